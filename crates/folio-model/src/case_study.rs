@@ -1,0 +1,231 @@
+//! A case study: one project the user led, told with its decisions and measured impact.
+
+use serde::{Deserialize, Serialize};
+use ts_rs::TS;
+use uuid::Uuid;
+
+use crate::entity::join_text;
+use crate::validate::{limits, Check};
+use crate::{Entity, EntityKind, Invalid, Metric, PartialDate};
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, TS)]
+#[serde(rename_all = "kebab-case")]
+pub enum CaseStudyKind {
+    Architecture,
+    TechnicalChallenge,
+    ProcessImprovement,
+    Mentorship,
+    Migration,
+    IncidentResponse,
+    Other,
+}
+
+impl CaseStudyKind {
+    /// The tag printed on the case study.
+    pub fn label(self) -> &'static str {
+        match self {
+            Self::Architecture => "Architecture",
+            Self::TechnicalChallenge => "Technical challenge",
+            Self::ProcessImprovement => "Process improvement",
+            Self::Mentorship => "Mentorship",
+            Self::Migration => "Migration",
+            Self::IncidentResponse => "Incident response",
+            Self::Other => "Other",
+        }
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize, Deserialize, TS)]
+#[serde(rename_all = "kebab-case")]
+pub enum TechnologyCategory {
+    Language,
+    Cloud,
+    Framework,
+    Database,
+    Practice,
+    #[default]
+    Tool,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase", default)]
+pub struct Technology {
+    pub name: String,
+    pub category: TechnologyCategory,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase", default)]
+pub struct Link {
+    pub label: String,
+    pub url: String,
+}
+
+/// An image shown in a case study; the bytes live in an [`crate::Asset`].
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase", default)]
+pub struct ImageRef {
+    pub asset: Uuid,
+    pub caption: String,
+    /// Alternative text for readers who cannot see the image.
+    pub alt: String,
+}
+
+/// A key decision, in the spirit of an architecture decision record.
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase", default)]
+pub struct Decision {
+    pub title: String,
+    /// The forces at play (Markdown).
+    pub context: String,
+    /// The alternatives weighed, one per entry.
+    pub options: Vec<String>,
+    pub choice: String,
+    pub rationale: String,
+    pub consequences: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase", default)]
+pub struct CaseStudy {
+    pub title: String,
+    pub organisation: String,
+    pub role: String,
+    /// Month precision in practice; `None` while unknown.
+    pub start: Option<PartialDate>,
+    /// `None` means ongoing.
+    pub end: Option<PartialDate>,
+    pub kinds: Vec<CaseStudyKind>,
+    /// One or two sentences.
+    pub summary: String,
+    /// Markdown: the situation before.
+    pub context: String,
+    /// Markdown: my role and how I helped the team succeed.
+    pub contribution: String,
+    /// Markdown: the impact.
+    pub outcome: String,
+    pub team_size: Option<u32>,
+    pub technologies: Vec<Technology>,
+    pub links: Vec<Link>,
+    pub images: Vec<ImageRef>,
+    pub decisions: Vec<Decision>,
+    pub metrics: Vec<Metric>,
+    pub featured: bool,
+}
+
+impl Entity for CaseStudy {
+    const KIND: EntityKind = EntityKind::CaseStudy;
+
+    fn validate(&self) -> Result<(), Invalid> {
+        let mut c = Check::default();
+        c.required("title", &self.title, limits::SHORT_TEXT);
+        c.text("organisation", &self.organisation, limits::SHORT_TEXT);
+        c.text("role", &self.role, limits::SHORT_TEXT);
+        c.period(self.start.as_ref(), self.end.as_ref());
+        c.text("summary", &self.summary, limits::MEDIUM_TEXT);
+        c.text("context", &self.context, limits::LONG_TEXT);
+        c.text("contribution", &self.contribution, limits::LONG_TEXT);
+        c.text("outcome", &self.outcome, limits::LONG_TEXT);
+        if let Some(size) = self.team_size {
+            c.range("teamSize", size, 1, 100_000);
+        }
+        c.count("kinds", self.kinds.len(), limits::LIST);
+        c.each("technologies", &self.technologies, |c, t| c.required("name", &t.name, limits::SHORT_TEXT));
+        c.each("links", &self.links, |c, l| {
+            c.text("label", &l.label, limits::SHORT_TEXT);
+            c.required("url", &l.url, limits::URL);
+            c.url("url", &l.url);
+        });
+        c.each("images", &self.images, |c, i| {
+            c.text("caption", &i.caption, limits::MEDIUM_TEXT);
+            c.text("alt", &i.alt, limits::MEDIUM_TEXT);
+        });
+        c.each("decisions", &self.decisions, |c, d| {
+            c.required("title", &d.title, limits::SHORT_TEXT);
+            c.text("context", &d.context, limits::LONG_TEXT);
+            c.each("options", &d.options, |c, o| c.text("", o, limits::MEDIUM_TEXT));
+            c.text("choice", &d.choice, limits::MEDIUM_TEXT);
+            c.text("rationale", &d.rationale, limits::LONG_TEXT);
+            c.text("consequences", &d.consequences, limits::LONG_TEXT);
+        });
+        c.each("metrics", &self.metrics, |c, m| m.check(c));
+        c.finish()
+    }
+
+    fn title(&self) -> String {
+        self.title.clone()
+    }
+
+    fn search_text(&self) -> String {
+        let mut parts = vec![
+            self.title.as_str(),
+            self.organisation.as_str(),
+            self.role.as_str(),
+            self.summary.as_str(),
+            self.context.as_str(),
+            self.contribution.as_str(),
+            self.outcome.as_str(),
+        ];
+        parts.extend(self.technologies.iter().map(|t| t.name.as_str()));
+        parts.extend(self.images.iter().map(|i| i.caption.as_str()));
+        for d in &self.decisions {
+            parts.extend([d.title.as_str(), &d.context, &d.choice, &d.rationale, &d.consequences]);
+            parts.extend(d.options.iter().map(String::as_str));
+        }
+        for m in &self.metrics {
+            parts.extend([m.label.as_str(), &m.note]);
+        }
+        join_text(parts)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn an_untitled_case_study_with_end_before_start_reports_both() {
+        let cs = CaseStudy {
+            start: Some("2022-05".parse().unwrap()),
+            end: Some("2021-01".parse().unwrap()),
+            ..CaseStudy::default()
+        };
+        let err = cs.validate().unwrap_err();
+        let fields: Vec<_> = err.errors.iter().map(|e| e.field.as_str()).collect();
+        assert_eq!(fields, ["title", "end"]);
+        assert!(err.to_string().contains("title must not be empty"), "{err}");
+    }
+
+    #[test]
+    fn nested_problems_name_their_path() {
+        let cs = CaseStudy {
+            title: "Payments re-platform".into(),
+            decisions: vec![Decision::default()],
+            links: vec![Link { label: "Docs".into(), url: "ftp://example.com".into() }],
+            ..CaseStudy::default()
+        };
+        let err = cs.validate().unwrap_err();
+        let fields: Vec<_> = err.errors.iter().map(|e| e.field.as_str()).collect();
+        assert_eq!(fields, ["links[0].url", "decisions[0].title"]);
+    }
+
+    #[test]
+    fn text_beyond_the_limit_is_refused() {
+        let cs = CaseStudy { title: "x".repeat(limits::SHORT_TEXT + 1), ..CaseStudy::default() };
+        let err = cs.validate().unwrap_err();
+        assert_eq!(err.first_field(), Some("title"));
+        assert!(err.to_string().contains("the limit is 200"), "{err}");
+    }
+
+    #[test]
+    fn search_text_includes_decision_rationale_and_technologies() {
+        let cs = CaseStudy {
+            title: "Search".into(),
+            technologies: vec![Technology { name: "Kafka".into(), category: TechnologyCategory::Tool }],
+            decisions: vec![Decision { title: "Queue".into(), rationale: "idempotency matters".into(), ..Decision::default() }],
+            ..CaseStudy::default()
+        };
+        let text = cs.search_text();
+        assert!(text.contains("Kafka") && text.contains("idempotency"));
+    }
+}

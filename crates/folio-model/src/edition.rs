@@ -1,0 +1,201 @@
+//! Editions: one tailored portfolio per application, and the log of what was exported.
+
+use serde::{Deserialize, Serialize};
+use ts_rs::TS;
+use uuid::Uuid;
+
+use crate::entity::join_text;
+use crate::validate::{limits, Check};
+use crate::{Entity, EntityKind, Invalid, Timestamp};
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize, Deserialize, TS)]
+#[serde(rename_all = "kebab-case")]
+pub enum Paper {
+    #[default]
+    A4,
+    Letter,
+}
+
+/// The sections of an exported portfolio, in their default order.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, TS)]
+#[serde(rename_all = "kebab-case")]
+pub enum Section {
+    Summary,
+    CaseStudies,
+    Recommendations,
+    Skills,
+    Experience,
+    Certifications,
+    Education,
+    Writing,
+}
+
+impl Section {
+    pub const ALL: [Section; 8] = [
+        Self::Summary,
+        Self::CaseStudies,
+        Self::Recommendations,
+        Self::Skills,
+        Self::Experience,
+        Self::Certifications,
+        Self::Education,
+        Self::Writing,
+    ];
+
+    pub fn title(self) -> &'static str {
+        match self {
+            Self::Summary => "Summary",
+            Self::CaseStudies => "Case studies",
+            Self::Recommendations => "Recommendations",
+            Self::Skills => "Skills",
+            Self::Experience => "Experience",
+            Self::Certifications => "Certifications",
+            Self::Education => "Education",
+            Self::Writing => "Writing & talks",
+        }
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct SectionToggle {
+    pub section: Section,
+    pub enabled: bool,
+}
+
+/// A portfolio tailored to one application: what to include, in what order, and how
+/// it looks. An empty selection means "everything, in manual order".
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase", default)]
+pub struct Edition {
+    pub name: String,
+    pub target_role: String,
+    pub target_company: String,
+    pub posting_url: String,
+    pub notes: String,
+    /// A theme name known to the renderer ("modern", "classic", "compact").
+    pub theme: String,
+    pub paper: Paper,
+    /// `#rrggbb`, or empty for the theme's own accent.
+    pub accent: String,
+    /// Sections in order, each on or off. Sections missing here follow, enabled.
+    pub sections: Vec<SectionToggle>,
+    pub case_studies: Vec<Uuid>,
+    pub recommendations: Vec<Uuid>,
+    pub skills: Vec<Uuid>,
+}
+
+impl Default for Edition {
+    fn default() -> Self {
+        Self {
+            name: String::new(),
+            target_role: String::new(),
+            target_company: String::new(),
+            posting_url: String::new(),
+            notes: String::new(),
+            theme: "modern".into(),
+            paper: Paper::default(),
+            accent: String::new(),
+            sections: Vec::new(),
+            case_studies: Vec::new(),
+            recommendations: Vec::new(),
+            skills: Vec::new(),
+        }
+    }
+}
+
+impl Edition {
+    /// The sections to show, in order: the edition's toggles first, then any section
+    /// the edition does not mention (new sections appear rather than vanish).
+    pub fn enabled_sections(&self) -> Vec<Section> {
+        let mut out: Vec<Section> = self.sections.iter().filter(|t| t.enabled).map(|t| t.section).collect();
+        for s in Section::ALL {
+            if !self.sections.iter().any(|t| t.section == s) {
+                out.push(s);
+            }
+        }
+        out
+    }
+}
+
+fn is_hex_colour(s: &str) -> bool {
+    s.len() == 7 && s.starts_with('#') && s[1..].bytes().all(|b| b.is_ascii_hexdigit())
+}
+
+impl Entity for Edition {
+    const KIND: EntityKind = EntityKind::Edition;
+
+    fn validate(&self) -> Result<(), Invalid> {
+        let mut c = Check::default();
+        c.required("name", &self.name, limits::SHORT_TEXT);
+        c.text("targetRole", &self.target_role, limits::SHORT_TEXT);
+        c.text("targetCompany", &self.target_company, limits::SHORT_TEXT);
+        c.url("postingUrl", &self.posting_url);
+        c.text("notes", &self.notes, limits::LONG_TEXT);
+        c.required("theme", &self.theme, 40);
+        if !self.accent.is_empty() && !is_hex_colour(&self.accent) {
+            c.fail("accent", "must be a colour written as #rrggbb");
+        }
+        let mut seen = Vec::new();
+        for (i, t) in self.sections.iter().enumerate() {
+            if seen.contains(&t.section) {
+                c.fail(&format!("sections[{i}]"), format!("repeats the section {:?}", t.section.title()));
+            }
+            seen.push(t.section);
+        }
+        c.count("caseStudies", self.case_studies.len(), 10_000);
+        c.count("recommendations", self.recommendations.len(), 10_000);
+        c.count("skills", self.skills.len(), 10_000);
+        c.finish()
+    }
+
+    fn title(&self) -> String {
+        self.name.clone()
+    }
+
+    fn search_text(&self) -> String {
+        join_text([self.name.as_str(), &self.target_role, &self.target_company, &self.notes])
+    }
+}
+
+/// One export of one edition: what was written, where and when.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct ExportRecord {
+    pub id: Uuid,
+    pub edition: Option<Uuid>,
+    #[ts(type = "number")]
+    pub exported_at: Timestamp,
+    pub path: String,
+    /// Hex SHA-256 of the PDF bytes.
+    pub sha256: String,
+    pub pages: u32,
+    #[ts(type = "number")]
+    pub bytes: u64,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn sections_the_edition_omits_follow_its_own_order() {
+        let edition = Edition {
+            sections: vec![
+                SectionToggle { section: Section::Skills, enabled: true },
+                SectionToggle { section: Section::Summary, enabled: false },
+            ],
+            ..Edition::default()
+        };
+        let sections = edition.enabled_sections();
+        assert_eq!(sections[0], Section::Skills);
+        assert!(!sections.contains(&Section::Summary));
+        assert_eq!(sections.len(), Section::ALL.len() - 1);
+    }
+
+    #[test]
+    fn an_accent_that_is_not_a_hex_colour_is_refused() {
+        let edition = Edition { name: "Acme".into(), accent: "blue".into(), ..Edition::default() };
+        assert_eq!(edition.validate().unwrap_err().first_field(), Some("accent"));
+    }
+}

@@ -1,0 +1,120 @@
+//! What every stored record has in common, and the portfolio as a whole.
+
+use serde::de::DeserializeOwned;
+use serde::{Deserialize, Serialize};
+use ts_rs::TS;
+use uuid::Uuid;
+
+use crate::{
+    CaseStudy, Certification, Edition, Education, Experience, Invalid, Profile, Recommendation,
+    Section, Skill, Writing,
+};
+
+/// Milliseconds since the Unix epoch, UTC.
+pub type Timestamp = i64;
+
+/// The kinds of record a user keeps in lists: ordered, searchable, soft-deleted.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, TS)]
+#[serde(rename_all = "kebab-case")]
+pub enum EntityKind {
+    CaseStudy,
+    Recommendation,
+    Skill,
+    Experience,
+    Certification,
+    Education,
+    Writing,
+    Edition,
+}
+
+impl EntityKind {
+    pub const ALL: [EntityKind; 8] = [
+        Self::CaseStudy,
+        Self::Recommendation,
+        Self::Skill,
+        Self::Experience,
+        Self::Certification,
+        Self::Education,
+        Self::Writing,
+        Self::Edition,
+    ];
+
+    /// The stable name used in JSON, the CLI and the database.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Self::CaseStudy => "case-study",
+            Self::Recommendation => "recommendation",
+            Self::Skill => "skill",
+            Self::Experience => "experience",
+            Self::Certification => "certification",
+            Self::Education => "education",
+            Self::Writing => "writing",
+            Self::Edition => "edition",
+        }
+    }
+
+    /// A plural noun for people: "case studies".
+    pub fn plural(self) -> &'static str {
+        match self {
+            Self::CaseStudy => "case studies",
+            Self::Recommendation => "recommendations",
+            Self::Skill => "skills",
+            Self::Experience => "experience",
+            Self::Certification => "certifications",
+            Self::Education => "education",
+            Self::Writing => "writing & talks",
+            Self::Edition => "editions",
+        }
+    }
+}
+
+/// A record kind that Folio keeps in an ordered, searchable list with a trash.
+pub trait Entity: Serialize + DeserializeOwned + Clone + Send + Sync + 'static {
+    const KIND: EntityKind;
+
+    /// Every problem with the record, each naming its field.
+    fn validate(&self) -> Result<(), Invalid>;
+
+    /// The line that names the record in lists, the trash and search results.
+    fn title(&self) -> String;
+
+    /// All the text a user might search for, joined by newlines.
+    fn search_text(&self) -> String;
+}
+
+/// A record as stored: its identity and lifecycle around what the user typed.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct Stored<T> {
+    /// UUID v7: time-ordered, so ids sort by creation.
+    pub id: Uuid,
+    #[ts(type = "number")]
+    pub created_at: Timestamp,
+    #[ts(type = "number")]
+    pub updated_at: Timestamp,
+    pub item: T,
+}
+
+/// Everything that goes into an exported portfolio, already filtered and ordered by an
+/// edition (or, without one, everything in its manual order).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct Portfolio {
+    pub profile: Profile,
+    /// The sections to show, in order.
+    pub sections: Vec<Section>,
+    pub case_studies: Vec<Stored<CaseStudy>>,
+    pub recommendations: Vec<Stored<Recommendation>>,
+    pub skills: Vec<Stored<Skill>>,
+    pub experience: Vec<Stored<Experience>>,
+    pub certifications: Vec<Stored<Certification>>,
+    pub education: Vec<Stored<Education>>,
+    pub writing: Vec<Stored<Writing>>,
+    /// The edition that shaped this portfolio, if any.
+    pub edition: Option<Stored<Edition>>,
+}
+
+/// Joins the non-empty parts of a record's text for the search index.
+pub(crate) fn join_text<'a>(parts: impl IntoIterator<Item = &'a str>) -> String {
+    parts.into_iter().filter(|p| !p.trim().is_empty()).collect::<Vec<_>>().join("\n")
+}

@@ -1,0 +1,29 @@
+//! Folio's vocabulary: the domain types of a portfolio, their validation, and the
+//! values derived from them (a metric's change, a skill's evidence).
+//!
+//! This crate does no I/O and knows nothing of SQLite, PDFs or Tauri: every other
+//! crate speaks in these types, and the TypeScript types of the UI are generated from
+//! them. Validation reports *every* problem of a record at once, each naming its field,
+//! so that an editor can show the message next to the field that caused it.
+
+mod case_study;
+mod date;
+mod edition;
+mod entity;
+mod metric;
+mod profile;
+mod records;
+mod validate;
+
+pub use case_study::{CaseStudy, CaseStudyKind, Decision, ImageRef, Link, Technology, TechnologyCategory};
+pub use date::PartialDate;
+pub use edition::{Edition, ExportRecord, Paper, Section, SectionToggle};
+pub use entity::{Entity, EntityKind, Portfolio, Stored, Timestamp};
+pub use metric::{metric_presets, Direction, Metric, MetricCategory, MetricPreset};
+pub use profile::{LinkKind, Profile, ProfileLink};
+pub use records::{
+    Asset, Certification, Education, Experience, Recommendation, RecommendationTheme, Relationship, Skill,
+    SkillArea,
+    Writing, WritingKind,
+};
+pub use validate::{limits, FieldError, Invalid};

@@ -1,0 +1,90 @@
+//! The person the portfolio is about.
+
+use serde::{Deserialize, Serialize};
+use ts_rs::TS;
+use uuid::Uuid;
+
+use crate::validate::{limits, Check};
+use crate::Invalid;
+
+/// Where a profile link points; decides its icon and label in the PDF.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize, TS)]
+#[serde(rename_all = "kebab-case")]
+pub enum LinkKind {
+    Linkedin,
+    Github,
+    Blog,
+    #[default]
+    Website,
+    Other,
+}
+
+#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase", default)]
+pub struct ProfileLink {
+    pub label: String,
+    pub url: String,
+    pub kind: LinkKind,
+}
+
+/// The one profile of a portfolio. Every field may be empty while drafting; only
+/// well-formedness is checked.
+#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase", default)]
+pub struct Profile {
+    pub full_name: String,
+    pub headline: String,
+    /// Markdown.
+    pub summary: String,
+    pub email: String,
+    pub phone: String,
+    pub location: String,
+    pub links: Vec<ProfileLink>,
+    /// The asset of the profile photo.
+    pub photo: Option<Uuid>,
+}
+
+impl Profile {
+    pub fn validate(&self) -> Result<(), Invalid> {
+        let mut c = Check::default();
+        c.text("fullName", &self.full_name, limits::SHORT_TEXT);
+        c.text("headline", &self.headline, limits::SHORT_TEXT);
+        c.text("summary", &self.summary, limits::LONG_TEXT);
+        c.email("email", &self.email);
+        c.text("phone", &self.phone, limits::SHORT_TEXT);
+        c.text("location", &self.location, limits::SHORT_TEXT);
+        c.each("links", &self.links, |c, link| {
+            c.text("label", &link.label, limits::SHORT_TEXT);
+            c.required("url", &link.url, limits::URL);
+            c.url("url", &link.url);
+        });
+        c.finish()
+    }
+
+    /// Whether the user has typed anything at all.
+    pub fn is_empty(&self) -> bool {
+        self == &Profile::default()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_malformed_email_and_link_are_reported_with_their_fields() {
+        let profile = Profile {
+            email: "jane.example.com".into(),
+            links: vec![ProfileLink { label: "Blog".into(), url: "blog.example.com".into(), kind: LinkKind::Blog }],
+            ..Profile::default()
+        };
+        let err = profile.validate().unwrap_err();
+        let fields: Vec<_> = err.errors.iter().map(|e| e.field.as_str()).collect();
+        assert_eq!(fields, ["email", "links[0].url"]);
+    }
+
+    #[test]
+    fn an_empty_profile_is_a_valid_draft() {
+        assert!(Profile::default().validate().is_ok());
+    }
+}
