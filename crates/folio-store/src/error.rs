@@ -1,0 +1,59 @@
+use std::path::PathBuf;
+
+/// What can go wrong in the store. Each variant has a stable [`Error::code`].
+#[derive(Debug, thiserror::Error)]
+pub enum Error {
+    #[error("the folder {} does not exist", .0.display())]
+    DirectoryMissing(PathBuf),
+    #[error("{} is not a Folio database: {why}; it was left untouched", .path.display())]
+    NotAFolioDatabase { path: PathBuf, why: String },
+    #[error(
+        "{} was written by a newer version of Folio (schema {found}; this one knows up to {known}); update Folio to open it",
+        .path.display()
+    )]
+    SchemaTooNew { path: PathBuf, found: u32, known: u32 },
+    #[error("the database is busy: another Folio window or command is writing to it; try again in a moment")]
+    Busy,
+    #[error("there is no {kind} with id {id}")]
+    NotFound { kind: &'static str, id: String },
+    #[error("a stored {kind} could not be read ({source}); the database may have been edited by hand")]
+    Corrupt { kind: &'static str, source: serde_json::Error },
+    #[error("the database schema could not be brought up to date: {0}")]
+    Migration(String),
+    #[error("database error: {0}")]
+    Sqlite(rusqlite::Error),
+}
+
+pub type Result<T, E = Error> = std::result::Result<T, E>;
+
+impl Error {
+    /// A stable, machine-readable name for the kind of error.
+    pub fn code(&self) -> &'static str {
+        match self {
+            Self::DirectoryMissing(_) => "directory_missing",
+            Self::NotAFolioDatabase { .. } => "not_a_folio_database",
+            Self::SchemaTooNew { .. } => "schema_too_new",
+            Self::Busy => "database_busy",
+            Self::NotFound { .. } => "not_found",
+            Self::Corrupt { .. } => "corrupt_record",
+            Self::Migration(_) => "migration_failed",
+            Self::Sqlite(_) => "database",
+        }
+    }
+
+    pub(crate) fn from_migration(e: rusqlite_migration::Error) -> Self {
+        match e {
+            rusqlite_migration::Error::RusqliteError { err, .. } => err.into(),
+            other => Self::Migration(other.to_string()),
+        }
+    }
+}
+
+impl From<rusqlite::Error> for Error {
+    fn from(e: rusqlite::Error) -> Self {
+        match e.sqlite_error_code() {
+            Some(rusqlite::ErrorCode::DatabaseBusy | rusqlite::ErrorCode::DatabaseLocked) => Self::Busy,
+            _ => Self::Sqlite(e),
+        }
+    }
+}

@@ -1,0 +1,153 @@
+//! Folio's SQLite store: the only crate that writes SQL.
+//!
+//! One file holds a whole portfolio. It is opened in WAL mode with foreign keys on and
+//! a busy timeout, so the desktop app and the CLI can share it; the schema is versioned
+//! in SQLite's `user_version` and migrated forward on open. Writes happen inside
+//! [`Store::write`], one transaction per user action, so a failed action changes
+//! nothing. The store never validates what a user typed — that is the model's job,
+//! done by the core before anything reaches here.
+
+mod error;
+mod migrations;
+pub mod search;
+pub mod tables;
+
+use std::path::{Path, PathBuf};
+use std::time::Duration;
+
+use rusqlite::{Connection, OpenFlags, Transaction, TransactionBehavior};
+
+pub use error::{Error, Result};
+pub use migrations::{migrations, SCHEMA_VERSION};
+pub use search::SearchHit;
+pub use tables::records::TrashItem;
+
+/// `PRAGMA application_id` of a Folio database: "Foli" in ASCII.
+pub const APPLICATION_ID: i32 = 0x466f_6c69;
+
+/// How to open a store.
+#[derive(Debug, Clone)]
+pub struct OpenOptions {
+    /// How long a write waits for another process (the app, the CLI) to finish its own.
+    pub busy_timeout: Duration,
+}
+
+impl Default for OpenOptions {
+    fn default() -> Self {
+        Self { busy_timeout: Duration::from_secs(5) }
+    }
+}
+
+/// An open Folio database.
+#[derive(Debug)]
+pub struct Store {
+    conn: Connection,
+    path: Option<PathBuf>,
+}
+
+impl Store {
+    /// Opens (or creates) the database at `path` and migrates it to the current schema.
+    ///
+    /// # Errors
+    /// [`Error::DirectoryMissing`] when the folder does not exist (it is not created),
+    /// [`Error::NotAFolioDatabase`] when the file is not SQLite or belongs to another
+    /// program (the file is not written to), [`Error::SchemaTooNew`] when a newer Folio
+    /// wrote it, [`Error::Busy`] when another process holds it past the timeout.
+    pub fn open(path: &Path, options: &OpenOptions) -> Result<Self> {
+        match path.parent() {
+            Some(dir) if !dir.as_os_str().is_empty() && !dir.is_dir() => {
+                return Err(Error::DirectoryMissing(dir.to_path_buf()));
+            }
+            _ => {}
+        }
+        if path.is_dir() {
+            return Err(Error::NotAFolioDatabase { path: path.to_path_buf(), why: "it is a folder".into() });
+        }
+        let flags = OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_CREATE | OpenFlags::SQLITE_OPEN_NO_MUTEX;
+        let conn = Connection::open_with_flags(path, flags)?;
+        Self::prepare(conn, Some(path.to_path_buf()), options)
+    }
+
+    /// A private database in memory, for tests and benchmarks.
+    pub fn open_in_memory() -> Result<Self> {
+        Self::prepare(Connection::open_in_memory()?, None, &OpenOptions::default())
+    }
+
+    fn prepare(mut conn: Connection, path: Option<PathBuf>, options: &OpenOptions) -> Result<Self> {
+        let shown = || path.clone().unwrap_or_else(|| PathBuf::from(":memory:"));
+        conn.busy_timeout(options.busy_timeout)?;
+        // Read the header before anything writes: a file that is not SQLite fails here
+        // and is left exactly as it was.
+        let (application_id, user_version, tables) = match read_identity(&conn) {
+            Err(rusqlite::Error::SqliteFailure(e, _)) if e.code == rusqlite::ErrorCode::NotADatabase => {
+                return Err(Error::NotAFolioDatabase { path: shown(), why: "it is not an SQLite database".into() });
+            }
+            other => other?,
+        };
+        if application_id != APPLICATION_ID && (application_id != 0 || tables > 0) {
+            return Err(Error::NotAFolioDatabase {
+                path: shown(),
+                why: "it is an SQLite database of another program".into(),
+            });
+        }
+        if user_version > SCHEMA_VERSION {
+            return Err(Error::SchemaTooNew { path: shown(), found: user_version, known: SCHEMA_VERSION });
+        }
+        conn.pragma_update(None, "journal_mode", "WAL")?;
+        conn.pragma_update(None, "synchronous", "FULL")?;
+        conn.pragma_update(None, "foreign_keys", true)?;
+        migrations().to_latest(&mut conn).map_err(Error::from_migration)?;
+        Ok(Self { conn, path })
+    }
+
+    /// The file this store lives in, if any.
+    pub fn path(&self) -> Option<&Path> {
+        self.path.as_deref()
+    }
+
+    /// Runs `f` in one immediate transaction: all of it is committed, or none of it.
+    pub fn write<T>(&mut self, f: impl FnOnce(&Transaction<'_>) -> Result<T>) -> Result<T> {
+        let tx = self.conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
+        let value = f(&tx)?;
+        tx.commit()?;
+        Ok(value)
+    }
+
+    /// Read access: each statement sees a consistent snapshot.
+    pub fn read(&self) -> &Connection {
+        &self.conn
+    }
+
+    /// Runs `f` over one consistent snapshot, for reads that span several statements.
+    pub fn snapshot<T>(&mut self, f: impl FnOnce(&Transaction<'_>) -> Result<T>) -> Result<T> {
+        let tx = self.conn.transaction_with_behavior(TransactionBehavior::Deferred)?;
+        let value = f(&tx)?;
+        tx.finish()?;
+        Ok(value)
+    }
+}
+
+fn read_identity(conn: &Connection) -> rusqlite::Result<(i32, u32, i64)> {
+    let application_id = conn.pragma_query_value(None, "application_id", |r| r.get(0))?;
+    let user_version = conn.pragma_query_value(None, "user_version", |r| r.get(0))?;
+    let tables = conn.query_row("SELECT count(*) FROM sqlite_schema", [], |r| r.get(0))?;
+    Ok((application_id, user_version, tables))
+}
+
+/// Milliseconds since the Unix epoch.
+pub(crate) fn now_millis() -> i64 {
+    std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map(|d| d.as_millis() as i64)
+        .unwrap_or_default()
+}
+
+/// Reads a UUID stored as text.
+pub(crate) fn uuid_at(row: &rusqlite::Row<'_>, idx: usize) -> rusqlite::Result<uuid::Uuid> {
+    parse_uuid(idx, &row.get::<_, String>(idx)?)
+}
+
+pub(crate) fn parse_uuid(idx: usize, text: &str) -> rusqlite::Result<uuid::Uuid> {
+    uuid::Uuid::parse_str(text)
+        .map_err(|e| rusqlite::Error::FromSqlConversionFailure(idx, rusqlite::types::Type::Text, Box::new(e)))
+}
