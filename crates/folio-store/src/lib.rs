@@ -15,7 +15,10 @@ pub mod tables;
 use std::path::{Path, PathBuf};
 use std::time::Duration;
 
-use rusqlite::{Connection, OpenFlags, Transaction, TransactionBehavior};
+use rusqlite::{Connection, OpenFlags, TransactionBehavior};
+
+/// A write transaction, handed to the table functions by [`Store::write`].
+pub use rusqlite::Transaction;
 
 pub use error::{Error, Result};
 pub use migrations::{migrations, SCHEMA_VERSION};
@@ -106,10 +109,12 @@ impl Store {
     }
 
     /// Runs `f` in one immediate transaction: all of it is committed, or none of it.
-    pub fn write<T>(&mut self, f: impl FnOnce(&Transaction<'_>) -> Result<T>) -> Result<T> {
-        let tx = self.conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
+    /// `f` may fail with any error a store error converts into, so callers can refuse
+    /// an action part-way with their own error and still have it rolled back.
+    pub fn write<T, E: From<Error>>(&mut self, f: impl FnOnce(&Transaction<'_>) -> Result<T, E>) -> Result<T, E> {
+        let tx = self.conn.transaction_with_behavior(TransactionBehavior::Immediate).map_err(Error::from)?;
         let value = f(&tx)?;
-        tx.commit()?;
+        tx.commit().map_err(Error::from)?;
         Ok(value)
     }
 
@@ -119,10 +124,10 @@ impl Store {
     }
 
     /// Runs `f` over one consistent snapshot, for reads that span several statements.
-    pub fn snapshot<T>(&mut self, f: impl FnOnce(&Transaction<'_>) -> Result<T>) -> Result<T> {
-        let tx = self.conn.transaction_with_behavior(TransactionBehavior::Deferred)?;
+    pub fn snapshot<T, E: From<Error>>(&mut self, f: impl FnOnce(&Transaction<'_>) -> Result<T, E>) -> Result<T, E> {
+        let tx = self.conn.transaction_with_behavior(TransactionBehavior::Deferred).map_err(Error::from)?;
         let value = f(&tx)?;
-        tx.finish()?;
+        tx.finish().map_err(Error::from)?;
         Ok(value)
     }
 }

@@ -166,3 +166,16 @@ pub fn empty_trash(conn: &Connection) -> Result<u64> {
     }
     Ok(removed)
 }
+
+/// Deletes the given records of any kind for good, wherever they are.
+pub fn purge(conn: &Connection, ids: &[Uuid]) -> Result<()> {
+    for kind in EntityKind::ALL {
+        let sql = format!("DELETE FROM {} WHERE id = ?1", table(kind));
+        let mut stmt = conn.prepare_cached(&sql)?;
+        for id in ids {
+            stmt.execute([id.to_string()])?;
+            search::unindex(conn, *id)?;
+        }
+    }
+    Ok(())
+}

@@ -1,0 +1,67 @@
+use folio_model::Invalid;
+use serde::Serialize;
+use ts_rs::TS;
+
+/// Everything a use-case can fail with. [`Error::code`] is stable and crosses IPC;
+/// the message is for people.
+#[derive(Debug, thiserror::Error)]
+pub enum Error {
+    #[error(transparent)]
+    Store(#[from] folio_store::Error),
+    #[error("{0}")]
+    Invalid(#[from] Invalid),
+    #[error("{0}")]
+    NotEmpty(String),
+    #[error("{0}")]
+    Io(String),
+}
+
+pub type Result<T, E = Error> = std::result::Result<T, E>;
+
+impl Error {
+    pub fn code(&self) -> &'static str {
+        match self {
+            Self::Store(e) => e.code(),
+            Self::Invalid(_) => "invalid_input",
+            Self::NotEmpty(_) => "not_empty",
+            Self::Io(_) => "io",
+        }
+    }
+
+    /// The field at fault, for errors about one field.
+    pub fn field(&self) -> Option<&str> {
+        match self {
+            Self::Invalid(invalid) => invalid.first_field(),
+            _ => None,
+        }
+    }
+
+    pub(crate) fn invalid(field: &str, problem: impl Into<String>) -> Self {
+        Self::Invalid(Invalid::field(field, problem))
+    }
+}
+
+/// An error as the UI receives it: it branches on `code` and shows `message`.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct ErrorInfo {
+    pub code: String,
+    pub message: String,
+    pub field: Option<String>,
+    /// Every field problem, for forms that mark each field.
+    pub fields: Vec<folio_model::FieldError>,
+}
+
+impl From<&Error> for ErrorInfo {
+    fn from(e: &Error) -> Self {
+        Self {
+            code: e.code().into(),
+            message: e.to_string(),
+            field: e.field().map(Into::into),
+            fields: match e {
+                Error::Invalid(invalid) => invalid.errors.clone(),
+                _ => Vec::new(),
+            },
+        }
+    }
+}

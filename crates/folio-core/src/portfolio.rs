@@ -1,0 +1,84 @@
+//! Loading a whole portfolio — everything, or what one edition selects — for export.
+
+use folio_model::{Edition, Entity, EntityKind, Portfolio, Recommendation, Section, Stored};
+use folio_store::tables::{profile, records};
+use folio_store::Transaction;
+use uuid::Uuid;
+
+use crate::{Error, Folio, Result};
+
+/// `all` in the order of `selection`, or all of it when nothing is selected. Selected
+/// ids that no longer exist (trashed since) are skipped.
+fn select<E: Entity>(all: Vec<Stored<E>>, selection: &[Uuid]) -> Vec<Stored<E>> {
+    if selection.is_empty() {
+        return all;
+    }
+    let mut all: Vec<Option<Stored<E>>> = all.into_iter().map(Some).collect();
+    selection
+        .iter()
+        .filter_map(|id| all.iter_mut().find(|r| r.as_ref().is_some_and(|r| r.id == *id))?.take())
+        .collect()
+}
+
+/// The records of a section in the edition's order; none when the section is off.
+fn load<E: Entity>(tx: &Transaction<'_>, shown: bool, selection: &[Uuid]) -> Result<Vec<Stored<E>>> {
+    Ok(if shown { select(records::list(tx)?, selection) } else { Vec::new() })
+}
+
+impl Folio {
+    /// The live edition called `name` (names are matched ignoring case).
+    pub fn edition_by_name(&self, name: &str) -> Result<Stored<Edition>> {
+        let editions = self.list::<Edition>()?;
+        let wanted = name.trim();
+        editions.iter().find(|e| e.item.name.eq_ignore_ascii_case(wanted)).cloned().ok_or_else(|| {
+            let known: Vec<_> = editions.iter().map(|e| format!("\"{}\"", e.item.name)).collect();
+            Error::invalid(
+                "edition",
+                format!(
+                    "\"{wanted}\" does not name an edition (there {})",
+                    match known.len() {
+                        0 => "are none yet".to_string(),
+                        _ => format!("are {}", known.join(", ")),
+                    }
+                ),
+            )
+        })
+    }
+
+    /// Everything that goes into an export, read in one consistent snapshot: the
+    /// edition's selection and order when `edition` is given, else everything in manual
+    /// order. Recommendations without consent are left out unless the edition picks
+    /// them by hand; disabled sections come back empty.
+    pub fn portfolio(&self, edition: Option<Uuid>) -> Result<Portfolio> {
+        let mut store = self.store();
+        store.snapshot(|tx| {
+            let edition = edition.map(|id| records::get::<Edition>(tx, id)).transpose()?;
+            let e = edition.as_ref().map(|e| &e.item);
+            let sections = e.map_or_else(|| Section::ALL.to_vec(), Edition::enabled_sections);
+            // A disabled section exports nothing, so its records are not loaded at all.
+            let on = |section| sections.contains(&section);
+            let pick = |f: fn(&Edition) -> &Vec<Uuid>| e.map(f).map_or(&[][..], Vec::as_slice);
+            let mut recommendations = load(tx, on(Section::Recommendations), pick(|e| &e.recommendations))?;
+            if pick(|e| &e.recommendations).is_empty() {
+                recommendations.retain(|r: &Stored<Recommendation>| r.item.consent);
+            }
+            Ok(Portfolio {
+                profile: profile::get(tx)?,
+                case_studies: load(tx, on(Section::CaseStudies), pick(|e| &e.case_studies))?,
+                recommendations,
+                skills: load(tx, on(Section::Skills), pick(|e| &e.skills))?,
+                experience: load(tx, on(Section::Experience), &[])?,
+                certifications: load(tx, on(Section::Certifications), &[])?,
+                education: load(tx, on(Section::Education), &[])?,
+                writing: load(tx, on(Section::Writing), &[])?,
+                sections,
+                edition,
+            })
+        })
+    }
+
+    /// How many live records of `kind` there are.
+    pub fn count(&self, kind: EntityKind) -> Result<u64> {
+        Ok(records::count(self.store().read(), kind)?)
+    }
+}

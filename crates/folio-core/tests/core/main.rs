@@ -1,0 +1,15 @@
+//! Integration tests of the application API, on real SQLite files.
+
+mod bindings;
+mod demo;
+mod portfolio;
+mod records;
+
+use folio_core::Folio;
+
+/// A portfolio in a fresh file that lives as long as the returned guard.
+pub fn open() -> (Folio, tempfile::TempDir) {
+    let dir = tempfile::tempdir().unwrap();
+    let folio = Folio::open(&dir.path().join("folio.db")).unwrap();
+    (folio, dir)
+}

@@ -1,0 +1,80 @@
+use folio_model::{CaseStudy, EntityKind, Metric, Profile, Writing};
+use uuid::Uuid;
+
+use crate::open;
+
+fn titled(title: &str) -> CaseStudy {
+    CaseStudy { title: title.into(), ..CaseStudy::default() }
+}
+
+#[test]
+fn invalid_input_is_refused_with_its_field_and_stores_nothing() {
+    let (folio, _dir) = open();
+    let err = folio.create(&titled("  ")).unwrap_err();
+    assert_eq!(err.code(), "invalid_input");
+    assert_eq!(err.field(), Some("title"));
+    assert_eq!(folio.stats().unwrap().case_studies, 0);
+}
+
+#[test]
+fn an_invalid_update_leaves_the_stored_record_as_it_was() {
+    let (folio, _dir) = open();
+    let cs = folio.create(&titled("Ledger")).unwrap();
+    let bad = CaseStudy {
+        metrics: vec![Metric { label: "Latency".into(), baseline: Some(f64::NAN), ..Metric::default() }],
+        ..titled("Ledger v2")
+    };
+    let err = folio.update(cs.id, &bad).unwrap_err();
+    assert_eq!(err.field(), Some("metrics[0].baseline"));
+    assert_eq!(folio.get::<CaseStudy>(cs.id).unwrap().item.title, "Ledger");
+}
+
+#[test]
+fn an_invalid_profile_is_refused_and_the_old_one_kept() {
+    let (folio, _dir) = open();
+    folio.update_profile(&Profile { full_name: "Jane Doe".into(), ..Profile::default() }).unwrap();
+    let err = folio.update_profile(&Profile { email: "not-an-email".into(), ..Profile::default() }).unwrap_err();
+    assert_eq!(err.field(), Some("email"));
+    assert_eq!(folio.profile().unwrap().full_name, "Jane Doe");
+}
+
+#[test]
+fn a_record_that_does_not_exist_is_not_found() {
+    let (folio, _dir) = open();
+    let err = folio.get::<Writing>(Uuid::now_v7()).unwrap_err();
+    assert_eq!(err.code(), "not_found");
+    assert_eq!(folio.delete(EntityKind::Writing, Uuid::now_v7()).unwrap_err().code(), "not_found");
+}
+
+#[test]
+fn reorder_must_name_every_record_once_and_otherwise_changes_nothing() {
+    let (folio, _dir) = open();
+    let a = folio.create(&titled("A")).unwrap().id;
+    let b = folio.create(&titled("B")).unwrap().id;
+    let err = folio.reorder(EntityKind::CaseStudy, &[b]).unwrap_err();
+    assert_eq!(err.code(), "invalid_input");
+    assert!(err.to_string().contains("every one of the 2 case studies"), "{err}");
+    folio.reorder(EntityKind::CaseStudy, &[b, a]).unwrap();
+    let titles: Vec<_> = folio.list::<CaseStudy>().unwrap().into_iter().map(|c| c.item.title).collect();
+    assert_eq!(titles, ["B", "A"]);
+}
+
+#[test]
+fn records_survive_closing_and_reopening_the_file() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("folio.db");
+    let folio = folio_core::Folio::open(&path).unwrap();
+    folio.create(&titled("Durable")).unwrap();
+    drop(folio);
+    let folio = folio_core::Folio::open(&path).unwrap();
+    assert_eq!(folio.list::<CaseStudy>().unwrap()[0].item.title, "Durable");
+}
+
+#[test]
+fn search_finds_records_of_every_kind() {
+    let (folio, _dir) = open();
+    folio.create(&Writing { title: "Backpressure in practice".into(), ..Writing::default() }).unwrap();
+    let hits = folio.search("backpressure", 10).unwrap();
+    assert_eq!(hits.len(), 1);
+    assert_eq!(hits[0].kind, EntityKind::Writing);
+}
