@@ -1,0 +1,190 @@
+//! `folio`: the command-line face of Folio. It calls `folio-core` and nothing below it,
+//! so it builds without WebKit and can drive everything the app can do.
+//!
+//! Errors print `error: …` on stderr and exit 1; usage errors exit 2 (clap's own).
+//! `--json` output is the same JSON the desktop app receives, documented in the README.
+
+use std::path::PathBuf;
+use std::process::ExitCode;
+use std::time::Duration;
+
+use clap::{Parser, Subcommand, ValueEnum};
+use folio_core::{Folio, Stats};
+use folio_model::{CaseStudy, Edition, Entity, Experience, Recommendation, Skill, Stored};
+use serde::Serialize;
+
+#[derive(Debug, Parser)]
+#[command(name = "folio", version, about = "Build a portfolio of what you led, and export it.")]
+struct Cli {
+    /// The database file [default: the desktop app's, in your data folder]
+    #[arg(long, global = true, env = "FOLIO_DB", value_name = "PATH")]
+    db: Option<PathBuf>,
+
+    /// How long to wait for another Folio that is writing, in milliseconds
+    #[arg(long, global = true, env = "FOLIO_BUSY_TIMEOUT", value_name = "MS", default_value_t = 5000, hide = true)]
+    busy_timeout: u64,
+
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Debug, Subcommand)]
+enum Command {
+    /// Load the example portfolio of a technical lead
+    Demo {
+        /// Load it even if the database holds a portfolio (what is there goes to the trash)
+        #[arg(long)]
+        force: bool,
+    },
+    /// List records of one kind, in their manual order
+    List {
+        kind: ListKind,
+        #[arg(long)]
+        json: bool,
+    },
+    /// Search everything for words (the last word matches as a prefix)
+    Search {
+        #[arg(required = true)]
+        query: Vec<String>,
+        #[arg(long)]
+        json: bool,
+    },
+    /// Count the records of each kind
+    Stats {
+        #[arg(long)]
+        json: bool,
+    },
+}
+
+#[derive(Debug, Clone, Copy, ValueEnum)]
+enum ListKind {
+    CaseStudies,
+    Recommendations,
+    Skills,
+    Experience,
+    Editions,
+}
+
+type CliResult = Result<(), Box<dyn std::error::Error>>;
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    match run(cli) {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(e) => {
+            eprintln!("error: {e}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+fn run(cli: Cli) -> CliResult {
+    let path = match cli.db {
+        Some(path) => path,
+        None => folio_core::default_database_path()?,
+    };
+    let folio = Folio::open_with(&path, Duration::from_millis(cli.busy_timeout))?;
+    match cli.command {
+        Command::Demo { force } => {
+            let stats = folio.load_demo(force)?;
+            println!("Loaded the example portfolio into {}:", path.display());
+            print_stats(&stats);
+        }
+        Command::List { kind, json } => match kind {
+            ListKind::CaseStudies => list::<CaseStudy>(&folio, json, |c| {
+                line(&c.title, &[&c.organisation, &c.role, &period(c.start, c.end)])
+            })?,
+            ListKind::Recommendations => list::<Recommendation>(&folio, json, |r| {
+                line(&r.author_name, &[&r.author_title, r.relationship.label(), if r.consent { "" } else { "no consent" }])
+            })?,
+            ListKind::Skills => {
+                list::<Skill>(&folio, json, |s| line(&s.name, &[s.area.label(), &format!("level {}", s.level)]))?
+            }
+            ListKind::Experience => list::<Experience>(&folio, json, |e| {
+                line(&e.title, &[&e.organisation, &period(e.start, e.end)])
+            })?,
+            ListKind::Editions => list::<Edition>(&folio, json, |e| {
+                let selected = match e.case_studies.len() {
+                    0 => "all case studies".to_string(),
+                    n => format!("{n} case studies"),
+                };
+                line(&e.name, &[&e.theme, &selected])
+            })?,
+        },
+        Command::Search { query, json } => {
+            let hits = folio.search(&query.join(" "), 20)?;
+            if json {
+                print_json(&hits)?;
+            } else if hits.is_empty() {
+                println!("Nothing matches \"{}\".", query.join(" "));
+            }
+            for hit in hits.iter().filter(|_| !json) {
+                println!("{:<15} {}\n                {}", hit.kind.as_str(), hit.title, hit.snippet.replace('\n', " "));
+            }
+        }
+        Command::Stats { json } => {
+            let stats = folio.stats()?;
+            if json {
+                print_json(&stats)?;
+            } else {
+                print_stats(&stats);
+            }
+        }
+    }
+    Ok(())
+}
+
+fn list<E: Entity>(folio: &Folio, json: bool, describe: impl Fn(&E) -> String) -> CliResult {
+    let records: Vec<Stored<E>> = folio.list()?;
+    if json {
+        return print_json(&records);
+    }
+    if records.is_empty() {
+        println!("None yet.");
+    }
+    for (i, record) in records.iter().enumerate() {
+        println!("{:>3}. {}", i + 1, describe(&record.item));
+    }
+    Ok(())
+}
+
+/// "Title — a · b", leaving out empty parts.
+fn line(title: &str, details: &[&str]) -> String {
+    let details: Vec<_> = details.iter().map(|d| d.trim()).filter(|d| !d.is_empty()).collect();
+    if details.is_empty() {
+        title.to_string()
+    } else {
+        format!("{title} — {}", details.join(" · "))
+    }
+}
+
+fn period(start: Option<folio_model::PartialDate>, end: Option<folio_model::PartialDate>) -> String {
+    match (start, end) {
+        (Some(s), Some(e)) => format!("{} – {}", s.human(), e.human()),
+        (Some(s), None) => format!("{} – present", s.human()),
+        (None, Some(e)) => format!("until {}", e.human()),
+        (None, None) => String::new(),
+    }
+}
+
+fn print_json(value: &impl Serialize) -> CliResult {
+    println!("{}", serde_json::to_string_pretty(value)?);
+    Ok(())
+}
+
+fn print_stats(s: &Stats) {
+    let rows = [
+        ("case studies", s.case_studies),
+        ("recommendations", s.recommendations),
+        ("skills", s.skills),
+        ("experience", s.experience),
+        ("certifications", s.certifications),
+        ("education", s.education),
+        ("writing & talks", s.writing),
+        ("editions", s.editions),
+        ("in the trash", s.trash),
+    ];
+    for (label, n) in rows {
+        println!("  {n:>5}  {label}");
+    }
+}
