@@ -95,14 +95,17 @@ fn run(cli: Cli) -> CliResult {
                 line(&c.title, &[&c.organisation, &c.role, &period(c.start, c.end)])
             })?,
             ListKind::Recommendations => list::<Recommendation>(&folio, json, |r| {
-                line(&r.author_name, &[&r.author_title, r.relationship.label(), if r.consent { "" } else { "no consent" }])
+                line(
+                    &r.author_name,
+                    &[&r.author_title, r.relationship.label(), if r.consent { "" } else { "no consent" }],
+                )
             })?,
             ListKind::Skills => {
                 list::<Skill>(&folio, json, |s| line(&s.name, &[s.area.label(), &format!("level {}", s.level)]))?
             }
-            ListKind::Experience => list::<Experience>(&folio, json, |e| {
-                line(&e.title, &[&e.organisation, &period(e.start, e.end)])
-            })?,
+            ListKind::Experience => {
+                list::<Experience>(&folio, json, |e| line(&e.title, &[&e.organisation, &period(e.start, e.end)]))?
+            }
             ListKind::Editions => list::<Edition>(&folio, json, |e| {
                 let selected = match e.case_studies.len() {
                     0 => "all case studies".to_string(),

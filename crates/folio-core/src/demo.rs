@@ -2,8 +2,8 @@
 //! what a finished portfolio looks like before typing a word.
 
 use folio_model::{
-    CaseStudy, Certification, Edition, Education, Entity, EntityKind, Experience, Profile,
-    Recommendation, Skill, Writing,
+    CaseStudy, Certification, Edition, Education, Entity, EntityKind, Experience, Profile, Recommendation, Skill,
+    Writing,
 };
 use folio_store::tables::{profile, records};
 use folio_store::Transaction;

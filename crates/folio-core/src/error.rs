@@ -65,3 +65,16 @@ impl From<&Error> for ErrorInfo {
         }
     }
 }
+
+impl From<Error> for ErrorInfo {
+    fn from(e: Error) -> Self {
+        Self::from(&e)
+    }
+}
+
+impl ErrorInfo {
+    /// A failure of Folio itself rather than of what the user did.
+    pub fn internal(message: impl Into<String>) -> Self {
+        Self { code: "internal".into(), message: message.into(), field: None, fields: Vec::new() }
+    }
+}

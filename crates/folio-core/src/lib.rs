@@ -132,6 +132,14 @@ impl Folio {
         Ok(self.store().write(|tx| records::insert(tx, Uuid::now_v7(), item))?)
     }
 
+    /// Adds many records in one transaction: all of them, or none if any is invalid.
+    pub fn create_many<E: Entity>(&self, items: &[E]) -> Result<Vec<Stored<E>>> {
+        for item in items {
+            item.validate()?;
+        }
+        Ok(self.store().write(|tx| items.iter().map(|item| records::insert(tx, Uuid::now_v7(), item)).collect())?)
+    }
+
     pub fn update<E: Entity>(&self, id: Uuid, item: &E) -> Result<Stored<E>> {
         item.validate()?;
         Ok(self.store().write(|tx| records::update(tx, id, item))?)

@@ -14,10 +14,7 @@ fn select<E: Entity>(all: Vec<Stored<E>>, selection: &[Uuid]) -> Vec<Stored<E>> 
         return all;
     }
     let mut all: Vec<Option<Stored<E>>> = all.into_iter().map(Some).collect();
-    selection
-        .iter()
-        .filter_map(|id| all.iter_mut().find(|r| r.as_ref().is_some_and(|r| r.id == *id))?.take())
-        .collect()
+    selection.iter().filter_map(|id| all.iter_mut().find(|r| r.as_ref().is_some_and(|r| r.id == *id))?.take()).collect()
 }
 
 /// The records of a section in the edition's order; none when the section is off.

@@ -222,7 +222,11 @@ mod tests {
         let cs = CaseStudy {
             title: "Search".into(),
             technologies: vec![Technology { name: "Kafka".into(), category: TechnologyCategory::Tool }],
-            decisions: vec![Decision { title: "Queue".into(), rationale: "idempotency matters".into(), ..Decision::default() }],
+            decisions: vec![Decision {
+                title: "Queue".into(),
+                rationale: "idempotency matters".into(),
+                ..Decision::default()
+            }],
             ..CaseStudy::default()
         };
         let text = cs.search_text();

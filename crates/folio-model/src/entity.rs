@@ -6,8 +6,7 @@ use ts_rs::TS;
 use uuid::Uuid;
 
 use crate::{
-    CaseStudy, Certification, Edition, Education, Experience, Invalid, Profile, Recommendation,
-    Section, Skill, Writing,
+    CaseStudy, Certification, Edition, Education, Experience, Invalid, Profile, Recommendation, Section, Skill, Writing,
 };
 
 /// Milliseconds since the Unix epoch, UTC.

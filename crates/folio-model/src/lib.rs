@@ -22,8 +22,7 @@ pub use entity::{Entity, EntityKind, Portfolio, Stored, Timestamp};
 pub use metric::{metric_presets, Direction, Metric, MetricCategory, MetricPreset};
 pub use profile::{LinkKind, Profile, ProfileLink};
 pub use records::{
-    Asset, Certification, Education, Experience, Recommendation, RecommendationTheme, Relationship, Skill,
-    SkillArea,
+    Asset, Certification, Education, Experience, Recommendation, RecommendationTheme, Relationship, Skill, SkillArea,
     Writing, WritingKind,
 };
 pub use validate::{limits, FieldError, Invalid};

@@ -231,23 +231,52 @@ pub fn metric_presets() -> Vec<MetricPreset> {
     use MetricCategory::*;
     let p = |key, label, category, unit, direction, hint| MetricPreset { key, label, category, unit, direction, hint };
     vec![
-        p("dora-deployment-frequency", "Deployment frequency", Delivery, "/week", HigherIsBetter,
-          "DORA: how often the team deploys to production."),
-        p("dora-lead-time", "Lead time for changes", Delivery, "h", LowerIsBetter,
-          "DORA: time from commit to running in production."),
-        p("dora-change-failure-rate", "Change failure rate", Quality, "%", LowerIsBetter,
-          "DORA: share of deployments that cause a failure in production."),
-        p("dora-time-to-restore", "Time to restore service", Reliability, "min", LowerIsBetter,
-          "DORA: how long it takes to recover from a failure in production."),
-        p("p95-latency", "p95 latency", Performance, "ms", LowerIsBetter,
-          "Response time that 95% of requests beat."),
+        p(
+            "dora-deployment-frequency",
+            "Deployment frequency",
+            Delivery,
+            "/week",
+            HigherIsBetter,
+            "DORA: how often the team deploys to production.",
+        ),
+        p(
+            "dora-lead-time",
+            "Lead time for changes",
+            Delivery,
+            "h",
+            LowerIsBetter,
+            "DORA: time from commit to running in production.",
+        ),
+        p(
+            "dora-change-failure-rate",
+            "Change failure rate",
+            Quality,
+            "%",
+            LowerIsBetter,
+            "DORA: share of deployments that cause a failure in production.",
+        ),
+        p(
+            "dora-time-to-restore",
+            "Time to restore service",
+            Reliability,
+            "min",
+            LowerIsBetter,
+            "DORA: how long it takes to recover from a failure in production.",
+        ),
+        p("p95-latency", "p95 latency", Performance, "ms", LowerIsBetter, "Response time that 95% of requests beat."),
         p("error-rate", "Error rate", Reliability, "%", LowerIsBetter, "Share of requests that fail."),
         p("availability", "Availability", Reliability, "%", HigherIsBetter, "Share of time the service was up."),
         p("build-time", "CI build time", Delivery, "min", LowerIsBetter, "Time from push to a green build."),
         p("escaped-defects", "Escaped defects", Quality, "/month", LowerIsBetter, "Bugs found in production."),
         p("cloud-cost", "Cloud cost", Cost, "$", LowerIsBetter, "Monthly infrastructure spend."),
-        p("onboarding-time", "Time to first merged change", Team, "days", LowerIsBetter,
-          "How fast a new engineer ships."),
+        p(
+            "onboarding-time",
+            "Time to first merged change",
+            Team,
+            "days",
+            LowerIsBetter,
+            "How fast a new engineer ships.",
+        ),
     ]
 }
 
@@ -318,9 +347,18 @@ mod tests {
 
     #[test]
     fn small_changes_keep_one_decimal_and_no_change_is_plus_minus_zero() {
-        assert_eq!(metric("Uptime", "%", 99.5, 99.95, Direction::HigherIsBetter).change_label().as_deref(), Some("+0.5 pp"));
-        assert_eq!(metric("Latency", "ms", 200.0, 191.0, Direction::LowerIsBetter).change_label().as_deref(), Some("−4.5%"));
-        assert_eq!(metric("Latency", "ms", 200.0, 200.0, Direction::LowerIsBetter).change_label().as_deref(), Some("±0%"));
+        assert_eq!(
+            metric("Uptime", "%", 99.5, 99.95, Direction::HigherIsBetter).change_label().as_deref(),
+            Some("+0.5 pp")
+        );
+        assert_eq!(
+            metric("Latency", "ms", 200.0, 191.0, Direction::LowerIsBetter).change_label().as_deref(),
+            Some("−4.5%")
+        );
+        assert_eq!(
+            metric("Latency", "ms", 200.0, 200.0, Direction::LowerIsBetter).change_label().as_deref(),
+            Some("±0%")
+        );
     }
 
     #[test]

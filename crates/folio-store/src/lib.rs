@@ -141,10 +141,7 @@ fn read_identity(conn: &Connection) -> rusqlite::Result<(i32, u32, i64)> {
 
 /// Milliseconds since the Unix epoch.
 pub(crate) fn now_millis() -> i64 {
-    std::time::SystemTime::now()
-        .duration_since(std::time::UNIX_EPOCH)
-        .map(|d| d.as_millis() as i64)
-        .unwrap_or_default()
+    std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).map(|d| d.as_millis() as i64).unwrap_or_default()
 }
 
 /// Reads a UUID stored as text.

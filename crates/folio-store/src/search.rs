@@ -21,8 +21,12 @@ pub struct SearchHit {
 
 pub(crate) fn index(conn: &Connection, kind: EntityKind, id: Uuid, title: &str, body: &str) -> Result<()> {
     unindex(conn, id)?;
-    conn.prepare_cached("INSERT INTO search (kind, id, title, body) VALUES (?1, ?2, ?3, ?4)")?
-        .execute(params![kind.as_str(), id.to_string(), title, body])?;
+    conn.prepare_cached("INSERT INTO search (kind, id, title, body) VALUES (?1, ?2, ?3, ?4)")?.execute(params![
+        kind.as_str(),
+        id.to_string(),
+        title,
+        body
+    ])?;
     Ok(())
 }
 
@@ -34,11 +38,15 @@ pub(crate) fn unindex(conn: &Connection, id: Uuid) -> Result<()> {
 /// Turns what a person typed into an FTS5 query that cannot be a syntax error: every
 /// word is quoted, and the last one matches as a prefix so results follow the typing.
 fn to_fts_query(text: &str) -> Option<String> {
-    let words: Vec<String> =
-        text.split_whitespace().map(|w| format!("\"{}\"", w.replace('"', "\"\""))).collect();
+    let words: Vec<String> = text.split_whitespace().map(|w| format!("\"{}\"", w.replace('"', "\"\""))).collect();
     let last = words.len().checked_sub(1)?;
     Some(
-        words.iter().enumerate().map(|(i, w)| if i == last { format!("{w}*") } else { w.clone() }).collect::<Vec<_>>().join(" "),
+        words
+            .iter()
+            .enumerate()
+            .map(|(i, w)| if i == last { format!("{w}*") } else { w.clone() })
+            .collect::<Vec<_>>()
+            .join(" "),
     )
 }
 

@@ -15,7 +15,7 @@ use uuid::Uuid;
 use super::table;
 use crate::{now_millis, search, uuid_at, Error, Result};
 
-fn decode<E: Entity>(row: &Row<'_>) -> rusqlite::Result<(Uuid, i64, i64, String)> {
+fn decode(row: &Row<'_>) -> rusqlite::Result<(Uuid, i64, i64, String)> {
     Ok((uuid_at(row, 0)?, row.get(1)?, row.get(2)?, row.get(3)?))
 }
 
@@ -30,11 +30,9 @@ fn not_found<E: Entity>(id: Uuid) -> Error {
 
 /// A live record by id.
 pub fn get<E: Entity>(conn: &Connection, id: Uuid) -> Result<Stored<E>> {
-    let sql = format!(
-        "SELECT id, created_at, updated_at, body FROM {} WHERE id = ?1 AND deleted_at IS NULL",
-        table(E::KIND)
-    );
-    let row = conn.prepare_cached(&sql)?.query_row([id.to_string()], decode::<E>).optional()?;
+    let sql =
+        format!("SELECT id, created_at, updated_at, body FROM {} WHERE id = ?1 AND deleted_at IS NULL", table(E::KIND));
+    let row = conn.prepare_cached(&sql)?.query_row([id.to_string()], decode).optional()?;
     stored(row.ok_or_else(|| not_found::<E>(id))?)
 }
 
@@ -45,7 +43,7 @@ pub fn list<E: Entity>(conn: &Connection) -> Result<Vec<Stored<E>>> {
         table(E::KIND)
     );
     let mut stmt = conn.prepare_cached(&sql)?;
-    let rows = stmt.query_map([], decode::<E>)?;
+    let rows = stmt.query_map([], decode)?;
     rows.map(|r| stored(r?)).collect()
 }
 
@@ -113,7 +111,7 @@ pub fn restore<E: Entity>(conn: &Connection, id: Uuid) -> Result<Stored<E>> {
          RETURNING id, created_at, updated_at, body",
         table(E::KIND)
     );
-    let row = conn.prepare_cached(&sql)?.query_row([id.to_string()], decode::<E>).optional()?;
+    let row = conn.prepare_cached(&sql)?.query_row([id.to_string()], decode).optional()?;
     let record: Stored<E> = stored(row.ok_or_else(|| not_found::<E>(id))?)?;
     search::index(conn, E::KIND, id, &record.item.title(), &record.item.search_text())?;
     Ok(record)
@@ -148,7 +146,8 @@ pub fn list_trash(conn: &Connection) -> Result<Vec<TrashItem>> {
     for kind in EntityKind::ALL {
         let sql = format!("SELECT id, title, deleted_at FROM {} WHERE deleted_at IS NOT NULL", table(kind));
         let mut stmt = conn.prepare_cached(&sql)?;
-        let rows = stmt.query_map([], |r| Ok(TrashItem { kind, id: uuid_at(r, 0)?, title: r.get(1)?, deleted_at: r.get(2)? }))?;
+        let rows = stmt
+            .query_map([], |r| Ok(TrashItem { kind, id: uuid_at(r, 0)?, title: r.get(1)?, deleted_at: r.get(2)? }))?;
         for row in rows {
             items.push(row?);
         }

@@ -57,10 +57,8 @@ fn a_database_from_a_newer_folio_is_refused_and_unchanged() {
     let err = Store::open(&path, &OpenOptions::default()).unwrap_err();
     assert_eq!(err.code(), "schema_too_new");
     assert!(err.to_string().contains("newer version of Folio"), "{err}");
-    let version: u32 = rusqlite::Connection::open(&path)
-        .unwrap()
-        .pragma_query_value(None, "user_version", |r| r.get(0))
-        .unwrap();
+    let version: u32 =
+        rusqlite::Connection::open(&path).unwrap().pragma_query_value(None, "user_version", |r| r.get(0)).unwrap();
     assert_eq!(version, 99);
 }
 

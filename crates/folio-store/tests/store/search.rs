@@ -7,7 +7,9 @@ use crate::{case_study, with_rationale};
 #[test]
 fn finds_a_word_in_a_decision_rationale_with_a_snippet() {
     let mut store = Store::open_in_memory().unwrap();
-    store.write(|tx| records::insert(tx, Uuid::now_v7(), &with_rationale("Ledger", "we chose idempotency keys"))).unwrap();
+    store
+        .write(|tx| records::insert(tx, Uuid::now_v7(), &with_rationale("Ledger", "we chose idempotency keys")))
+        .unwrap();
     store.write(|tx| records::insert(tx, Uuid::now_v7(), &case_study("Unrelated"))).unwrap();
     let hits = search(store.read(), "idempot", 10).unwrap();
     assert_eq!(hits.len(), 1);

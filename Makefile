@@ -1,0 +1,70 @@
+# Folio — the two commands: `make run` and `make test`. Each installs what it needs
+# (Debian packages, npm packages, tauri-driver) when missing, then does its job.
+
+SHELL := /bin/bash
+.DEFAULT_GOAL := help
+
+CARGO ?= cargo
+SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
+TARGET_DIR := $(or $(CARGO_TARGET_DIR),target)
+
+# What Tauri 2 needs to build and run on Debian/Ubuntu.
+APP_DEBS := build-essential pkg-config libwebkit2gtk-4.1-dev libxdo-dev libssl-dev librsvg2-dev
+# What the tests need: a virtual display, WebKit's WebDriver, and PDF tools.
+TEST_DEBS := xvfb xauth webkit2gtk-driver poppler-utils qpdf
+
+# Installs the Debian packages in $(1) that are not installed yet.
+define debs
+	@missing=$$(for p in $(1); do dpkg-query -W -f='$${Status}\n' $$p 2>/dev/null | grep -q '^install ok installed' || echo $$p; done); \
+	if [ -n "$$missing" ]; then \
+		echo "Installing Debian packages:" $$missing; \
+		$(SUDO) apt-get update -qq && $(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends $$missing; \
+	fi
+endef
+
+.PHONY: help run test build bench bindings ui deps-app deps-test e2e
+
+help:
+	@echo "make run      build the UI and start the Folio desktop app"
+	@echo "make test     every check: Rust tests, UI tests, clippy, fmt, svelte-check, end-to-end"
+	@echo "make build    release binaries of folio-desktop and folio (honours CARGO_TARGET_DIR)"
+	@echo "make bench    print the benchmark figures"
+	@echo "make bindings regenerate ui/src/lib/bindings from the Rust types"
+
+deps-app:
+	$(call debs,$(APP_DEBS))
+
+deps-test: deps-app
+	$(call debs,$(TEST_DEBS))
+	@command -v tauri-driver >/dev/null || [ -x "$$HOME/.cargo/bin/tauri-driver" ] || $(CARGO) install tauri-driver --locked
+
+ui/node_modules/.package-lock.json: ui/package.json ui/package-lock.json
+	cd ui && npm ci --no-audit --no-fund
+
+ui: ui/node_modules/.package-lock.json
+	cd ui && npm run build
+
+run: deps-app ui
+	$(CARGO) run -p folio-desktop
+
+test: deps-test ui
+	$(CARGO) fmt --all --check
+	$(CARGO) clippy --workspace --all-targets --locked -- -D warnings
+	cd ui && npm run check && npm test
+	$(CARGO) build -p folio-desktop --locked
+	xvfb-run -a -s "-screen 0 1280x900x24" $(CARGO) test --workspace --locked
+
+# Only the end-to-end tests, for working on the UI.
+e2e: deps-test ui
+	$(CARGO) build -p folio-desktop
+	xvfb-run -a -s "-screen 0 1280x900x24" $(CARGO) test -p folio-e2e
+
+build: deps-app ui
+	$(CARGO) build --release --locked -p folio-desktop -p folio-cli
+	@echo "Built $(TARGET_DIR)/release/folio-desktop and $(TARGET_DIR)/release/folio"
+
+bench:
+	$(CARGO) bench -p folio-core --bench store
+
+bindings:
+	FOLIO_WRITE_BINDINGS=1 $(CARGO) test -p folio-core --test core bindings

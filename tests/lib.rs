@@ -1,0 +1,130 @@
+//! The end-to-end harness: starts the real, built Folio app on a database of the
+//! test's choosing and drives it through WebDriver (tauri-driver in front of WebKitGTK's
+//! WebKitWebDriver), under the X display the caller provides (`xvfb-run` in `make test`).
+//!
+//! Nothing is mocked: the app binary is the one `make run` starts, the database a real
+//! SQLite file. Missing pieces fail the test with the command that installs them.
+
+use std::net::TcpListener;
+use std::path::{Path, PathBuf};
+use std::process::{Child, Command, Stdio};
+use std::time::Duration;
+
+use fantoccini::elements::Element;
+use fantoccini::{Client, ClientBuilder, Locator};
+
+/// How long to wait for the app to show something before failing.
+pub const PATIENCE: Duration = Duration::from_secs(20);
+
+/// The workspace's target folder, honouring `CARGO_TARGET_DIR`.
+fn target_dir() -> PathBuf {
+    std::env::var_os("CARGO_TARGET_DIR")
+        .map(PathBuf::from)
+        .unwrap_or_else(|| Path::new(env!("CARGO_MANIFEST_DIR")).join("../target"))
+}
+
+/// The built desktop app (`cargo build -p folio-desktop`), or `FOLIO_APP` if set.
+fn app_binary() -> PathBuf {
+    let path =
+        std::env::var_os("FOLIO_APP").map(PathBuf::from).unwrap_or_else(|| target_dir().join("debug/folio-desktop"));
+    assert!(path.is_file(), "{} is missing: run `cargo build -p folio-desktop` (make test does)", path.display());
+    path
+}
+
+fn tauri_driver() -> PathBuf {
+    let home = std::env::var_os("HOME").map(PathBuf::from).unwrap_or_default();
+    let candidates = [home.join(".cargo/bin/tauri-driver"), PathBuf::from("/usr/local/bin/tauri-driver")];
+    candidates.into_iter().find(|p| p.is_file()).unwrap_or_else(|| PathBuf::from("tauri-driver"))
+}
+
+fn free_port() -> u16 {
+    TcpListener::bind("127.0.0.1:0").unwrap().local_addr().unwrap().port()
+}
+
+/// Where screenshots go: `target/e2e-screenshots/`, for people to look at.
+pub fn screenshot_dir() -> PathBuf {
+    let dir = target_dir().join("e2e-screenshots");
+    std::fs::create_dir_all(&dir).unwrap();
+    dir
+}
+
+/// A running Folio window.
+#[derive(Debug)]
+pub struct App {
+    pub client: Client,
+    driver: Child,
+}
+
+impl App {
+    /// Starts Folio on the database at `db` (through `FOLIO_DB`).
+    pub async fn launch(db: &Path) -> App {
+        assert!(std::env::var_os("DISPLAY").is_some(), "no X display: run under xvfb-run (make test does)");
+        let (port, native_port) = (free_port(), free_port());
+        let driver = Command::new(tauri_driver())
+            .args(["--port", &port.to_string(), "--native-port", &native_port.to_string()])
+            .env("FOLIO_DB", db)
+            .stdout(Stdio::null())
+            .stderr(Stdio::null())
+            .spawn()
+            .expect("tauri-driver is installed (cargo install tauri-driver --locked; make test does)");
+
+        let mut caps = serde_json::Map::new();
+        caps.insert("browserName".into(), "wry".into());
+        caps.insert("tauri:options".into(), serde_json::json!({ "application": app_binary().to_string_lossy() }));
+        let url = format!("http://127.0.0.1:{port}");
+        let deadline = tokio::time::Instant::now() + PATIENCE;
+        let client = loop {
+            match ClientBuilder::rustls().expect("TLS roots").capabilities(caps.clone()).connect(&url).await {
+                Ok(client) => break client,
+                Err(e) if tokio::time::Instant::now() > deadline => {
+                    panic!("could not start Folio via tauri-driver: {e}")
+                }
+                Err(_) => tokio::time::sleep(Duration::from_millis(150)).await,
+            }
+        };
+        App { client, driver }
+    }
+
+    /// Waits for the first element matching `css`.
+    pub async fn find(&self, css: &str) -> Element {
+        self.client
+            .wait()
+            .at_most(PATIENCE)
+            .for_element(Locator::Css(css))
+            .await
+            .unwrap_or_else(|e| panic!("nothing matched {css:?} within {PATIENCE:?}: {e}"))
+    }
+
+    /// The text of every element matching `css`, in document order.
+    pub async fn texts(&self, css: &str) -> Vec<String> {
+        let mut out = Vec::new();
+        for element in self.client.find_all(Locator::Css(css)).await.unwrap() {
+            out.push(element.text().await.unwrap());
+        }
+        out
+    }
+
+    /// Saves a screenshot of the window as `target/e2e-screenshots/{name}.png`, after
+    /// two animation frames so that the last DOM change is painted.
+    pub async fn screenshot(&self, name: &str) -> PathBuf {
+        self.client
+            .execute_async(
+                "const done = arguments[0]; requestAnimationFrame(() => requestAnimationFrame(() => done()));",
+                vec![],
+            )
+            .await
+            .unwrap();
+        let png = self.client.screenshot().await.unwrap();
+        let path = screenshot_dir().join(format!("{name}.png"));
+        std::fs::write(&path, png).unwrap();
+        path
+    }
+
+    /// Closes the window and stops the driver (SIGTERM, so that it stops its
+    /// WebKitWebDriver child too).
+    pub async fn close(mut self) {
+        let _ = self.client.clone().close().await;
+        let _ = Command::new("kill").args(["-TERM", &self.driver.id().to_string()]).status();
+        let _ = self.driver.wait();
+    }
+}

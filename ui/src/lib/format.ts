@@ -1,0 +1,24 @@
+// How dates and periods read on screen: "Mar 2021 – present".
+import type { PartialDate } from './bindings/PartialDate';
+
+const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
+
+/** "2021-03" → "Mar 2021"; "2021" → "2021". */
+export function humanDate(date: PartialDate): string {
+  const [year, month] = date.split('-');
+  const name = month ? MONTHS[Number(month) - 1] : undefined;
+  return name ? `${name} ${year}` : (year ?? date);
+}
+
+/** A start and an end (null = ongoing) as one phrase; empty when neither is known. */
+export function period(start: PartialDate | null, end: PartialDate | null): string {
+  if (start && end) return `${humanDate(start)} – ${humanDate(end)}`;
+  if (start) return `${humanDate(start)} – present`;
+  if (end) return `until ${humanDate(end)}`;
+  return '';
+}
+
+/** "1 decision", "3 metrics". */
+export function count(n: number, singular: string, plural = `${singular}s`): string {
+  return `${n} ${n === 1 ? singular : plural}`;
+}
