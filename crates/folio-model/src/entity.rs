@@ -52,6 +52,11 @@ impl EntityKind {
         }
     }
 
+    /// The kind named by [`EntityKind::as_str`]'s text.
+    pub fn parse(text: &str) -> Option<Self> {
+        Self::ALL.into_iter().find(|k| k.as_str() == text)
+    }
+
     /// A plural noun for people: "case studies".
     pub fn plural(self) -> &'static str {
         match self {

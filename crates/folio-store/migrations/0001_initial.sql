@@ -22,7 +22,7 @@ CREATE TABLE case_studies (
     updated_at  INTEGER NOT NULL,
     deleted_at  INTEGER
 ) STRICT;
-CREATE INDEX case_studies_live ON case_studies (deleted_at, position);
+CREATE INDEX case_studies_order ON case_studies (position);
 
 CREATE TABLE recommendations (
     id          TEXT    PRIMARY KEY,
@@ -33,7 +33,7 @@ CREATE TABLE recommendations (
     updated_at  INTEGER NOT NULL,
     deleted_at  INTEGER
 ) STRICT;
-CREATE INDEX recommendations_live ON recommendations (deleted_at, position);
+CREATE INDEX recommendations_order ON recommendations (position);
 
 CREATE TABLE skills (
     id          TEXT    PRIMARY KEY,
@@ -44,7 +44,7 @@ CREATE TABLE skills (
     updated_at  INTEGER NOT NULL,
     deleted_at  INTEGER
 ) STRICT;
-CREATE INDEX skills_live ON skills (deleted_at, position);
+CREATE INDEX skills_order ON skills (position);
 
 CREATE TABLE experience (
     id          TEXT    PRIMARY KEY,
@@ -55,7 +55,7 @@ CREATE TABLE experience (
     updated_at  INTEGER NOT NULL,
     deleted_at  INTEGER
 ) STRICT;
-CREATE INDEX experience_live ON experience (deleted_at, position);
+CREATE INDEX experience_order ON experience (position);
 
 CREATE TABLE certifications (
     id          TEXT    PRIMARY KEY,
@@ -66,7 +66,7 @@ CREATE TABLE certifications (
     updated_at  INTEGER NOT NULL,
     deleted_at  INTEGER
 ) STRICT;
-CREATE INDEX certifications_live ON certifications (deleted_at, position);
+CREATE INDEX certifications_order ON certifications (position);
 
 CREATE TABLE education (
     id          TEXT    PRIMARY KEY,
@@ -77,7 +77,7 @@ CREATE TABLE education (
     updated_at  INTEGER NOT NULL,
     deleted_at  INTEGER
 ) STRICT;
-CREATE INDEX education_live ON education (deleted_at, position);
+CREATE INDEX education_order ON education (position);
 
 CREATE TABLE writing (
     id          TEXT    PRIMARY KEY,
@@ -88,7 +88,7 @@ CREATE TABLE writing (
     updated_at  INTEGER NOT NULL,
     deleted_at  INTEGER
 ) STRICT;
-CREATE INDEX writing_live ON writing (deleted_at, position);
+CREATE INDEX writing_order ON writing (position);
 
 CREATE TABLE editions (
     id          TEXT    PRIMARY KEY,
@@ -99,7 +99,7 @@ CREATE TABLE editions (
     updated_at  INTEGER NOT NULL,
     deleted_at  INTEGER
 ) STRICT;
-CREATE INDEX editions_live ON editions (deleted_at, position);
+CREATE INDEX editions_order ON editions (position);
 
 -- Append-only log of exports; kept when its edition goes.
 CREATE TABLE export_records (
@@ -114,10 +114,17 @@ CREATE TABLE export_records (
 CREATE INDEX export_records_by_edition ON export_records (edition_id, exported_at);
 
 -- Full-text index over every live record, maintained by the store on each write.
+-- `search_docs` gives each indexed record a rowid, so that the index is updated by
+-- rowid rather than by scanning for a record's id.
+CREATE TABLE search_docs (
+    rowid       INTEGER PRIMARY KEY,
+    id          TEXT    NOT NULL UNIQUE,
+    kind        TEXT    NOT NULL
+) STRICT;
+
 CREATE VIRTUAL TABLE search USING fts5 (
-    kind UNINDEXED,
-    id UNINDEXED,
     title,
     body,
-    tokenize = 'unicode61 remove_diacritics 2'
+    tokenize = 'unicode61 remove_diacritics 2',
+    prefix = '3 4'
 );

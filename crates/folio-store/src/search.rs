@@ -1,7 +1,7 @@
 //! Full-text search over every live record (FTS5), kept in step by the table modules.
 
 use folio_model::EntityKind;
-use rusqlite::{params, Connection};
+use rusqlite::{params, Connection, OptionalExtension};
 use serde::Serialize;
 use ts_rs::TS;
 use uuid::Uuid;
@@ -20,56 +20,78 @@ pub struct SearchHit {
 }
 
 pub(crate) fn index(conn: &Connection, kind: EntityKind, id: Uuid, title: &str, body: &str) -> Result<()> {
-    unindex(conn, id)?;
-    conn.prepare_cached("INSERT INTO search (kind, id, title, body) VALUES (?1, ?2, ?3, ?4)")?.execute(params![
-        kind.as_str(),
-        id.to_string(),
-        title,
-        body
-    ])?;
+    let rowid: i64 = conn
+        .prepare_cached(
+            "INSERT INTO search_docs (id, kind) VALUES (?1, ?2)
+             ON CONFLICT (id) DO UPDATE SET kind = excluded.kind RETURNING rowid",
+        )?
+        .query_row(params![id.to_string(), kind.as_str()], |r| r.get(0))?;
+    conn.prepare_cached("DELETE FROM search WHERE rowid = ?1")?.execute([rowid])?;
+    conn.prepare_cached("INSERT INTO search (rowid, title, body) VALUES (?1, ?2, ?3)")?
+        .execute(params![rowid, title, body])?;
     Ok(())
 }
 
 pub(crate) fn unindex(conn: &Connection, id: Uuid) -> Result<()> {
-    conn.prepare_cached("DELETE FROM search WHERE id = ?1")?.execute([id.to_string()])?;
+    let rowid: Option<i64> = conn
+        .prepare_cached("DELETE FROM search_docs WHERE id = ?1 RETURNING rowid")?
+        .query_row([id.to_string()], |r| r.get(0))
+        .optional()?;
+    if let Some(rowid) = rowid {
+        conn.prepare_cached("DELETE FROM search WHERE rowid = ?1")?.execute([rowid])?;
+    }
     Ok(())
 }
+
+/// The shortest last word that matches as a prefix: one or two letters would match
+/// nearly everything and say nothing.
+const MIN_PREFIX: usize = 3;
 
 /// Turns what a person typed into an FTS5 query that cannot be a syntax error: every
 /// word is quoted, and the last one matches as a prefix so results follow the typing.
 fn to_fts_query(text: &str) -> Option<String> {
-    let words: Vec<String> = text.split_whitespace().map(|w| format!("\"{}\"", w.replace('"', "\"\""))).collect();
+    let words: Vec<&str> = text.split_whitespace().collect();
     let last = words.len().checked_sub(1)?;
-    Some(
-        words
-            .iter()
-            .enumerate()
-            .map(|(i, w)| if i == last { format!("{w}*") } else { w.clone() })
-            .collect::<Vec<_>>()
-            .join(" "),
-    )
-}
-
-fn kind_from_str(s: &str) -> EntityKind {
-    EntityKind::ALL.into_iter().find(|k| k.as_str() == s).unwrap_or(EntityKind::CaseStudy)
+    let quoted = words.iter().enumerate().map(|(i, w)| {
+        let q = format!("\"{}\"", w.replace('"', "\"\""));
+        if i == last && w.chars().count() >= MIN_PREFIX {
+            format!("{q}*")
+        } else {
+            q
+        }
+    });
+    Some(quoted.collect::<Vec<_>>().join(" "))
 }
 
 /// The best `limit` matches for `text`, best first. Empty text finds nothing.
+///
+/// Ranking and snippets are two steps: SQLite computes every result column before it
+/// sorts, so asking for snippets in the ranking query would build one per match.
 pub fn search(conn: &Connection, text: &str, limit: usize) -> Result<Vec<SearchHit>> {
     let Some(query) = to_fts_query(text) else { return Ok(Vec::new()) };
-    let mut stmt = conn.prepare_cached(
-        "SELECT kind, id, title, snippet(search, 3, '[', ']', '…', 12) FROM search
-         WHERE search MATCH ?1 ORDER BY rank LIMIT ?2",
+    let mut top =
+        conn.prepare_cached("SELECT rowid, title FROM search WHERE search MATCH ?1 ORDER BY rank LIMIT ?2")?;
+    let ranked = top
+        .query_map(params![query, limit as i64], |r| Ok((r.get::<_, i64>(0)?, r.get::<_, String>(1)?)))?
+        .collect::<rusqlite::Result<Vec<_>>>()?;
+    let mut doc = conn.prepare_cached(
+        "SELECT d.kind, d.id, snippet(search, 1, '[', ']', '…', 12)
+         FROM search JOIN search_docs d ON d.rowid = search.rowid
+         WHERE search MATCH ?1 AND search.rowid = ?2",
     )?;
-    let rows = stmt.query_map(params![query, limit as i64], |r| {
-        Ok(SearchHit {
-            kind: kind_from_str(&r.get::<_, String>(0)?),
-            id: uuid_at(r, 1)?,
-            title: r.get(2)?,
-            snippet: r.get(3)?,
+    ranked
+        .into_iter()
+        .map(|(rowid, title)| {
+            let hit = doc.query_row(params![query, rowid], |r| {
+                let kind: String = r.get(0)?;
+                let kind = EntityKind::parse(&kind).ok_or_else(|| {
+                    rusqlite::Error::FromSqlConversionFailure(0, rusqlite::types::Type::Text, kind.into())
+                })?;
+                Ok(SearchHit { kind, id: uuid_at(r, 1)?, title, snippet: r.get(2)? })
+            })?;
+            Ok(hit)
         })
-    })?;
-    Ok(rows.collect::<rusqlite::Result<_>>()?)
+        .collect()
 }
 
 #[cfg(test)]
@@ -79,7 +101,8 @@ mod tests {
     #[test]
     fn typed_text_becomes_a_safe_prefix_query() {
         assert_eq!(to_fts_query("kafka idem").as_deref(), Some("\"kafka\" \"idem\"*"));
-        assert_eq!(to_fts_query("say \"hi\" OR").as_deref(), Some("\"say\" \"\"\"hi\"\"\" \"OR\"*"));
+        assert_eq!(to_fts_query("say \"hi\" OR").as_deref(), Some("\"say\" \"\"\"hi\"\"\" \"OR\""));
         assert_eq!(to_fts_query("   "), None);
+        assert_eq!(to_fts_query("go").as_deref(), Some("\"go\""), "too short to be a useful prefix");
     }
 }

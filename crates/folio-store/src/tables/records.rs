@@ -168,12 +168,14 @@ pub fn empty_trash(conn: &Connection) -> Result<u64> {
 
 /// Deletes the given records of any kind for good, wherever they are.
 pub fn purge(conn: &Connection, ids: &[Uuid]) -> Result<()> {
+    for id in ids {
+        search::unindex(conn, *id)?;
+    }
     for kind in EntityKind::ALL {
         let sql = format!("DELETE FROM {} WHERE id = ?1", table(kind));
         let mut stmt = conn.prepare_cached(&sql)?;
         for id in ids {
             stmt.execute([id.to_string()])?;
-            search::unindex(conn, *id)?;
         }
     }
     Ok(())
