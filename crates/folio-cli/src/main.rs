@@ -9,7 +9,7 @@ use std::process::ExitCode;
 use std::time::Duration;
 
 use clap::{Parser, Subcommand, ValueEnum};
-use folio_core::{Folio, Stats};
+use folio_core::{ExportRequest, Folio, Stats};
 use folio_model::{CaseStudy, Edition, Entity, Experience, Recommendation, Skill, Stored};
 use serde::Serialize;
 
@@ -54,6 +54,39 @@ enum Command {
         #[arg(long)]
         json: bool,
     },
+    /// Export the portfolio, or one edition of it, as a PDF
+    Pdf {
+        /// Where to write the PDF (an existing file is replaced only once the new one is complete)
+        path: PathBuf,
+        /// The edition to export [default: everything, in manual order]
+        #[arg(long, value_name = "NAME")]
+        edition: Option<String>,
+        /// The theme [default: the edition's, else modern]; see `folio themes`
+        #[arg(long, value_name = "NAME")]
+        theme: Option<String>,
+        /// The paper size [default: the edition's, else a4]
+        #[arg(long, value_enum)]
+        paper: Option<PaperArg>,
+        #[arg(long)]
+        json: bool,
+    },
+    /// List the PDF themes
+    Themes,
+}
+
+#[derive(Debug, Clone, Copy, ValueEnum)]
+enum PaperArg {
+    A4,
+    Letter,
+}
+
+impl From<PaperArg> for folio_model::Paper {
+    fn from(p: PaperArg) -> Self {
+        match p {
+            PaperArg::A4 => Self::A4,
+            PaperArg::Letter => Self::Letter,
+        }
+    }
 }
 
 #[derive(Debug, Clone, Copy, ValueEnum)]
@@ -79,6 +112,12 @@ fn main() -> ExitCode {
 }
 
 fn run(cli: Cli) -> CliResult {
+    if let Command::Themes = cli.command {
+        for theme in folio_core::themes() {
+            println!("{:<10} {}", theme.name, theme.description);
+        }
+        return Ok(());
+    }
     let path = match cli.db {
         Some(path) => path,
         None => folio_core::default_database_path()?,
@@ -125,6 +164,33 @@ fn run(cli: Cli) -> CliResult {
                 println!("{:<15} {}\n                {}", hit.kind.as_str(), hit.title, hit.snippet.replace('\n', " "));
             }
         }
+        Command::Pdf { path, edition, theme, paper, json } => {
+            let edition = edition.map(|name| folio.edition_by_name(&name)).transpose()?;
+            let request =
+                ExportRequest { edition: edition.map(|e| e.id), theme, paper: paper.map(Into::into) };
+            let report = folio.export_pdf(&path, &request)?;
+            if json {
+                print_json(&report)?;
+            } else {
+                let r = &report.record;
+                println!(
+                    "Wrote {}: {} pages, {} bytes, {} ms ({} theme, {})",
+                    r.path,
+                    r.pages,
+                    r.bytes,
+                    report.millis,
+                    report.theme,
+                    match report.paper {
+                        folio_model::Paper::A4 => "A4",
+                        folio_model::Paper::Letter => "US Letter",
+                    }
+                );
+            }
+            for warning in &report.warnings {
+                eprintln!("warning: {warning}");
+            }
+        }
+        Command::Themes => unreachable!("handled before opening the database"),
         Command::Stats { json } => {
             let stats = folio.stats()?;
             if json {

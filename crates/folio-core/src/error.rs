@@ -14,6 +14,8 @@ pub enum Error {
     NotEmpty(String),
     #[error("{0}")]
     Io(String),
+    #[error(transparent)]
+    Render(#[from] folio_render::Error),
 }
 
 pub type Result<T, E = Error> = std::result::Result<T, E>;
@@ -25,6 +27,7 @@ impl Error {
             Self::Invalid(_) => "invalid_input",
             Self::NotEmpty(_) => "not_empty",
             Self::Io(_) => "io",
+            Self::Render(_) => "render_failed",
         }
     }
 

@@ -7,6 +7,7 @@
 
 mod demo;
 mod error;
+mod export;
 mod paths;
 mod portfolio;
 
@@ -23,6 +24,7 @@ use ts_rs::TS;
 use uuid::Uuid;
 
 pub use error::{Error, ErrorInfo, Result};
+pub use export::{themes, ExportReport, ExportRequest, ThemeInfo};
 pub use folio_store::{SearchHit, TrashItem};
 pub use paths::{database_path_from_env, default_database_path, DB_ENV};
 

@@ -108,7 +108,7 @@ impl Metric {
             (_, Direction::LowerIsBetter) => "lower",
             (_, Direction::HigherIsBetter) => "higher",
         };
-        Some(format!("{}× {word}", format_decimal(f, 1)))
+        Some(format!("{} {word}", format_factor(f)))
     }
 
     /// The change as a short signed figure: "−86%", "+4.5%", or "−10 pp" for metrics
@@ -136,6 +136,15 @@ impl Metric {
             (Some(b), None) => format!("{label} from {}", quantity(b)),
             (None, None) => label.to_string(),
         }
+    }
+}
+
+/// "7.5×", or "60×" once the decimal no longer matters.
+pub fn format_factor(factor: f64) -> String {
+    if factor >= 10.0 {
+        format!("{}×", format_decimal(factor, 0))
+    } else {
+        format!("{}×", format_decimal(factor, 1))
     }
 }
 

@@ -1,0 +1,133 @@
+//! Exporting an edition to a PDF file, safely: the PDF is written to a temporary file
+//! beside the target and renamed into place, so a failed export never damages an
+//! earlier PDF; every export is recorded.
+
+use std::io::Write;
+use std::path::Path;
+use std::time::Instant;
+
+use folio_model::{Edition, ExportRecord, Paper};
+use folio_render::{layout, pdf, LayoutOptions, PdfOptions, Rgb};
+use folio_store::tables::export_records;
+use serde::{Deserialize, Serialize};
+use sha2::{Digest, Sha256};
+use ts_rs::TS;
+use uuid::Uuid;
+
+use crate::{Error, Folio, Result};
+
+/// What to export. Unset fields come from the edition, or the defaults.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Deserialize, TS)]
+#[serde(rename_all = "camelCase", default)]
+pub struct ExportRequest {
+    pub edition: Option<Uuid>,
+    pub theme: Option<String>,
+    pub paper: Option<Paper>,
+}
+
+/// What an export did.
+#[derive(Debug, Clone, PartialEq, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct ExportReport {
+    pub record: ExportRecord,
+    pub theme: String,
+    pub paper: Paper,
+    #[ts(type = "number")]
+    pub millis: u64,
+    /// Things the user should know, e.g. characters no bundled font has.
+    pub warnings: Vec<String>,
+}
+
+/// A theme as the UI and the CLI list it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct ThemeInfo {
+    pub name: String,
+    pub description: String,
+}
+
+/// Every theme, the default first.
+pub fn themes() -> Vec<ThemeInfo> {
+    folio_render::themes()
+        .iter()
+        .map(|t| ThemeInfo { name: t.name.into(), description: t.description.into() })
+        .collect()
+}
+
+fn unknown_theme(name: &str) -> Error {
+    let names: Vec<_> = folio_render::themes().iter().map(|t| t.name).collect();
+    Error::invalid("theme", format!("\"{name}\" is not a theme; choose one of {}", names.join(", ")))
+}
+
+/// Writes `bytes` to `path` through a temporary file in the same folder.
+fn write_atomically(path: &Path, bytes: &[u8]) -> Result<()> {
+    let dir = match path.parent() {
+        Some(dir) if !dir.as_os_str().is_empty() => dir,
+        _ => Path::new("."),
+    };
+    if !dir.is_dir() {
+        return Err(Error::Io(format!("the folder {} does not exist", dir.display())));
+    }
+    if path.is_dir() {
+        return Err(Error::Io(format!("{} is a folder; give a file name such as portfolio.pdf", path.display())));
+    }
+    let io = |e: std::io::Error| Error::Io(format!("cannot write {}: {e}", path.display()));
+    let mut file = tempfile::Builder::new().prefix(".folio-export-").suffix(".pdf").tempfile_in(dir).map_err(io)?;
+    file.write_all(bytes).map_err(io)?;
+    file.as_file().sync_all().map_err(io)?;
+    file.persist(path).map_err(|e| io(e.error))?;
+    Ok(())
+}
+
+impl Folio {
+    /// Lays out and writes a PDF of the portfolio (or of one edition) to `path`, and
+    /// records the export.
+    pub fn export_pdf(&self, path: &Path, request: &ExportRequest) -> Result<ExportReport> {
+        let started = Instant::now();
+        let portfolio = self.portfolio(request.edition)?;
+        let edition: Option<&Edition> = portfolio.edition.as_ref().map(|e| &e.item);
+        let theme_name = request.theme.clone().or_else(|| edition.map(|e| e.theme.clone())).unwrap_or_default();
+        let theme = match theme_name.trim() {
+            "" => &folio_render::themes()[0],
+            name => folio_render::theme(name).ok_or_else(|| unknown_theme(name))?,
+        };
+        let paper = request.paper.or(edition.map(|e| e.paper)).unwrap_or_default();
+        let accent = edition.and_then(|e| Rgb::parse_hex(&e.accent));
+        let document = layout(&portfolio, &LayoutOptions { theme, paper, accent });
+
+        let now = std::time::SystemTime::now()
+            .duration_since(std::time::UNIX_EPOCH)
+            .map(|d| d.as_millis() as i64)
+            .unwrap_or_default();
+        // The document id names the edition, so that every export of it is one document.
+        let identity = request.edition.map_or_else(|| "folio-portfolio".to_string(), |id| id.to_string());
+        let mut document_id = [0u8; 16];
+        document_id.copy_from_slice(&Sha256::digest(identity.as_bytes())[..16]);
+        let bytes = pdf(&document, &PdfOptions { created: now / 1000, document_id })?;
+
+        write_atomically(path, &bytes)?;
+        let shown = std::fs::canonicalize(path).unwrap_or_else(|_| path.to_path_buf());
+        let record = ExportRecord {
+            id: Uuid::now_v7(),
+            edition: request.edition,
+            exported_at: now,
+            path: shown.display().to_string(),
+            sha256: Sha256::digest(&bytes).iter().map(|b| format!("{b:02x}")).collect(),
+            pages: document.pages.len() as u32,
+            bytes: bytes.len() as u64,
+        };
+        self.store().write(|tx| export_records::insert(tx, &record))?;
+        Ok(ExportReport {
+            record,
+            theme: theme.name.into(),
+            paper,
+            millis: started.elapsed().as_millis() as u64,
+            warnings: document.warnings,
+        })
+    }
+
+    /// Past exports, newest first; those of one edition when given.
+    pub fn exports(&self, edition: Option<Uuid>) -> Result<Vec<ExportRecord>> {
+        Ok(export_records::list(self.store().read(), edition)?)
+    }
+}

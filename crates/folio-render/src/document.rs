@@ -1,0 +1,103 @@
+//! What layout produces: pages of positioned items, an outline and metadata. Nothing
+//! here knows PDF; the writer in `pdf` turns it into bytes.
+
+use crate::fonts::FontId;
+use crate::units::{Point, Pt, Rect, Rgb, Size};
+
+/// A laid-out portfolio.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Document {
+    pub page_size: Size,
+    pub pages: Vec<Page>,
+    /// Bookmarks: one per section, case studies nested under theirs.
+    pub outline: Vec<OutlineEntry>,
+    /// Where internal links land, indexed by [`LinkTarget::Anchor`].
+    pub anchors: Vec<Destination>,
+    pub metadata: Metadata,
+    /// Things the reader should know, e.g. characters no bundled font has.
+    pub warnings: Vec<String>,
+}
+
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct Page {
+    pub items: Vec<Item>,
+}
+
+/// Something drawn on a page, in page coordinates (top-left origin).
+#[derive(Debug, Clone, PartialEq)]
+pub enum Item {
+    Text(TextRun),
+    Rect { rect: Rect, fill: Rgb },
+    Line { from: Point, to: Point, width: Pt, color: Rgb },
+    Link { rect: Rect, target: LinkTarget },
+}
+
+/// Shaped text in one font, size and colour, starting at `origin` on its baseline.
+#[derive(Debug, Clone, PartialEq)]
+pub struct TextRun {
+    pub origin: Point,
+    pub font: FontId,
+    pub size: Pt,
+    pub color: Rgb,
+    pub glyphs: Vec<Glyph>,
+}
+
+/// One glyph with its advance (kerning applied) and the text it stands for, so that
+/// the PDF maps it back to Unicode.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Glyph {
+    pub id: u16,
+    pub advance: Pt,
+    pub text: String,
+}
+
+impl TextRun {
+    pub fn text(&self) -> String {
+        self.glyphs.iter().map(|g| g.text.as_str()).collect()
+    }
+
+    pub fn width(&self) -> Pt {
+        self.glyphs.iter().map(|g| g.advance).sum()
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub enum LinkTarget {
+    Uri(String),
+    /// An index into [`Document::anchors`].
+    Anchor(usize),
+}
+
+/// A place in the document: a page (0-based) and a height on it.
+#[derive(Debug, Clone, Copy, PartialEq, Default)]
+pub struct Destination {
+    pub page: usize,
+    pub y: Pt,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct OutlineEntry {
+    pub title: String,
+    pub at: Destination,
+    pub children: Vec<OutlineEntry>,
+}
+
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct Metadata {
+    pub title: String,
+    pub author: String,
+    pub subject: String,
+    pub keywords: Vec<String>,
+    /// BCP 47 language of the text.
+    pub language: String,
+}
+
+impl Document {
+    /// Every text run of a page, in drawing order.
+    pub fn texts(&self, page: usize) -> impl Iterator<Item = &TextRun> {
+        self.pages[page].items.iter().filter_map(|i| match i {
+            Item::Text(t) => Some(t),
+            _ => None,
+        })
+    }
+}

@@ -1,0 +1,291 @@
+//! Serialisation: a laid-out [`Document`] to PDF bytes, through printpdf's `Op` API,
+//! then a short pass with lopdf for what printpdf does not write well — a nested
+//! outline that lands on the heading, page labels, the document language, a stable
+//! document id — and to drop the empty PDF/X markers it always adds.
+//!
+//! Repeatable: resource names are derived from the fonts, time and id come from
+//! [`PdfOptions`], so the same document and options give the same bytes.
+
+use std::collections::{BTreeMap, BTreeSet};
+use std::sync::OnceLock;
+
+use lopdf::{Dictionary, Object, ObjectId, StringFormat};
+use printpdf::{
+    Actions, BorderArray, Color, LinkAnnotation, Op, PaintMode, ParsedFont, PdfDocument, PdfFontHandle, PdfPage,
+    PdfSaveOptions, TextItem, TextMatrix, WindingOrder,
+};
+
+use crate::document::{Destination, Document, Item, LinkTarget, OutlineEntry, TextRun};
+use crate::fonts::{font, FontId};
+use crate::units::{Mm, Pt, Rect, Rgb};
+
+/// What the PDF says about itself beyond the document's own content.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct PdfOptions {
+    /// Creation time, seconds since the Unix epoch (UTC).
+    pub created: i64,
+    /// The document's permanent identifier: 16 bytes, e.g. derived from the edition.
+    pub document_id: [u8; 16],
+}
+
+#[derive(Debug, thiserror::Error)]
+pub enum Error {
+    #[error("the bundled font {0} could not be prepared for the PDF")]
+    Font(&'static str),
+    #[error("the PDF could not be finished: {0}")]
+    Finish(String),
+}
+
+/// Fonts as printpdf needs them, parsed once per process.
+fn parsed(id: FontId) -> Result<&'static ParsedFont, Error> {
+    static PARSED: [OnceLock<Option<ParsedFont>>; FontId::ALL.len()] = [const { OnceLock::new() }; FontId::ALL.len()];
+    PARSED[id as usize]
+        .get_or_init(|| ParsedFont::from_bytes(id.bytes(), 0, &mut Vec::new()))
+        .as_ref()
+        .ok_or(Error::Font(id.name()))
+}
+
+/// The font's resource name, which printpdf also uses as the subset tag: six capital
+/// letters derived from the glyphs used, so that different subsets get different tags
+/// and the same subset always the same one.
+fn resource(id: FontId, glyphs: &BTreeSet<u16>) -> printpdf::FontId {
+    // FNV-1a over the font and its glyph ids.
+    let mut hash: u64 = 0xcbf2_9ce4_8422_2325;
+    for byte in id.name().bytes().chain(glyphs.iter().flat_map(|g| g.to_be_bytes())) {
+        hash = (hash ^ byte as u64).wrapping_mul(0x0100_0000_01b3);
+    }
+    let tag: String = (0..6).map(|i| (b'A' + ((hash >> (i * 5)) % 26) as u8) as char).collect();
+    printpdf::FontId(tag)
+}
+
+fn colour(c: Rgb) -> Color {
+    Color::Rgb(printpdf::Rgb {
+        r: c.0 as f32 / 255.0,
+        g: c.1 as f32 / 255.0,
+        b: c.2 as f32 / 255.0,
+        icc_profile: None,
+    })
+}
+
+/// Turns a document into PDF bytes.
+pub fn pdf(doc: &Document, options: &PdfOptions) -> Result<Vec<u8>, Error> {
+    let mut out = PdfDocument::new(&doc.metadata.title);
+    let mut used: BTreeMap<FontId, BTreeSet<u16>> = BTreeMap::new();
+    for item in doc.pages.iter().flat_map(|p| &p.items) {
+        if let Item::Text(t) = item {
+            used.entry(t.font).or_default().extend(t.glyphs.iter().map(|g| g.id));
+        }
+    }
+    let resources: BTreeMap<FontId, printpdf::FontId> =
+        used.iter().map(|(id, glyphs)| (*id, resource(*id, glyphs))).collect();
+    for (id, name) in &resources {
+        out.resources.fonts.map.insert(name.clone(), printpdf::PdfFont::new(parsed(*id)?.clone()));
+    }
+
+    let height = doc.page_size.height;
+    let to_mm = |p: Pt| Mm::from(p).0;
+    let pages = doc
+        .pages
+        .iter()
+        .map(|page| {
+            let mut ops = Vec::new();
+            for item in &page.items {
+                draw(item, height, doc, &resources, &mut ops);
+            }
+            PdfPage::new(printpdf::Mm(to_mm(doc.page_size.width)), printpdf::Mm(to_mm(height)), ops)
+        })
+        .collect();
+    out.with_pages(pages);
+
+    let info = &mut out.metadata.info;
+    info.author = doc.metadata.author.clone();
+    info.subject = doc.metadata.subject.clone();
+    info.keywords = doc.metadata.keywords.clone();
+    info.creator = "Folio".into();
+    info.producer = "Folio".into();
+    let created = printpdf::OffsetDateTime::from_unix_timestamp(options.created)
+        .or_else(|_| printpdf::OffsetDateTime::from_unix_timestamp(0))
+        .map_err(|e| Error::Finish(e.to_string()))?;
+    info.creation_date = created;
+    info.modification_date = created;
+    info.metadata_date = created;
+    info.identifier = hex(&options.document_id);
+
+    let save = PdfSaveOptions { optimize: true, subset_fonts: true, secure: true, image_optimization: None };
+    let bytes = out.save(&save, &mut Vec::new());
+    finish(&bytes, doc, options)
+}
+
+fn draw(item: &Item, page_height: Pt, doc: &Document, fonts: &BTreeMap<FontId, printpdf::FontId>, ops: &mut Vec<Op>) {
+    let flip = |r: &Rect| printpdf::Rect {
+        x: printpdf::Pt(r.x.0),
+        y: printpdf::Pt((page_height - r.y - r.height).0),
+        width: printpdf::Pt(r.width.0),
+        height: printpdf::Pt(r.height.0),
+        mode: Some(PaintMode::Fill),
+        winding_order: Some(WindingOrder::NonZero),
+    };
+    match item {
+        Item::Text(run) => text(run, &fonts[&run.font], page_height, ops),
+        Item::Rect { rect, fill } => {
+            ops.push(Op::SetFillColor { col: colour(*fill) });
+            ops.push(Op::DrawRectangle { rectangle: flip(rect) });
+        }
+        Item::Line { from, to, width, color } => {
+            let point = |p: &crate::units::Point| printpdf::LinePoint {
+                p: printpdf::Point { x: printpdf::Pt(p.x.0), y: printpdf::Pt((page_height - p.y).0) },
+                bezier: false,
+            };
+            ops.push(Op::SetOutlineColor { col: colour(*color) });
+            ops.push(Op::SetOutlineThickness { pt: printpdf::Pt(width.0) });
+            ops.push(Op::DrawLine { line: printpdf::Line { points: vec![point(from), point(to)], is_closed: false } });
+        }
+        Item::Link { rect, target } => {
+            let action = match target {
+                LinkTarget::Uri(uri) => Actions::Uri(uri.clone()),
+                LinkTarget::Anchor(i) => {
+                    let at = doc.anchors.get(*i).copied().unwrap_or_default();
+                    Actions::Goto(printpdf::Destination::Xyz {
+                        page: at.page + 1,
+                        left: None,
+                        top: Some((page_height - at.y).0 + 4.0),
+                        zoom: None,
+                    })
+                }
+            };
+            let mut area = flip(rect);
+            area.mode = None;
+            area.winding_order = None;
+            // An explicit zero-width border: without it viewers draw a cyan box.
+            let link = LinkAnnotation::new(area, action, Some(BorderArray::Solid([0.0, 0.0, 0.0])), None, None);
+            ops.push(Op::LinkAnnotation { link });
+        }
+    }
+}
+
+fn text(run: &TextRun, resource: &printpdf::FontId, page_height: Pt, ops: &mut Vec<Op>) {
+    let f = font(run.font);
+    let size = run.size.0;
+    // TJ positions each glyph by the font's own advance; the shaper's (kerned) advance
+    // differs by `offset`, in thousandths of an em.
+    let glyphs = run
+        .glyphs
+        .iter()
+        .map(|g| {
+            let natural = f.face.glyph_hor_advance(rustybuzz::ttf_parser::GlyphId(g.id)).unwrap_or(0) as f32;
+            let shaped = g.advance.0 / size * f.units_per_em;
+            let offset = (natural - shaped) / f.units_per_em * 1000.0;
+            let offset = if offset.abs() < 0.01 { 0.0 } else { offset };
+            printpdf::Codepoint { gid: g.id, offset, cid: Some(g.text.clone()) }
+        })
+        .collect();
+    ops.push(Op::StartTextSection);
+    ops.push(Op::SetFont { font: PdfFontHandle::External(resource.clone()), size: printpdf::Pt(size) });
+    ops.push(Op::SetFillColor { col: colour(run.color) });
+    ops.push(Op::SetTextMatrix {
+        matrix: TextMatrix::Translate(printpdf::Pt(run.origin.x.0), printpdf::Pt((page_height - run.origin.y).0)),
+    });
+    ops.push(Op::ShowText { items: vec![TextItem::GlyphIds(glyphs)] });
+    ops.push(Op::EndTextSection);
+}
+
+fn hex(bytes: &[u8]) -> String {
+    bytes.iter().map(|b| format!("{b:02x}")).collect()
+}
+
+/// A PDF text string: UTF-16BE with a byte-order mark, so any script survives.
+fn text_string(text: &str) -> Object {
+    let mut bytes = vec![0xfe, 0xff];
+    for unit in text.encode_utf16() {
+        bytes.extend(unit.to_be_bytes());
+    }
+    Object::String(bytes, StringFormat::Hexadecimal)
+}
+
+fn finish(bytes: &[u8], doc: &Document, options: &PdfOptions) -> Result<Vec<u8>, Error> {
+    let err = |e: lopdf::Error| Error::Finish(e.to_string());
+    let mut pdf = lopdf::Document::load_mem(bytes).map_err(err)?;
+    let pages: Vec<ObjectId> = pdf.get_pages().into_values().collect();
+    let height = doc.page_size.height;
+
+    let outlines_id = pdf.new_object_id();
+    let (first, last, count) = write_outline(&mut pdf, &doc.outline, outlines_id, &pages, height);
+    let mut outlines = Dictionary::new();
+    outlines.set("Type", Object::Name(b"Outlines".to_vec()));
+    if let (Some(first), Some(last)) = (first, last) {
+        outlines.set("First", first);
+        outlines.set("Last", last);
+        outlines.set("Count", count as i64);
+    }
+    pdf.objects.insert(outlines_id, Object::Dictionary(outlines));
+
+    let catalog = pdf.catalog_mut().map_err(err)?;
+    catalog.set("Outlines", outlines_id);
+    catalog.set("PageMode", Object::Name(b"UseOutlines".to_vec()));
+    catalog.set("Lang", Object::string_literal(doc.metadata.language.clone()));
+    let mut labels = Dictionary::new();
+    let mut decimal = Dictionary::new();
+    decimal.set("S", Object::Name(b"D".to_vec()));
+    labels.set("Nums", vec![Object::Integer(0), Object::Dictionary(decimal)]);
+    catalog.set("PageLabels", labels);
+    catalog.remove(b"OutputIntents");
+
+    // Titles in any script, and no empty PDF/X claim.
+    if let Ok(info_id) = pdf.trailer.get(b"Info").and_then(Object::as_reference) {
+        if let Ok(info) = pdf.get_object_mut(info_id).and_then(Object::as_dict_mut) {
+            info.set("Title", text_string(&doc.metadata.title));
+            info.set("Author", text_string(&doc.metadata.author));
+            info.set("Subject", text_string(&doc.metadata.subject));
+            info.set("Keywords", text_string(&doc.metadata.keywords.join(", ")));
+            info.remove(b"GTS_PDFXVersion");
+            info.remove(b"Trapped");
+        }
+    }
+    let id = Object::String(options.document_id.to_vec(), StringFormat::Hexadecimal);
+    pdf.trailer.set("ID", vec![id.clone(), id]);
+    pdf.prune_objects();
+
+    let mut out = Vec::with_capacity(bytes.len());
+    pdf.save_to(&mut out).map_err(|e| Error::Finish(e.to_string()))?;
+    Ok(out)
+}
+
+/// Writes `entries` as outline items under `parent`; returns the first and last item
+/// and how many items are visible.
+fn write_outline(
+    pdf: &mut lopdf::Document,
+    entries: &[OutlineEntry],
+    parent: ObjectId,
+    pages: &[ObjectId],
+    height: Pt,
+) -> (Option<ObjectId>, Option<ObjectId>, usize) {
+    let ids: Vec<ObjectId> = entries.iter().map(|_| pdf.new_object_id()).collect();
+    let mut count = entries.len();
+    for (i, entry) in entries.iter().enumerate() {
+        let (first, last, children) = write_outline(pdf, &entry.children, ids[i], pages, height);
+        count += children;
+        let mut item = Dictionary::new();
+        item.set("Title", text_string(&entry.title));
+        item.set("Parent", parent);
+        item.set("Dest", destination(entry.at, pages, height));
+        if i > 0 {
+            item.set("Prev", ids[i - 1]);
+        }
+        if i + 1 < ids.len() {
+            item.set("Next", ids[i + 1]);
+        }
+        if let (Some(first), Some(last)) = (first, last) {
+            item.set("First", first);
+            item.set("Last", last);
+            item.set("Count", children as i64);
+        }
+        pdf.objects.insert(ids[i], Object::Dictionary(item));
+    }
+    (ids.first().copied(), ids.last().copied(), count)
+}
+
+fn destination(at: Destination, pages: &[ObjectId], height: Pt) -> Object {
+    let page = pages.get(at.page).copied().map_or(Object::Null, Object::Reference);
+    let top = (height - at.y).0 + 4.0;
+    Object::Array(vec![page, Object::Name(b"XYZ".to_vec()), Object::Null, Object::Real(top), Object::Null])
+}
