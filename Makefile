@@ -65,6 +65,7 @@ build: deps-app ui
 
 bench:
 	$(CARGO) bench -p folio-core --bench store
+	$(CARGO) bench -p folio-cli --bench pdf
 
 bindings:
 	FOLIO_WRITE_BINDINGS=1 $(CARGO) test -p folio-core --test core bindings

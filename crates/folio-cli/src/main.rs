@@ -166,8 +166,7 @@ fn run(cli: Cli) -> CliResult {
         }
         Command::Pdf { path, edition, theme, paper, json } => {
             let edition = edition.map(|name| folio.edition_by_name(&name)).transpose()?;
-            let request =
-                ExportRequest { edition: edition.map(|e| e.id), theme, paper: paper.map(Into::into) };
+            let request = ExportRequest { edition: edition.map(|e| e.id), theme, paper: paper.map(Into::into) };
             let report = folio.export_pdf(&path, &request)?;
             if json {
                 print_json(&report)?;

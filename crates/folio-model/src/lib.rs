@@ -19,7 +19,9 @@ pub use case_study::{CaseStudy, CaseStudyKind, Decision, ImageRef, Link, Technol
 pub use date::PartialDate;
 pub use edition::{Edition, ExportRecord, Paper, Section, SectionToggle};
 pub use entity::{Entity, EntityKind, Portfolio, Stored, Timestamp};
-pub use metric::{format_factor, format_number, format_quantity, metric_presets, Direction, Metric, MetricCategory, MetricPreset};
+pub use metric::{
+    format_factor, format_number, format_quantity, metric_presets, Direction, Metric, MetricCategory, MetricPreset,
+};
 pub use profile::{LinkKind, Profile, ProfileLink};
 pub use records::{
     Asset, Certification, Education, Experience, Recommendation, RecommendationTheme, Relationship, Skill, SkillArea,

@@ -17,7 +17,11 @@ pub struct Inline {
 pub enum Block {
     Paragraph(Vec<Inline>),
     /// A list item: its marker ("•" or "3.") and nesting depth (0 = top level).
-    Item { marker: String, depth: usize, text: Vec<Inline> },
+    Item {
+        marker: String,
+        depth: usize,
+        text: Vec<Inline>,
+    },
 }
 
 #[derive(Default)]
@@ -120,11 +124,10 @@ mod tests {
         assert_eq!(blocks.len(), 5);
         match &blocks[0] {
             Block::Paragraph(t) => {
-                assert_eq!(t.iter().map(|i| (i.text.as_str(), i.bold)).collect::<Vec<_>>(), [
-                    ("We ", false),
-                    ("cut", true),
-                    (" latency.", false)
-                ])
+                assert_eq!(
+                    t.iter().map(|i| (i.text.as_str(), i.bold)).collect::<Vec<_>>(),
+                    [("We ", false), ("cut", true), (" latency.", false)]
+                )
             }
             other => panic!("{other:?}"),
         }

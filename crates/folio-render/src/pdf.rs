@@ -59,12 +59,7 @@ fn resource(id: FontId, glyphs: &BTreeSet<u16>) -> printpdf::FontId {
 }
 
 fn colour(c: Rgb) -> Color {
-    Color::Rgb(printpdf::Rgb {
-        r: c.0 as f32 / 255.0,
-        g: c.1 as f32 / 255.0,
-        b: c.2 as f32 / 255.0,
-        icc_profile: None,
-    })
+    Color::Rgb(printpdf::Rgb { r: c.0 as f32 / 255.0, g: c.1 as f32 / 255.0, b: c.2 as f32 / 255.0, icc_profile: None })
 }
 
 /// Turns a document into PDF bytes.

@@ -143,7 +143,12 @@ struct Piece {
 fn pieces(shaped: &Shaped<'_>) -> Vec<Piece> {
     let mut out = Vec::new();
     let mut g = 0;
-    for (idx, opportunity) in linebreaks(&shaped.text) {
+    // No break after a hyphen: text extractors (and so applicant tracking systems) join
+    // a line ending in "-" with the next, turning "two-month" into "twomonth".
+    let breaks = linebreaks(&shaped.text).filter(|(idx, opportunity)| {
+        *opportunity == BreakOpportunity::Mandatory || !shaped.text[..*idx].ends_with(['-', '\u{2010}'])
+    });
+    for (idx, opportunity) in breaks {
         let start = g;
         let mut width = 0.0;
         let mut trailing_space = 0.0;
@@ -223,8 +228,11 @@ fn build_line(shaped: &Shaped<'_>, start: usize, end: usize, width: Pt) -> Line 
         // The characters this glyph stands for: up to the next cluster, within its run
         // (characters left out for want of a font belong to no glyph).
         let next_cluster = shaped.glyphs.get(g + 1).map_or(run.end, |n| n.cluster).min(run.end);
-        let text =
-            if next_cluster > glyph.cluster { shaped.text[glyph.cluster..next_cluster].to_string() } else { String::new() };
+        let text = if next_cluster > glyph.cluster {
+            shaped.text[glyph.cluster..next_cluster].to_string()
+        } else {
+            String::new()
+        };
         let style = &shaped.spans[run.span].style;
         let same = line.fragments.last().is_some_and(|f: &Fragment| {
             f.font == run.font && f.size == style.size && f.color == style.color && f.link == style.link
@@ -264,10 +272,7 @@ mod tests {
     }
 
     fn line_texts(lines: &[Line]) -> Vec<String> {
-        lines
-            .iter()
-            .map(|l| l.fragments.iter().flat_map(|f| &f.glyphs).map(|g| g.text.as_str()).collect())
-            .collect()
+        lines.iter().map(|l| l.fragments.iter().flat_map(|f| &f.glyphs).map(|g| g.text.as_str()).collect()).collect()
     }
 
     #[test]
@@ -308,6 +313,16 @@ mod tests {
         let lines = lay_out(&[Span::new("Wang 王小明", &style())], Pt(300.0), &mut BTreeSet::new());
         let fonts: Vec<_> = lines[0].fragments.iter().map(|f| f.font).collect();
         assert_eq!(fonts, [FontId::SansRegular, FontId::Cjk]);
+    }
+
+    #[test]
+    fn lines_never_end_in_a_hyphen_that_text_extraction_would_join() {
+        let text = "we gave client teams a two-month deprecation window and a well-known linter";
+        for width in (60..300).step_by(7) {
+            let lines = lay_out(&[Span::new(text, &style())], Pt(width as f32), &mut BTreeSet::new());
+            let texts = line_texts(&lines);
+            assert!(texts.iter().all(|t| !t.ends_with('-')), "{width}: {texts:?}");
+        }
     }
 
     #[test]

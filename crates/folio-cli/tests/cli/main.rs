@@ -146,3 +146,50 @@ fn folio_db_in_the_environment_names_the_database() {
     assert!(out.status.success(), "{}", stderr(&out));
     assert!(db.exists());
 }
+
+#[test]
+fn pdf_writes_the_portfolio_and_says_what_it_wrote() {
+    let (dir, db) = with_demo();
+    let path = dir.path().join("maya.pdf");
+    let out = folio(&db, &["pdf", path.to_str().unwrap(), "--theme", "classic", "--paper", "letter"]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let said = stdout(&out);
+    assert!(
+        said.starts_with("Wrote ") && said.contains(" pages, ") && said.contains(" bytes, ") && said.contains(" ms "),
+        "{said}"
+    );
+    assert!(said.contains("classic theme, US Letter"), "{said}");
+    assert!(std::fs::read(&path).unwrap().starts_with(b"%PDF-"));
+
+    let report =
+        json(&folio(&db, &["pdf", path.to_str().unwrap(), "--edition", "Staff Engineer — Northwind", "--json"]));
+    assert!(report["record"]["pages"].as_u64().unwrap() >= 2);
+    assert_eq!(report["theme"], "modern");
+    assert!(report["record"]["edition"].is_string());
+}
+
+#[test]
+fn pdf_refuses_an_unknown_theme_or_edition_and_writes_nothing() {
+    let (dir, db) = with_demo();
+    let path = dir.path().join("x.pdf");
+    let out = folio(&db, &["pdf", path.to_str().unwrap(), "--theme", "baroque"]);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(
+        stderr(&out).contains("\"baroque\" is not a theme; choose one of modern, classic, compact"),
+        "{}",
+        stderr(&out)
+    );
+    let out = folio(&db, &["pdf", path.to_str().unwrap(), "--edition", "Nope"]);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(stderr(&out).contains("\"Nope\" does not name an edition"), "{}", stderr(&out));
+    assert!(!path.exists());
+}
+
+#[test]
+fn themes_lists_every_theme() {
+    let out = Command::new(env!("CARGO_BIN_EXE_folio")).arg("themes").output().unwrap();
+    let said = stdout(&out);
+    for name in ["modern", "classic", "compact"] {
+        assert!(said.contains(name), "{said}");
+    }
+}

@@ -5,7 +5,7 @@
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
-use folio_core::{ErrorInfo, SearchHit, Stats, Status, TrashItem};
+use folio_core::{ErrorInfo, ExportReport, ExportRequest, SearchHit, Stats, Status, ThemeInfo, TrashItem};
 use folio_model::{Asset, ExportRecord, MetricPreset, Portfolio};
 use ts_rs::{Config, TS};
 
@@ -20,6 +20,9 @@ fn export_all(dir: &Path) {
     MetricPreset::export_all(&cfg).unwrap();
     ExportRecord::export_all(&cfg).unwrap();
     Asset::export_all(&cfg).unwrap();
+    ExportReport::export_all(&cfg).unwrap();
+    ExportRequest::export_all(&cfg).unwrap();
+    ThemeInfo::export_all(&cfg).unwrap();
 }
 
 fn read_tree(dir: &Path) -> BTreeMap<String, String> {

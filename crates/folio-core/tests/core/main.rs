@@ -2,6 +2,7 @@
 
 mod bindings;
 mod demo;
+mod export;
 mod portfolio;
 mod records;
 

@@ -115,6 +115,9 @@ fn display_url(url: &str) -> &str {
     url.trim_end_matches('/')
 }
 
+/// Content laid out into one cell of a grid.
+type Cell<'c, 'a> = Box<dyn Fn(&mut Builder<'a>) + 'c>;
+
 struct Builder<'a> {
     theme: &'a Theme,
     accent: Rgb,
@@ -166,7 +169,7 @@ impl Look {
     }
 }
 
-impl Builder<'_> {
+impl<'a> Builder<'a> {
     fn body(&self) -> Look {
         let t = self.theme;
         Look { family: t.body, bold: false, italic: false, size: t.body_size, color: t.text }
@@ -188,10 +191,7 @@ impl Builder<'_> {
     /// Lines of text as line boxes at `x`, one per line.
     fn text_boxes(&mut self, spans: &[Span], x: Pt, width: Pt) -> Vec<LineBox> {
         let leading = self.theme.leading;
-        lay_out(spans, width, &mut self.missing)
-            .into_iter()
-            .map(|line| line_box(line, x, leading))
-            .collect()
+        lay_out(spans, width, &mut self.missing).into_iter().map(|line| line_box(line, x, leading)).collect()
     }
 
     /// A paragraph in the current column.
@@ -221,7 +221,11 @@ impl Builder<'_> {
                     let mut boxes = self.text_boxes(&spans, self.x + indent, self.width - indent);
                     if let (Some(first), false) = (boxes.first_mut(), marker.is_empty()) {
                         let marker_width = measure(&marker, &look.style(None));
-                        let mut m = self.text_boxes(&[look.span(marker)], self.x + indent - marker_width - look.size * 0.5, indent);
+                        let mut m = self.text_boxes(
+                            &[look.span(marker)],
+                            self.x + indent - marker_width - look.size * 0.5,
+                            indent,
+                        );
                         if let Some(mbox) = m.pop() {
                             first.items.extend(mbox.items);
                         }
@@ -439,11 +443,12 @@ impl Builder<'_> {
         if !cs.links.is_empty() {
             self.subheading("Links");
             for link in &cs.links {
-                let label = if link.label.trim().is_empty() { display_url(&link.url) } else { link.label.trim() };
-                let spans = vec![
-                    self.body().color(self.accent).link(label, LinkTarget::Uri(link.url.clone())),
-                    self.small().span(format!("  {}", display_url(&link.url))),
-                ];
+                let target = LinkTarget::Uri(link.url.clone());
+                let mut spans = Vec::new();
+                if !link.label.trim().is_empty() {
+                    spans.push(self.body().color(self.accent).link(format!("{}  ", link.label.trim()), target.clone()));
+                }
+                spans.push(self.small().link(display_url(&link.url), target));
                 self.paragraph(spans, Pt(2.0));
             }
         }
@@ -561,12 +566,16 @@ impl Builder<'_> {
             let height = cells.iter().map(|c| c.height).fold(Pt(0.0), Pt::max);
             let mut row_box = LineBox { height, ..LineBox::default() };
             for (i, cell) in cells.into_iter().enumerate() {
-                let rect =
-                    Rect { x: self.x + (cell_width + gutter) * i as f32, y: Pt(0.0), width: cell_width, height };
+                let rect = Rect { x: self.x + (cell_width + gutter) * i as f32, y: Pt(0.0), width: cell_width, height };
                 row_box.items.push(Item::Rect { rect, fill: self.accent.tint(0.9) });
                 row_box.items.extend(cell.items);
             }
-            self.push(Block { boxes: vec![row_box], space_before: t.gap * 1.5, keep_together: true, ..Block::default() });
+            self.push(Block {
+                boxes: vec![row_box],
+                space_before: t.gap * 1.5,
+                keep_together: true,
+                ..Block::default()
+            });
         }
     }
 
@@ -592,7 +601,8 @@ impl Builder<'_> {
             let (b, r) = (m.baseline.unwrap_or_default(), m.result.unwrap_or_default());
             let scale = b.abs().max(r.abs());
             let mut row = LineBox { height: Pt(4.0), ..LineBox::default() };
-            let label_boxes = self.text_boxes(&[self.body().size(t.small_size).bold().span(m.label.trim())], self.x, label_width);
+            let label_boxes =
+                self.text_boxes(&[self.body().size(t.small_size).bold().span(m.label.trim())], self.x, label_width);
             let mut label = LineBox::default();
             for lb in label_boxes {
                 label.stack(lb);
@@ -601,12 +611,11 @@ impl Builder<'_> {
             for (value, fill, name) in [(b, t.rule, "before"), (r, self.accent, "after")] {
                 let length = if scale > 0.0 { bars_width * (value.abs() / scale) as f32 } else { Pt(0.0) };
                 let y = bars.height + Pt(1.0);
-                bars.items.push(Item::Rect {
-                    rect: Rect { x: bars_x, y, width: length.max(Pt(1.0)), height: bar },
-                    fill,
-                });
+                bars.items
+                    .push(Item::Rect { rect: Rect { x: bars_x, y, width: length.max(Pt(1.0)), height: bar }, fill });
                 let text = format!("{} {}", folio_model::format_quantity(value, &m.unit), name);
-                let mut value_boxes = self.text_boxes(&[small.span(text)], bars_x + length + Pt(4.0), value_room + bars_width);
+                let mut value_boxes =
+                    self.text_boxes(&[small.span(text)], bars_x + length + Pt(4.0), value_room + bars_width);
                 if let Some(vb) = value_boxes.first_mut() {
                     for item in &mut vb.items {
                         flow::shift(item, y + (bar - vb.height) / 2.0);
@@ -663,7 +672,10 @@ impl Builder<'_> {
         for b in self.text_boxes(&attribution, x, width) {
             quote.stack(b);
         }
-        let bar = Item::Rect { rect: Rect { x: self.x, y: Pt(2.0), width: Pt(2.5), height: quote.height - Pt(4.0) }, fill: self.accent };
+        let bar = Item::Rect {
+            rect: Rect { x: self.x, y: Pt(2.0), width: Pt(2.5), height: quote.height - Pt(4.0) },
+            fill: self.accent,
+        };
         quote.items.insert(0, bar);
         self.push(Block { boxes: vec![quote], space_before: t.gap * 2.0, keep_together: true, ..Block::default() });
     }
@@ -671,7 +683,7 @@ impl Builder<'_> {
     // --- skills, experience, credentials, writing ---------------------------------------
 
     /// Lays `cells` out in two columns when the theme asks for it, else one under another.
-    fn grid(&mut self, cells: Vec<Box<dyn Fn(&mut Self) + '_>>) {
+    fn grid(&mut self, cells: Vec<Cell<'_, 'a>>) {
         let t = self.theme;
         if !t.two_columns {
             for cell in cells {
@@ -722,7 +734,7 @@ impl Builder<'_> {
             return;
         }
         self.section_title(Section::Skills, "Skills", false);
-        let mut cells: Vec<Box<dyn Fn(&mut Self) + '_>> = Vec::new();
+        let mut cells: Vec<Cell<'_, 'a>> = Vec::new();
         for area in SkillArea::ALL {
             let skills: Vec<&Skill> = list.iter().map(|s| &s.item).filter(|s| s.area == area).collect();
             if skills.is_empty() {
@@ -752,7 +764,7 @@ impl Builder<'_> {
             return;
         }
         self.section_title(Section::Experience, "Experience", false);
-        let cells: Vec<Box<dyn Fn(&mut Self) + '_>> = list
+        let cells: Vec<Cell<'_, 'a>> = list
             .iter()
             .map(|e| {
                 let e = &e.item;
@@ -767,7 +779,13 @@ impl Builder<'_> {
                     if !meta.is_empty() {
                         boxes.extend(b.text_boxes(&[b.small().span(meta)], b.x, b.width));
                     }
-                    b.push(Block { boxes, space_before: t.gap * 1.5, keep_with_next: true, keep_together: true, ..Block::default() });
+                    b.push(Block {
+                        boxes,
+                        space_before: t.gap * 1.5,
+                        keep_with_next: true,
+                        keep_together: true,
+                        ..Block::default()
+                    });
                     if !e.summary.trim().is_empty() {
                         let look = b.body();
                         b.markdown(e.summary.trim(), look, Pt(2.0));
@@ -777,7 +795,7 @@ impl Builder<'_> {
                         let look = b.body();
                         b.markdown(&bullets, look, Pt(2.0));
                     }
-                }) as Box<dyn Fn(&mut Self) + '_>
+                }) as Cell<'_, 'a>
             })
             .collect();
         self.grid(cells);
@@ -804,7 +822,11 @@ impl Builder<'_> {
         for c in list {
             let c = &c.item;
             let expiry = c.expiry.map(|e| format!("valid until {}", e.human())).unwrap_or_default();
-            let id = if c.credential_id.trim().is_empty() { String::new() } else { format!("ID {}", c.credential_id.trim()) };
+            let id = if c.credential_id.trim().is_empty() {
+                String::new()
+            } else {
+                format!("ID {}", c.credential_id.trim())
+            };
             let date = c.date.map(|d| d.human()).unwrap_or_default();
             let details = dotted([c.issuer.as_str(), &date, &expiry, &id]);
             self.entry(&c.name, &c.url, &details);
@@ -854,7 +876,8 @@ impl Builder<'_> {
                 page.items.extend(runs(line, self.x + self.width - width, baseline));
             }
             if !name.trim().is_empty() {
-                for line in lay_out(&[small.span(name.trim())], self.width / 2.0, &mut self.missing).into_iter().take(1) {
+                for line in lay_out(&[small.span(name.trim())], self.width / 2.0, &mut self.missing).into_iter().take(1)
+                {
                     page.items.extend(runs(line, self.x, baseline));
                 }
             }

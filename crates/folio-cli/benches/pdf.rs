@@ -1,0 +1,65 @@
+//! PDF export benchmark: prints its figures. Run with `make bench`.
+//!
+//! Measures what a user waits for: the whole `folio pdf` process on the demo portfolio
+//! (start, open the database, load, lay out, serialise, write), and the same for a
+//! portfolio of 60 case studies.
+
+use std::path::Path;
+use std::process::Command;
+use std::time::{Duration, Instant};
+
+use folio_core::Folio;
+use folio_model::CaseStudy;
+
+const RUNS: usize = 15;
+
+fn run_pdf(db: &Path, out: &Path, theme: &str) -> Duration {
+    let t = Instant::now();
+    let status = Command::new(env!("CARGO_BIN_EXE_folio"))
+        .arg("--db")
+        .arg(db)
+        .args(["pdf", out.to_str().unwrap(), "--theme", theme])
+        .stdout(std::process::Stdio::null())
+        .status()
+        .unwrap();
+    assert!(status.success());
+    t.elapsed()
+}
+
+fn report(label: &str, db: &Path, out: &Path, theme: &str) {
+    run_pdf(db, out, theme); // warm the page cache
+    let mut times: Vec<_> = (0..RUNS).map(|_| run_pdf(db, out, theme)).collect();
+    times.sort_unstable();
+    let pages = Folio::open(db).unwrap().exports(None).unwrap()[0].pages;
+    println!(
+        "{label:<34} median {:>6.1} ms   min {:>6.1} ms   {:>4} pages   {:>7} bytes",
+        times[RUNS / 2].as_secs_f64() * 1e3,
+        times[0].as_secs_f64() * 1e3,
+        pages,
+        std::fs::metadata(out).unwrap().len()
+    );
+}
+
+fn main() {
+    let dir = tempfile::tempdir().unwrap();
+    let demo = dir.path().join("demo.db");
+    Folio::open(&demo).unwrap().load_demo(false).unwrap();
+    for theme in ["modern", "classic", "compact"] {
+        report(&format!("demo, {theme} (whole process)"), &demo, &dir.path().join("demo.pdf"), theme);
+    }
+
+    let big = dir.path().join("big.db");
+    let folio = Folio::open(&big).unwrap();
+    folio.load_demo(false).unwrap();
+    let template = folio.list::<CaseStudy>().unwrap();
+    let more: Vec<CaseStudy> = (0..54)
+        .map(|i| {
+            let mut cs = template[i % template.len()].item.clone();
+            cs.title = format!("{} ({})", cs.title, i + 2);
+            cs
+        })
+        .collect();
+    folio.create_many(&more).unwrap();
+    drop(folio);
+    report("60 case studies, modern (process)", &big, &dir.path().join("big.pdf"), "modern");
+}

@@ -1,0 +1,325 @@
+//! Exports checked with real PDF tools: qpdf, pdffonts, pdftotext, pdfinfo (poppler).
+
+use std::path::Path;
+use std::process::Command;
+
+use folio_core::{ExportRequest, Folio};
+use folio_model::{CaseStudy, Edition, Paper, Recommendation};
+use folio_render::markdown::plain_text;
+
+use crate::open;
+
+/// Runs a PDF tool and returns what it printed; the tools are installed by `make test`.
+fn tool(program: &str, args: &[&str]) -> String {
+    let out = Command::new(program)
+        .args(args)
+        .output()
+        .unwrap_or_else(|e| panic!("{program} is not installed ({e}); `make test` installs poppler-utils and qpdf"));
+    assert!(out.status.success(), "{program} {args:?} failed: {}", String::from_utf8_lossy(&out.stderr));
+    String::from_utf8_lossy(&out.stdout).into_owned()
+}
+
+fn words(text: &str) -> Vec<String> {
+    text.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()).map(str::to_lowercase).collect()
+}
+
+/// Every word of every exported field, in the order the PDF presents them.
+fn expected_words(folio: &Folio) -> Vec<String> {
+    let p = folio.portfolio(None).unwrap();
+    let mut text = vec![p.profile.full_name.clone(), p.profile.headline.clone(), plain_text(&p.profile.summary)];
+    for cs in &p.case_studies {
+        let c = &cs.item;
+        text.extend([c.title.clone(), c.organisation.clone(), c.role.clone(), plain_text(&c.summary)]);
+        text.extend([plain_text(&c.context), plain_text(&c.contribution)]);
+        for d in &c.decisions {
+            text.extend([d.title.clone(), plain_text(&d.context), d.options.join(" ")]);
+            text.extend([plain_text(&d.choice), plain_text(&d.rationale), plain_text(&d.consequences)]);
+        }
+        text.push(plain_text(&c.outcome));
+        text.extend(c.technologies.iter().map(|t| t.name.clone()));
+    }
+    for r in &p.recommendations {
+        text.extend([plain_text(&r.item.text), r.item.author_name.clone()]);
+    }
+    for e in &p.experience {
+        text.extend([e.item.title.clone(), e.item.organisation.clone(), plain_text(&e.item.summary)]);
+        text.extend(e.item.highlights.iter().cloned());
+    }
+    text.extend(p.certifications.iter().map(|c| c.item.name.clone()));
+    text.extend(p.education.iter().map(|e| e.item.institution.clone()));
+    text.extend(p.writing.iter().map(|w| w.item.title.clone()));
+    words(&text.join(" "))
+}
+
+/// The first word of `wanted` that `have` lacks when read in order, if any.
+fn missing_in_order<'a>(wanted: &'a [String], have: &[String]) -> Option<(usize, &'a str)> {
+    let mut at = 0;
+    for (i, w) in wanted.iter().enumerate() {
+        match have[at..].iter().position(|h| h == w) {
+            Some(found) => at += found + 1,
+            None => return Some((i, w)),
+        }
+    }
+    None
+}
+
+fn export(folio: &Folio, path: &Path, theme: &str, paper: Paper) -> folio_core::ExportReport {
+    let request = ExportRequest { edition: None, theme: Some(theme.into()), paper: Some(paper) };
+    folio.export_pdf(path, &request).unwrap_or_else(|e| panic!("{theme} on {paper:?}: {e}"))
+}
+
+#[test]
+fn the_demo_exports_in_every_theme_and_paper_as_a_sound_ats_readable_pdf() {
+    let (folio, dir) = open();
+    folio.load_demo(false).unwrap();
+    let wanted = expected_words(&folio);
+    for theme in folio_core::themes() {
+        for paper in [Paper::A4, Paper::Letter] {
+            let path = dir.path().join(format!("{}-{paper:?}.pdf", theme.name));
+            let report = export(&folio, &path, &theme.name, paper);
+            let file = path.to_str().unwrap();
+            assert!(report.warnings.is_empty(), "{:?}", report.warnings);
+
+            let check = tool("qpdf", &["--check", file]);
+            assert!(check.contains("No syntax or stream encoding errors"), "{check}");
+
+            let fonts = tool("pdffonts", &[file]);
+            let rows: Vec<_> = fonts.lines().skip(2).collect();
+            assert!(!rows.is_empty());
+            for row in rows {
+                let cols: Vec<_> = row.split_whitespace().collect();
+                let n = cols.len();
+                assert_eq!(&cols[n - 5..n - 2], ["yes", "yes", "yes"], "embedded, subset, with Unicode map: {row}");
+            }
+
+            let text = words(&tool("pdftotext", &[file, "-"]));
+            if theme.name == "compact" {
+                // Two columns: every word is there; columns may interleave in extraction.
+                let have: std::collections::HashSet<_> = text.iter().collect();
+                let lost: Vec<_> = wanted.iter().filter(|w| !have.contains(w)).collect();
+                assert!(lost.is_empty(), "compact lost {lost:?}");
+            } else if let Some((i, word)) = missing_in_order(&wanted, &text) {
+                panic!(
+                    "{} {paper:?}: word {i} {word:?} is missing or out of order; around: {:?}",
+                    theme.name,
+                    &wanted[i.saturating_sub(8)..(i + 3).min(wanted.len())]
+                );
+            }
+
+            let info = tool("pdfinfo", &[file]);
+            assert!(info.contains("Title:           Maya Okafor — Portfolio"), "{info}");
+            assert!(info.contains("Author:          Maya Okafor"));
+            assert!(info.contains("Keywords:") && info.contains("Kubernetes"));
+            assert!(info.contains("Creator:         Folio"));
+            let size = if paper == Paper::A4 { "595.276 x 841.89" } else { "612 x 792" };
+            assert!(info.contains(size), "{info}");
+            assert_eq!(
+                info.lines().find(|l| l.starts_with("Pages:")).unwrap().split_whitespace().last(),
+                Some(report.record.pages.to_string().as_str())
+            );
+        }
+    }
+}
+
+/// Titles of the outline's items, depth-first, with their depth.
+fn outline(pdf: &lopdf::Document) -> Vec<(usize, String)> {
+    fn title(o: &lopdf::Object) -> String {
+        let bytes = o.as_str().unwrap();
+        let units: Vec<u16> = bytes[2..].chunks(2).map(|c| u16::from_be_bytes([c[0], c[1]])).collect();
+        String::from_utf16(&units).unwrap()
+    }
+    fn walk(pdf: &lopdf::Document, first: Option<lopdf::ObjectId>, depth: usize, out: &mut Vec<(usize, String)>) {
+        let mut next = first;
+        while let Some(id) = next {
+            let item = pdf.get_dictionary(id).unwrap();
+            out.push((depth, title(item.get(b"Title").unwrap())));
+            assert!(item.get(b"Dest").is_ok(), "every bookmark has a destination");
+            walk(pdf, item.get(b"First").and_then(lopdf::Object::as_reference).ok(), depth + 1, out);
+            next = item.get(b"Next").and_then(lopdf::Object::as_reference).ok();
+        }
+    }
+    let root = pdf.catalog().unwrap().get(b"Outlines").and_then(lopdf::Object::as_reference).unwrap();
+    let first = pdf.get_dictionary(root).unwrap().get(b"First").and_then(lopdf::Object::as_reference).ok();
+    let mut out = Vec::new();
+    walk(pdf, first, 0, &mut out);
+    out
+}
+
+#[test]
+fn the_outline_has_every_section_and_case_study_and_links_point_where_they_should() {
+    let (folio, dir) = open();
+    folio.load_demo(false).unwrap();
+    let path = dir.path().join("demo.pdf");
+    export(&folio, &path, "modern", Paper::A4);
+    let pdf = lopdf::Document::load(&path).unwrap();
+
+    let titles: Vec<_> = folio.list::<CaseStudy>().unwrap().into_iter().map(|c| c.item.title).collect();
+    let entries = outline(&pdf);
+    let nested: Vec<_> = entries.iter().filter(|(d, _)| *d == 1).map(|(_, t)| t.clone()).collect();
+    assert_eq!(nested, titles, "one bookmark per case study, under Case studies");
+    let top: Vec<_> = entries.iter().filter(|(d, _)| *d == 0).map(|(_, t)| t.as_str()).collect();
+    assert_eq!(
+        top,
+        [
+            "Summary",
+            "Case studies",
+            "Recommendations",
+            "Skills",
+            "Experience",
+            "Certifications",
+            "Education",
+            "Writing & talks"
+        ]
+    );
+    assert_eq!(pdf.catalog().unwrap().get(b"Lang").unwrap().as_str().unwrap(), b"en");
+
+    let mut uris = Vec::new();
+    let mut internal = 0;
+    for page in pdf.get_pages().values() {
+        let annots = match pdf.get_dictionary(*page).unwrap().get(b"Annots") {
+            Ok(lopdf::Object::Array(items)) => items.clone(),
+            _ => Vec::new(),
+        };
+        for annot in &annots {
+            let annot = match annot {
+                lopdf::Object::Reference(id) => pdf.get_dictionary(*id).unwrap(),
+                other => other.as_dict().unwrap(),
+            };
+            let border = annot.get(b"Border").unwrap().as_array().unwrap();
+            assert_eq!(border.last().unwrap().as_float().unwrap(), 0.0, "links draw no box");
+            let action = match annot.get(b"A").unwrap() {
+                lopdf::Object::Reference(id) => pdf.get_dictionary(*id).unwrap(),
+                other => other.as_dict().unwrap(),
+            };
+            match action.get(b"S").unwrap().as_name().unwrap() {
+                b"URI" => {
+                    uris.push(String::from_utf8_lossy(action.get(b"URI").unwrap().as_str().unwrap()).into_owned())
+                }
+                b"GoTo" => internal += 1,
+                other => panic!("unexpected action {}", String::from_utf8_lossy(other)),
+            }
+        }
+    }
+    let profile = folio.profile().unwrap();
+    assert!(uris.contains(&format!("mailto:{}", profile.email)), "{uris:?}");
+    for link in &profile.links {
+        assert!(uris.contains(&link.url), "the header links {} ({uris:?})", link.url);
+    }
+    assert!(internal >= titles.len(), "the contents list links to every case study ({internal} internal links)");
+}
+
+#[test]
+fn an_edition_exports_exactly_its_case_studies_in_its_order_and_is_recorded() {
+    let (folio, dir) = open();
+    folio.load_demo(false).unwrap();
+    let all = folio.list::<CaseStudy>().unwrap();
+    let edition = folio
+        .create(&Edition {
+            name: "Staff Engineer — Acme".into(),
+            case_studies: vec![all[4].id, all[1].id],
+            ..Edition::default()
+        })
+        .unwrap();
+    let path = dir.path().join("acme.pdf");
+    let report = folio.export_pdf(&path, &ExportRequest { edition: Some(edition.id), ..Default::default() }).unwrap();
+    let text = tool("pdftotext", &[path.to_str().unwrap(), "-"]).split_whitespace().collect::<Vec<_>>().join(" ");
+    for (i, cs) in all.iter().enumerate() {
+        assert_eq!(text.contains(&cs.item.title), i == 4 || i == 1, "{}", cs.item.title);
+    }
+    assert!(text.find(&all[4].item.title).unwrap() < text.find(&all[1].item.title).unwrap());
+
+    let bytes = std::fs::read(&path).unwrap();
+    let records = folio.exports(Some(edition.id)).unwrap();
+    assert_eq!(records, std::slice::from_ref(&report.record));
+    assert_eq!(records[0].bytes, bytes.len() as u64);
+    assert_eq!(records[0].sha256.len(), 64);
+    assert!(records[0].path.ends_with("acme.pdf"));
+}
+
+#[test]
+fn a_failed_export_leaves_the_earlier_pdf_untouched_and_records_nothing() {
+    let (folio, dir) = open();
+    folio.load_demo(false).unwrap();
+    let path = dir.path().join("portfolio.pdf");
+    export(&folio, &path, "modern", Paper::A4);
+    let before = std::fs::read(&path).unwrap();
+
+    let err =
+        folio.export_pdf(&path, &ExportRequest { theme: Some("baroque".into()), ..Default::default() }).unwrap_err();
+    assert_eq!(err.code(), "invalid_input");
+    assert!(err.to_string().contains("modern, classic, compact"), "{err}");
+    assert_eq!(std::fs::read(&path).unwrap(), before);
+
+    let err = folio.export_pdf(&dir.path().join("missing/portfolio.pdf"), &ExportRequest::default()).unwrap_err();
+    assert_eq!(err.code(), "io");
+    assert!(err.to_string().contains("does not exist"), "{err}");
+
+    let err = folio.export_pdf(dir.path(), &ExportRequest::default()).unwrap_err();
+    assert!(err.to_string().contains("is a folder"), "{err}");
+
+    assert_eq!(folio.exports(None).unwrap().len(), 1, "only the successful export is recorded");
+    let leftovers: Vec<_> = std::fs::read_dir(dir.path())
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .filter(|n| n.starts_with(".folio-export"))
+        .collect();
+    assert!(leftovers.is_empty(), "no temporary files are left behind: {leftovers:?}");
+}
+
+#[test]
+fn a_stress_portfolio_exports_with_every_script_and_reports_what_no_font_has() {
+    let (folio, dir) = open();
+    folio.load_demo(false).unwrap();
+    let long: String =
+        (0..10_000).map(|i| ["latency", "ledger", "kafka", "review", "team"][i % 5]).collect::<Vec<_>>().join(" ");
+    let url = format!("https://example.com/{}", "x".repeat(280));
+    folio
+        .create(&CaseStudy {
+            title: "Ten thousand words".into(),
+            context: long,
+            links: vec![folio_model::Link { label: String::new(), url: url.clone() }],
+            ..CaseStudy::default()
+        })
+        .unwrap();
+    let names = ["Zażółć Gęślą Jaźń", "Αλέξανδρος Παπαδόπουλος", "Дмитрий Иванов", "Nguyễn Thị Minh Khai", "王小明"];
+    for (i, name) in names.iter().enumerate() {
+        folio
+            .create(&Recommendation {
+                author_name: name.to_string(),
+                text: format!("Worked with Maya on the ledger 🚀 — {name} #{i}"),
+                consent: true,
+                ..Recommendation::default()
+            })
+            .unwrap();
+    }
+    let many: Vec<_> = (0..54)
+        .map(|i| CaseStudy {
+            title: format!("Case study number {i}"),
+            summary: "Short.".into(),
+            ..CaseStudy::default()
+        })
+        .collect();
+    folio.create_many(&many).unwrap();
+    assert_eq!(folio.stats().unwrap().case_studies, 61);
+
+    for theme in folio_core::themes() {
+        for paper in [Paper::A4, Paper::Letter] {
+            let path = dir.path().join(format!("stress-{}-{paper:?}.pdf", theme.name));
+            let report = export(&folio, &path, &theme.name, paper);
+            assert_eq!(report.warnings.len(), 1, "{:?}", report.warnings);
+            assert!(report.warnings[0].contains("U+1F680"), "the emoji is reported: {:?}", report.warnings);
+            tool("qpdf", &["--check", path.to_str().unwrap()]);
+            let text = tool("pdftotext", &[path.to_str().unwrap(), "-"]);
+            for name in names {
+                assert!(text.contains(name), "{name} is in the {} PDF", theme.name);
+            }
+            // The URL wraps over lines, maybe over a page break, but none of it is lost.
+            let url_lines: String = text
+                .lines()
+                .map(|l| l.trim_matches(|c: char| c.is_whitespace() || c == '\u{c}'))
+                .filter(|l| l.starts_with("example.com/") || (!l.is_empty() && l.chars().all(|c| c == 'x')))
+                .collect();
+            assert_eq!(url_lines, url.trim_start_matches("https://"), "the long URL is printed whole, wrapped to fit");
+        }
+    }
+}

@@ -1,0 +1,129 @@
+use folio_model::{CaseStudy, Link, Recommendation, Section};
+use folio_render::{Item, Pt};
+
+use crate::{lay_out, portfolio, rich_case_study, words};
+
+/// Every text run on every page, with its page.
+fn runs(doc: &folio_render::Document) -> Vec<(usize, &folio_render::TextRun)> {
+    (0..doc.pages.len()).flat_map(|p| doc.texts(p).map(move |t| (p, t))).collect()
+}
+
+#[test]
+fn all_text_stays_inside_the_margins_even_a_300_character_url() {
+    let url = format!("https://example.com/{}", "a".repeat(280));
+    let cs = CaseStudy {
+        links: vec![Link { label: "Design doc".into(), url: url.clone() }],
+        context: format!("See {url} for the details."),
+        ..rich_case_study("Long links")
+    };
+    for theme in ["modern", "classic", "compact"] {
+        let doc = lay_out(&portfolio(vec![cs.clone()], vec![]), theme);
+        let t = folio_render::theme(theme).unwrap();
+        let left: Pt = t.margin_x.into();
+        let right = doc.page_size.width - left;
+        for (page, run) in runs(&doc) {
+            let end = run.origin.x + run.width();
+            assert!(
+                run.origin.x.0 >= left.0 - 0.5 && end.0 <= right.0 + 0.5,
+                "{theme} p{page}: {:?} ends at {end:?}",
+                run.text()
+            );
+            assert!(run.origin.y.0 > 0.0 && run.origin.y < doc.page_size.height, "{theme} p{page}: off the page");
+        }
+    }
+}
+
+#[test]
+fn a_ten_thousand_word_case_study_flows_over_pages_and_keeps_every_word() {
+    let cs = CaseStudy { context: words(10_000), ..rich_case_study("Very long") };
+    let doc = lay_out(&portfolio(vec![cs], vec![]), "modern");
+    assert!(doc.pages.len() > 10, "{} pages", doc.pages.len());
+    let text: String = runs(&doc).iter().map(|(_, r)| r.text() + " ").collect();
+    let count = text
+        .split_whitespace()
+        .filter(|w| ["ledger", "latency", "review", "migration", "team", "kafka"].contains(w))
+        .count();
+    assert!(count >= 10_000, "{count} words");
+}
+
+#[test]
+fn no_case_study_title_is_left_alone_at_the_bottom_of_a_page() {
+    let studies: Vec<_> = (0..12).map(|i| rich_case_study(&format!("Case study {i}"))).collect();
+    for theme in ["modern", "classic", "compact"] {
+        let doc = lay_out(&portfolio(studies.clone(), vec![]), theme);
+        let case_studies = doc.outline.iter().find(|e| e.title == "Case studies").unwrap();
+        assert_eq!(case_studies.children.len(), 12);
+        for entry in &case_studies.children {
+            let page = entry.at.page;
+            // The title, its meta line and at least two lines of what follows share the page.
+            let below = doc.texts(page).filter(|t| t.origin.y > entry.at.y).count();
+            assert!(below >= 4, "{theme}: {:?} has only {below} runs under it on page {page}", entry.title);
+        }
+    }
+}
+
+#[test]
+fn a_quote_is_never_split_across_pages() {
+    let quotes: Vec<_> = (0..40)
+        .map(|i| Recommendation {
+            author_name: format!("Author {i}"),
+            text: format!("Quote{i} {}", words(40 + i * 3)),
+            consent: true,
+            ..Recommendation::default()
+        })
+        .collect();
+    let doc = lay_out(&portfolio(vec![], quotes), "modern");
+    assert!(doc.pages.len() > 3);
+    for i in 0..40 {
+        let start = runs(&doc).into_iter().find(|(_, r)| r.text().contains(&format!("Quote{i} "))).unwrap().0;
+        let author = runs(&doc).into_iter().find(|(_, r)| r.text().contains(&format!("Author {i}"))).unwrap().0;
+        assert_eq!(start, author, "quote {i} starts on page {start} but ends on page {author}");
+    }
+}
+
+#[test]
+fn the_metric_row_and_chart_stay_whole() {
+    let studies: Vec<_> = (0..10).map(|i| rich_case_study(&format!("Study {i}"))).collect();
+    let doc = lay_out(&portfolio(studies, vec![]), "compact");
+    for (p, page) in doc.pages.iter().enumerate() {
+        for item in &page.items {
+            if let Item::Rect { rect, .. } = item {
+                let bottom: Pt = folio_render::theme("compact").unwrap().margin_bottom.into();
+                assert!(
+                    rect.bottom() <= doc.page_size.height - bottom + Pt(0.5),
+                    "page {p}: a box runs into the margin"
+                );
+            }
+        }
+    }
+    // Every "before"/"after" label of a chart sits on the page of its chart title.
+    for p in 0..doc.pages.len() {
+        let texts: Vec<_> = doc.texts(p).map(|t| t.text()).collect();
+        let charts = texts.iter().filter(|t| *t == "Before and after").count();
+        let afters = texts.iter().filter(|t| t.ends_with(" after") && *t != "Before and after").count();
+        assert_eq!(charts, afters, "page {p}: a chart was split");
+    }
+}
+
+#[test]
+fn sections_follow_the_order_given() {
+    let mut p = portfolio(
+        vec![rich_case_study("One")],
+        vec![Recommendation {
+            author_name: "Ann".into(),
+            text: "Great".into(),
+            consent: true,
+            ..Recommendation::default()
+        }],
+    );
+    p.sections = vec![Section::Recommendations, Section::CaseStudies];
+    let doc = lay_out(&p, "modern");
+    let titles: Vec<_> = doc.outline.iter().map(|e| e.title.as_str()).collect();
+    assert_eq!(titles, ["Recommendations", "Case studies"]);
+}
+
+#[test]
+fn layout_is_repeatable() {
+    let p = portfolio((0..3).map(|i| rich_case_study(&format!("S{i}"))).collect(), vec![]);
+    assert_eq!(lay_out(&p, "classic"), lay_out(&p, "classic"));
+}
