@@ -58,11 +58,17 @@ pub struct App {
 impl App {
     /// Starts Folio on the database at `db` (through `FOLIO_DB`).
     pub async fn launch(db: &Path) -> App {
+        App::launch_with(db, &[]).await
+    }
+
+    /// Starts Folio on `db` with extra environment (`HOME`, `GTK_THEME`…).
+    pub async fn launch_with(db: &Path, env: &[(&str, &str)]) -> App {
         assert!(std::env::var_os("DISPLAY").is_some(), "no X display: run under xvfb-run (make test does)");
         let (port, native_port) = (free_port(), free_port());
         let driver = Command::new(tauri_driver())
             .args(["--port", &port.to_string(), "--native-port", &native_port.to_string()])
             .env("FOLIO_DB", db)
+            .envs(env.iter().copied())
             .stdout(Stdio::null())
             .stderr(Stdio::null())
             .spawn()
@@ -95,13 +101,79 @@ impl App {
             .unwrap_or_else(|e| panic!("nothing matched {css:?} within {PATIENCE:?}: {e}"))
     }
 
-    /// The text of every element matching `css`, in document order.
-    pub async fn texts(&self, css: &str) -> Vec<String> {
-        let mut out = Vec::new();
-        for element in self.client.find_all(Locator::Css(css)).await.unwrap() {
-            out.push(element.text().await.unwrap());
+    /// Waits until `css` matches an element whose text is `text`.
+    pub async fn find_text(&self, css: &str, text: &str) -> Element {
+        let deadline = tokio::time::Instant::now() + PATIENCE;
+        loop {
+            for element in self.client.find_all(Locator::Css(css)).await.unwrap() {
+                if element.text().await.is_ok_and(|t| t.trim() == text) {
+                    return element;
+                }
+            }
+            assert!(
+                tokio::time::Instant::now() < deadline,
+                "no {css:?} read {text:?} within {PATIENCE:?}; saw {:?}",
+                self.texts(css).await
+            );
+            tokio::time::sleep(Duration::from_millis(100)).await;
         }
-        out
+    }
+
+    /// Waits until `check` holds for the texts of every element matching `css`.
+    pub async fn wait_texts(&self, css: &str, what: &str, check: impl Fn(&[String]) -> bool) -> Vec<String> {
+        let deadline = tokio::time::Instant::now() + PATIENCE;
+        loop {
+            let texts = self.texts(css).await;
+            if check(&texts) {
+                return texts;
+            }
+            assert!(tokio::time::Instant::now() < deadline, "{what}: {css:?} still reads {texts:?}");
+            tokio::time::sleep(Duration::from_millis(100)).await;
+        }
+    }
+
+    /// Waits until the save indicator says everything is saved.
+    pub async fn saved(&self) {
+        let deadline = tokio::time::Instant::now() + PATIENCE;
+        loop {
+            let state = self.find("[data-testid=save-state]").await.attr("data-state").await.unwrap();
+            if state.as_deref() == Some("saved") {
+                return;
+            }
+            assert!(tokio::time::Instant::now() < deadline, "edits were not saved: the indicator says {state:?}");
+            tokio::time::sleep(Duration::from_millis(50)).await;
+        }
+    }
+
+    /// Replaces the text of the field matching `css` with `text`, as typed keys.
+    pub async fn type_into(&self, css: &str, text: &str) {
+        let field = self.find(css).await;
+        field.clear().await.unwrap();
+        field.send_keys(text).await.unwrap();
+    }
+
+    /// The value of the form field matching `css`.
+    pub async fn value(&self, css: &str) -> String {
+        self.find(css).await.prop("value").await.unwrap().unwrap_or_default()
+    }
+
+    /// The text of every element matching `css`, in document order. A list that changes
+    /// while it is read (an element gone stale) is read again.
+    pub async fn texts(&self, css: &str) -> Vec<String> {
+        'again: loop {
+            let mut out = Vec::new();
+            for element in self.client.find_all(Locator::Css(css)).await.unwrap() {
+                match element.text().await {
+                    Ok(text) => out.push(text),
+                    Err(e) if e.to_string().contains("stale") || e.to_string().contains("not found") => {
+                        tokio::time::sleep(Duration::from_millis(50)).await;
+                        continue 'again;
+                    }
+                    Err(e) => panic!("could not read {css:?}: {e}"),
+                }
+            }
+            return out;
+        }
     }
 
     /// Saves a screenshot of the window as `target/e2e-screenshots/{name}.png`, after

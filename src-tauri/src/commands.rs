@@ -1,9 +1,11 @@
-//! The IPC commands: each parses its input, calls one `folio-core` use-case and maps
-//! the error to `{ code, message, field }`.
+//! The IPC commands: each parses its input, calls one `folio-core` use-case on a
+//! blocking thread and maps the error to `{ code, message, field }`.
 
-use folio_core::{ErrorInfo, Stats, Status};
-use folio_model::{CaseStudy, Profile, Stored};
+use folio_core::{ErrorInfo, ExportReport, ExportRequest, SearchHit, Stats, Status, ThemeInfo, TrashItem};
+use folio_model::{EntityKind, ExportRecord, Metric, MetricPreset, MetricSummary, Profile, Record, Stored};
+use tauri::ipc::Response;
 use tauri::State;
+use uuid::Uuid;
 
 use crate::AppState;
 
@@ -30,6 +32,125 @@ pub async fn get_profile(state: State<'_, AppState>) -> Reply<Profile> {
 }
 
 #[tauri::command]
-pub async fn list_case_studies(state: State<'_, AppState>) -> Reply<Vec<Stored<CaseStudy>>> {
-    state.run(|f| f.list::<CaseStudy>()).await
+pub async fn update_profile(state: State<'_, AppState>, profile: Profile) -> Reply<Profile> {
+    state.run(move |f| f.update_profile(&profile)).await
+}
+
+#[tauri::command]
+pub async fn list_records(state: State<'_, AppState>, kind: EntityKind) -> Reply<Vec<Stored<Record>>> {
+    state.run(move |f| f.list_records(kind)).await
+}
+
+#[tauri::command]
+pub async fn create_record(state: State<'_, AppState>, record: Record) -> Reply<Stored<Record>> {
+    state.run(move |f| f.create_record(&record)).await
+}
+
+#[tauri::command]
+pub async fn create_blank(state: State<'_, AppState>, kind: EntityKind) -> Reply<Stored<Record>> {
+    state.run(move |f| f.create_record(&Record::blank(kind))).await
+}
+
+#[tauri::command]
+pub async fn update_record(state: State<'_, AppState>, id: Uuid, record: Record) -> Reply<Stored<Record>> {
+    state.run(move |f| f.update_record(id, &record)).await
+}
+
+#[tauri::command]
+pub async fn delete_record(state: State<'_, AppState>, kind: EntityKind, id: Uuid) -> Reply<()> {
+    state.run(move |f| f.delete(kind, id)).await
+}
+
+#[tauri::command]
+pub async fn restore_record(state: State<'_, AppState>, kind: EntityKind, id: Uuid) -> Reply<()> {
+    state.run(move |f| f.restore_any(kind, id)).await
+}
+
+#[tauri::command]
+pub async fn reorder_records(state: State<'_, AppState>, kind: EntityKind, ids: Vec<Uuid>) -> Reply<()> {
+    state.run(move |f| f.reorder(kind, &ids)).await
+}
+
+#[tauri::command]
+pub async fn trash(state: State<'_, AppState>) -> Reply<Vec<TrashItem>> {
+    state.run(|f| f.trash()).await
+}
+
+#[tauri::command]
+pub async fn empty_trash(state: State<'_, AppState>) -> Reply<u64> {
+    state.run(|f| f.empty_trash()).await
+}
+
+#[tauri::command]
+pub async fn search(state: State<'_, AppState>, text: String) -> Reply<Vec<SearchHit>> {
+    state.run(move |f| f.search(&text, 30)).await
+}
+
+#[tauri::command]
+pub fn metric_presets() -> Vec<MetricPreset> {
+    folio_model::metric_presets()
+}
+
+#[tauri::command]
+pub fn describe_metric(metric: Metric) -> MetricSummary {
+    metric.summary()
+}
+
+/// Markdown as blocks of styled text, for a preview that never inserts HTML.
+#[tauri::command]
+pub fn markdown(text: String) -> Vec<folio_core::MarkdownBlock> {
+    folio_core::markdown(&text)
+}
+
+#[tauri::command]
+pub fn themes() -> Vec<ThemeInfo> {
+    folio_core::themes()
+}
+
+/// The PDF as raw bytes (an ArrayBuffer in the UI), for the live preview.
+#[tauri::command]
+pub async fn preview_pdf(state: State<'_, AppState>, request: ExportRequest) -> Reply<Response> {
+    state.run(move |f| f.render_pdf(&request)).await.map(|r| Response::new(r.bytes))
+}
+
+#[tauri::command]
+pub async fn export_pdf(state: State<'_, AppState>, path: String, request: ExportRequest) -> Reply<ExportReport> {
+    state.run(move |f| f.export_pdf(std::path::Path::new(&path), &request)).await
+}
+
+#[tauri::command]
+pub async fn exports(state: State<'_, AppState>, edition: Option<Uuid>) -> Reply<Vec<ExportRecord>> {
+    state.run(move |f| f.exports(edition)).await
+}
+
+/// Where the save dialog starts: the folder of the last export (if it is still there),
+/// else Documents, else home; and a file name such as "Jane Doe — Staff Engineer — Acme.pdf".
+#[tauri::command]
+pub async fn suggested_export_path(
+    app: tauri::AppHandle,
+    state: State<'_, AppState>,
+    edition: Option<Uuid>,
+) -> Reply<String> {
+    use tauri::Manager;
+    let (name, last) =
+        state.run(move |f| Ok((f.suggested_file_name(edition)?, f.exports(None)?.into_iter().next()))).await?;
+    let last_dir = last.and_then(|r| std::path::Path::new(&r.path).parent().map(std::path::Path::to_path_buf));
+    let paths = app.path();
+    let dir = last_dir
+        .filter(|d| d.is_dir())
+        .or_else(|| paths.document_dir().ok().filter(|d| d.is_dir()))
+        .or_else(|| paths.home_dir().ok());
+    Ok(dir.map_or_else(|| name.clone(), |d| d.join(&name).display().to_string()))
+}
+
+/// Opens an exported PDF (found by its export record, so the UI cannot open arbitrary
+/// paths) in the system's viewer, or shows it in its folder.
+#[tauri::command]
+pub async fn open_export(app: tauri::AppHandle, state: State<'_, AppState>, id: Uuid, reveal: bool) -> Reply<()> {
+    use tauri_plugin_opener::OpenerExt;
+    let record = state.run(move |f| f.export_record(id)).await?;
+    let opener = app.opener();
+    let done =
+        if reveal { opener.reveal_item_in_dir(&record.path) } else { opener.open_path(&record.path, None::<&str>) };
+    done.map_err(|e| ErrorInfo::internal(format!("could not open {}: {e}", record.path)))
 }

@@ -12,13 +12,35 @@ use state::AppState;
 /// Starts the app and blocks until its last window closes.
 pub fn run() {
     tauri::Builder::default()
+        .plugin(tauri_plugin_window_state::Builder::default().build())
+        .plugin(tauri_plugin_dialog::init())
+        .plugin(tauri_plugin_opener::init())
         .manage(AppState::open())
         .invoke_handler(tauri::generate_handler![
             commands::status,
             commands::start_empty,
             commands::load_demo,
             commands::get_profile,
-            commands::list_case_studies,
+            commands::update_profile,
+            commands::list_records,
+            commands::create_record,
+            commands::create_blank,
+            commands::update_record,
+            commands::delete_record,
+            commands::restore_record,
+            commands::reorder_records,
+            commands::trash,
+            commands::empty_trash,
+            commands::search,
+            commands::metric_presets,
+            commands::describe_metric,
+            commands::themes,
+            commands::markdown,
+            commands::preview_pdf,
+            commands::export_pdf,
+            commands::exports,
+            commands::suggested_export_path,
+            commands::open_export,
         ])
         .run(tauri::generate_context!("../tauri.conf.json"))
         .expect("the Folio window could not be started");

@@ -17,10 +17,11 @@ async fn an_empty_database_offers_the_example_which_shows_the_profile_and_case_s
     app.screenshot("welcome").await;
     app.find("[data-testid=start-example]").await.click().await.unwrap();
 
-    let name = app.find("[data-testid=profile-name]").await.text().await.unwrap();
-    app.find("[data-testid=case-study-title]").await;
-    let shown = app.texts("[data-testid=case-study-title]").await;
+    app.find("[data-testid=record-title]").await;
+    let shown = app.texts("[data-testid=record-title]").await;
     app.screenshot("home").await;
+    app.find("[data-testid=nav-profile]").await.click().await.unwrap();
+    let name = app.value("[data-kind=profile] input[name=fullName]").await;
     app.close().await;
 
     let folio = Folio::open(&db).unwrap();
@@ -39,12 +40,13 @@ async fn starting_empty_shows_what_to_do_next_and_is_remembered() {
 
     let app = App::launch(&db).await;
     app.find("[data-testid=start-empty]").await.click().await.unwrap();
-    let empty = app.find("#case-studies .empty").await.text().await.unwrap();
-    assert!(empty.starts_with("No case studies yet."), "{empty}");
+    let empty = app.find(".nothing").await.text().await.unwrap();
+    assert!(empty.starts_with("A case study tells one project you led"), "{empty}");
+    assert!(empty.contains("New case study"), "the empty state offers the next step: {empty}");
     app.close().await;
 
     let app = App::launch(&db).await;
-    app.find("#case-studies").await;
+    app.find("[data-testid=nav-case-study]").await;
     assert!(app.texts("[data-testid=start-example]").await.is_empty(), "the welcome is not offered again");
     app.close().await;
 }

@@ -1,5 +1,7 @@
 //! End-to-end tests of the real app. They run one at a time (one window, one display).
 
+mod editions;
+mod editor;
 mod first_start;
 
 use std::sync::LazyLock;

@@ -59,6 +59,10 @@ fn unknown_theme(name: &str) -> Error {
     Error::invalid("theme", format!("\"{name}\" is not a theme; choose one of {}", names.join(", ")))
 }
 
+fn now_millis() -> i64 {
+    std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).map(|d| d.as_millis() as i64).unwrap_or_default()
+}
+
 /// Writes `bytes` to `path` through a temporary file in the same folder.
 fn write_atomically(path: &Path, bytes: &[u8]) -> Result<()> {
     let dir = match path.parent() {
@@ -79,11 +83,20 @@ fn write_atomically(path: &Path, bytes: &[u8]) -> Result<()> {
     Ok(())
 }
 
+/// A PDF in memory, before it is written anywhere.
+#[derive(Debug, Clone)]
+pub struct Rendered {
+    pub bytes: Vec<u8>,
+    pub pages: u32,
+    pub theme: &'static str,
+    pub paper: Paper,
+    pub warnings: Vec<String>,
+}
+
 impl Folio {
-    /// Lays out and writes a PDF of the portfolio (or of one edition) to `path`, and
-    /// records the export.
-    pub fn export_pdf(&self, path: &Path, request: &ExportRequest) -> Result<ExportReport> {
-        let started = Instant::now();
+    /// Lays out and serialises a PDF of the portfolio (or of one edition) in memory:
+    /// what the live preview shows and what an export writes.
+    pub fn render_pdf(&self, request: &ExportRequest) -> Result<Rendered> {
         let portfolio = self.portfolio(request.edition)?;
         let edition: Option<&Edition> = portfolio.edition.as_ref().map(|e| &e.item);
         let theme_name = request.theme.clone().or_else(|| edition.map(|e| e.theme.clone())).unwrap_or_default();
@@ -94,36 +107,74 @@ impl Folio {
         let paper = request.paper.or(edition.map(|e| e.paper)).unwrap_or_default();
         let accent = edition.and_then(|e| Rgb::parse_hex(&e.accent));
         let document = layout(&portfolio, &LayoutOptions { theme, paper, accent });
-
-        let now = std::time::SystemTime::now()
-            .duration_since(std::time::UNIX_EPOCH)
-            .map(|d| d.as_millis() as i64)
-            .unwrap_or_default();
         // The document id names the edition, so that every export of it is one document.
         let identity = request.edition.map_or_else(|| "folio-portfolio".to_string(), |id| id.to_string());
         let mut document_id = [0u8; 16];
         document_id.copy_from_slice(&Sha256::digest(identity.as_bytes())[..16]);
-        let bytes = pdf(&document, &PdfOptions { created: now / 1000, document_id })?;
+        let bytes = pdf(&document, &PdfOptions { created: now_millis() / 1000, document_id })?;
+        Ok(Rendered {
+            bytes,
+            pages: document.pages.len() as u32,
+            theme: theme.name,
+            paper,
+            warnings: document.warnings,
+        })
+    }
 
-        write_atomically(path, &bytes)?;
+    /// Writes a PDF of the portfolio (or of one edition) to `path`, and records the
+    /// export.
+    pub fn export_pdf(&self, path: &Path, request: &ExportRequest) -> Result<ExportReport> {
+        let started = Instant::now();
+        let rendered = self.render_pdf(request)?;
+        write_atomically(path, &rendered.bytes)?;
         let shown = std::fs::canonicalize(path).unwrap_or_else(|_| path.to_path_buf());
         let record = ExportRecord {
             id: Uuid::now_v7(),
             edition: request.edition,
-            exported_at: now,
+            exported_at: now_millis(),
             path: shown.display().to_string(),
-            sha256: Sha256::digest(&bytes).iter().map(|b| format!("{b:02x}")).collect(),
-            pages: document.pages.len() as u32,
-            bytes: bytes.len() as u64,
+            sha256: Sha256::digest(&rendered.bytes).iter().map(|b| format!("{b:02x}")).collect(),
+            pages: rendered.pages,
+            bytes: rendered.bytes.len() as u64,
         };
         self.store().write(|tx| export_records::insert(tx, &record))?;
         Ok(ExportReport {
             record,
-            theme: theme.name.into(),
-            paper,
+            theme: rendered.theme.into(),
+            paper: rendered.paper,
             millis: started.elapsed().as_millis() as u64,
-            warnings: document.warnings,
+            warnings: rendered.warnings,
         })
+    }
+
+    /// A file name for an export: "Jane Doe — Staff Engineer — Acme.pdf".
+    pub fn suggested_file_name(&self, edition: Option<Uuid>) -> Result<String> {
+        let name = self.profile()?.full_name.trim().to_string();
+        let mut parts = vec![if name.is_empty() { "Portfolio".to_string() } else { name }];
+        if let Some(id) = edition {
+            let e = self.get::<Edition>(id)?.item;
+            parts.extend([e.target_role, e.target_company].into_iter().filter(|p| !p.trim().is_empty()));
+            if parts.len() == 1 {
+                parts.push(e.name);
+            }
+        }
+        let name: String = parts
+            .iter()
+            .map(|p| p.trim())
+            .collect::<Vec<_>>()
+            .join(" — ")
+            .chars()
+            .map(|c| if "/\\:*?\"<>|".contains(c) || c.is_control() { '-' } else { c })
+            .collect();
+        Ok(format!("{name}.pdf"))
+    }
+
+    /// One past export.
+    pub fn export_record(&self, id: Uuid) -> Result<ExportRecord> {
+        self.exports(None)?
+            .into_iter()
+            .find(|r| r.id == id)
+            .ok_or_else(|| Error::Store(folio_store::Error::NotFound { kind: "export", id: id.to_string() }))
     }
 
     /// Past exports, newest first; those of one edition when given.

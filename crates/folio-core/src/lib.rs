@@ -10,12 +10,13 @@ mod error;
 mod export;
 mod paths;
 mod portfolio;
+mod tagged;
 
 use std::path::{Path, PathBuf};
 use std::sync::{Mutex, MutexGuard};
 use std::time::Duration;
 
-use folio_model::{Entity, EntityKind, Profile, Stored};
+use folio_model::{Edition, Entity, EntityKind, Profile, Stored};
 use folio_store::search::search;
 use folio_store::tables::{profile, records};
 use folio_store::{OpenOptions, Store};
@@ -24,9 +25,15 @@ use ts_rs::TS;
 use uuid::Uuid;
 
 pub use error::{Error, ErrorInfo, Result};
-pub use export::{themes, ExportReport, ExportRequest, ThemeInfo};
+pub use export::{themes, ExportReport, ExportRequest, Rendered, ThemeInfo};
+pub use folio_render::markdown::Block as MarkdownBlock;
 pub use folio_store::{SearchHit, TrashItem};
 pub use paths::{database_path_from_env, default_database_path, DB_ENV};
+
+/// Markdown as the PDF reads it: paragraphs and list items of styled text.
+pub fn markdown(text: &str) -> Vec<MarkdownBlock> {
+    folio_render::markdown::parse(text)
+}
 
 /// Counts of live records per kind, and of the trash.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, TS)]

@@ -12,6 +12,7 @@ mod edition;
 mod entity;
 mod metric;
 mod profile;
+mod record;
 mod records;
 mod validate;
 
@@ -21,8 +22,10 @@ pub use edition::{Edition, ExportRecord, Paper, Section, SectionToggle};
 pub use entity::{Entity, EntityKind, Portfolio, Stored, Timestamp};
 pub use metric::{
     format_factor, format_number, format_quantity, metric_presets, Direction, Metric, MetricCategory, MetricPreset,
+    MetricSummary,
 };
 pub use profile::{LinkKind, Profile, ProfileLink};
+pub use record::{AsRecord, Record};
 pub use records::{
     Asset, Certification, Education, Experience, Recommendation, RecommendationTheme, Relationship, Skill, SkillArea,
     Writing, WritingKind,

@@ -148,6 +148,27 @@ pub fn format_factor(factor: f64) -> String {
     }
 }
 
+/// What a metric says, derived for display next to the editor.
+#[derive(Debug, Clone, PartialEq, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct MetricSummary {
+    pub statement: String,
+    pub change: Option<String>,
+    pub factor: Option<String>,
+    pub improved: Option<bool>,
+}
+
+impl Metric {
+    pub fn summary(&self) -> MetricSummary {
+        MetricSummary {
+            statement: self.statement(),
+            change: self.change_label(),
+            factor: self.factor_label(),
+            improved: self.improved(),
+        }
+    }
+}
+
 /// A number with its unit, placed as people write it: "840 ms", "12%", "4/week",
 /// "$1,200", "3 deploys/day".
 pub fn format_quantity(value: f64, unit: &str) -> String {

@@ -3,9 +3,11 @@
 //! richer (headings, quotes, code) keeps its words as plain paragraphs.
 
 use pulldown_cmark::{Event, Parser, Tag, TagEnd};
+use serde::Serialize;
+use ts_rs::TS;
 
 /// A piece of inline text and its emphasis.
-#[derive(Debug, Clone, PartialEq, Eq, Default)]
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, TS)]
 pub struct Inline {
     pub text: String,
     pub bold: bool,
@@ -13,9 +15,13 @@ pub struct Inline {
     pub link: Option<String>,
 }
 
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+#[serde(tag = "type", rename_all = "camelCase")]
+#[ts(rename = "MarkdownBlock")]
 pub enum Block {
-    Paragraph(Vec<Inline>),
+    Paragraph {
+        text: Vec<Inline>,
+    },
     /// A list item: its marker ("•" or "3.") and nesting depth (0 = top level).
     Item {
         marker: String,
@@ -57,7 +63,7 @@ impl Reader {
                 // A second paragraph inside a list item: indent it like an item without a marker.
                 self.blocks.push(Block::Item { marker: String::new(), depth: self.lists.len() - 1, text })
             }
-            None => self.blocks.push(Block::Paragraph(text)),
+            None => self.blocks.push(Block::Paragraph { text }),
         }
     }
 }
@@ -108,7 +114,9 @@ pub fn plain_text(markdown: &str) -> String {
     parse(markdown)
         .into_iter()
         .map(|b| match b {
-            Block::Paragraph(t) | Block::Item { text: t, .. } => t.into_iter().map(|i| i.text).collect::<String>(),
+            Block::Paragraph { text: t } | Block::Item { text: t, .. } => {
+                t.into_iter().map(|i| i.text).collect::<String>()
+            }
         })
         .collect::<Vec<_>>()
         .join("\n")
@@ -123,7 +131,7 @@ mod tests {
         let blocks = parse("We **cut** latency.\n\n- one\n- *two*\n\n1. first\n2. second");
         assert_eq!(blocks.len(), 5);
         match &blocks[0] {
-            Block::Paragraph(t) => {
+            Block::Paragraph { text: t } => {
                 assert_eq!(
                     t.iter().map(|i| (i.text.as_str(), i.bold)).collect::<Vec<_>>(),
                     [("We ", false), ("cut", true), (" latency.", false)]
@@ -138,7 +146,7 @@ mod tests {
     #[test]
     fn links_keep_their_target() {
         let blocks = parse("See [the RFC](https://example.com/rfc).");
-        let Block::Paragraph(t) = &blocks[0] else { panic!() };
+        let Block::Paragraph { text: t } = &blocks[0] else { panic!() };
         assert_eq!(t[1].link.as_deref(), Some("https://example.com/rfc"));
         assert_eq!(t[1].text, "the RFC");
     }
@@ -146,5 +154,14 @@ mod tests {
     #[test]
     fn html_is_kept_as_its_text() {
         assert_eq!(plain_text("<img src=x onerror=alert(1)>"), "<img src=x onerror=alert(1)>");
+    }
+
+    #[test]
+    fn blocks_serialise_for_the_editor_preview() {
+        let json = serde_json::to_value(parse("Hi **you**\n\n- item")).unwrap();
+        assert_eq!(json[0]["type"], "paragraph");
+        assert_eq!(json[0]["text"][1]["bold"], true);
+        assert_eq!(json[1]["type"], "item");
+        assert_eq!(json[1]["marker"], "•");
     }
 }

@@ -1,23 +1,37 @@
 // Typed calls into the Rust core. Every type here is generated from Rust (bindings/);
 // this module only names the commands and turns their failures into FolioError.
 import { invoke } from '@tauri-apps/api/core';
-import type { CaseStudy } from './bindings/CaseStudy';
+import type { EntityKind } from './bindings/EntityKind';
 import type { ErrorInfo } from './bindings/ErrorInfo';
+import type { ExportRecord } from './bindings/ExportRecord';
+import type { ExportReport } from './bindings/ExportReport';
+import type { ExportRequest } from './bindings/ExportRequest';
+import type { FieldError } from './bindings/FieldError';
+import type { MarkdownBlock } from './bindings/MarkdownBlock';
+import type { Metric } from './bindings/Metric';
+import type { MetricPreset } from './bindings/MetricPreset';
+import type { MetricSummary } from './bindings/MetricSummary';
 import type { Profile } from './bindings/Profile';
+import type { Record } from './bindings/Record';
+import type { SearchHit } from './bindings/SearchHit';
 import type { Stats } from './bindings/Stats';
 import type { Status } from './bindings/Status';
 import type { Stored } from './bindings/Stored';
+import type { ThemeInfo } from './bindings/ThemeInfo';
+import type { TrashItem } from './bindings/TrashItem';
 
-/** A failed command: branch on `code`, show `message`. */
+/** A failed command: branch on `code`, show `message`, mark `fields`. */
 export class FolioError extends Error {
   readonly code: string;
   readonly field: string | null;
+  readonly fields: FieldError[];
 
   constructor(info: ErrorInfo) {
     super(info.message);
     this.name = 'FolioError';
     this.code = info.code;
     this.field = info.field;
+    this.fields = info.fields;
   }
 }
 
@@ -28,11 +42,11 @@ function isErrorInfo(value: unknown): value is ErrorInfo {
 /** Whatever a command rejected with, as a FolioError. */
 export function toFolioError(reason: unknown): FolioError {
   if (reason instanceof FolioError) return reason;
-  if (isErrorInfo(reason)) return new FolioError(reason);
+  if (isErrorInfo(reason)) return new FolioError({ ...reason, fields: reason.fields ?? [] });
   return new FolioError({ code: 'internal', message: String(reason), field: null, fields: [] });
 }
 
-async function call<T>(command: string, args?: Record<string, unknown>): Promise<T> {
+async function call<T>(command: string, args?: { [key: string]: unknown }): Promise<T> {
   try {
     return await invoke<T>(command, args);
   } catch (reason) {
@@ -45,5 +59,24 @@ export const api = {
   startEmpty: () => call<null>('start_empty'),
   loadDemo: () => call<Stats>('load_demo'),
   profile: () => call<Profile>('get_profile'),
-  caseStudies: () => call<Stored<CaseStudy>[]>('list_case_studies'),
+  updateProfile: (profile: Profile) => call<Profile>('update_profile', { profile }),
+  list: (kind: EntityKind) => call<Stored<Record>[]>('list_records', { kind }),
+  create: (record: Record) => call<Stored<Record>>('create_record', { record }),
+  createBlank: (kind: EntityKind) => call<Stored<Record>>('create_blank', { kind }),
+  update: (id: string, record: Record) => call<Stored<Record>>('update_record', { id, record }),
+  remove: (kind: EntityKind, id: string) => call<null>('delete_record', { kind, id }),
+  restore: (kind: EntityKind, id: string) => call<null>('restore_record', { kind, id }),
+  reorder: (kind: EntityKind, ids: string[]) => call<null>('reorder_records', { kind, ids }),
+  trash: () => call<TrashItem[]>('trash'),
+  emptyTrash: () => call<number>('empty_trash'),
+  search: (text: string) => call<SearchHit[]>('search', { text }),
+  metricPresets: () => call<MetricPreset[]>('metric_presets'),
+  describeMetric: (metric: Metric) => call<MetricSummary>('describe_metric', { metric }),
+  markdown: (text: string) => call<MarkdownBlock[]>('markdown', { text }),
+  themes: () => call<ThemeInfo[]>('themes'),
+  previewPdf: (request: ExportRequest) => call<ArrayBuffer>('preview_pdf', { request }),
+  exportPdf: (path: string, request: ExportRequest) => call<ExportReport>('export_pdf', { path, request }),
+  exports: (edition: string | null) => call<ExportRecord[]>('exports', { edition }),
+  suggestedExportPath: (edition: string | null) => call<string>('suggested_export_path', { edition }),
+  openExport: (id: string, reveal: boolean) => call<null>('open_export', { id, reveal }),
 };

@@ -6,7 +6,7 @@ use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
 use folio_core::{ErrorInfo, ExportReport, ExportRequest, SearchHit, Stats, Status, ThemeInfo, TrashItem};
-use folio_model::{Asset, ExportRecord, MetricPreset, Portfolio};
+use folio_model::{Asset, ExportRecord, MetricPreset, MetricSummary, Portfolio, Record};
 use ts_rs::{Config, TS};
 
 fn export_all(dir: &Path) {
@@ -23,6 +23,9 @@ fn export_all(dir: &Path) {
     ExportReport::export_all(&cfg).unwrap();
     ExportRequest::export_all(&cfg).unwrap();
     ThemeInfo::export_all(&cfg).unwrap();
+    Record::export_all(&cfg).unwrap();
+    MetricSummary::export_all(&cfg).unwrap();
+    folio_core::MarkdownBlock::export_all(&cfg).unwrap();
 }
 
 fn read_tree(dir: &Path) -> BTreeMap<String, String> {

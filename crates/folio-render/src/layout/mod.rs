@@ -211,7 +211,7 @@ impl<'a> Builder<'a> {
         for (i, block) in markdown::parse(text).into_iter().enumerate() {
             let before = if i == 0 { space_before } else { gap };
             match block {
-                markdown::Block::Paragraph(inlines) => {
+                markdown::Block::Paragraph { text: inlines } => {
                     let spans = self.inlines(&inlines, look);
                     self.paragraph(spans, before);
                 }
@@ -502,7 +502,7 @@ impl<'a> Builder<'a> {
             let body = self.body();
             for (i, block) in markdown::parse(&value).into_iter().enumerate() {
                 let inlines = match block {
-                    markdown::Block::Paragraph(text) | markdown::Block::Item { text, .. } => text,
+                    markdown::Block::Paragraph { text } | markdown::Block::Item { text, .. } => text,
                 };
                 let mut spans = if i == 0 { vec![label.span(name)] } else { Vec::new() };
                 spans.extend(self.inlines(&inlines, body));

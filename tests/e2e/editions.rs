@@ -1,0 +1,140 @@
+//! Editions: pick and order case studies, see the PDF, export it through the native
+//! save dialog; and the screens the README shows.
+
+use std::path::Path;
+use std::process::Command;
+use std::time::Duration;
+
+use fantoccini::key::Key;
+use folio_core::Folio;
+use folio_e2e::{screenshot_dir, App, PATIENCE};
+use folio_model::{CaseStudy, Edition, Profile};
+
+use crate::ONE_WINDOW;
+
+/// Presses Enter in the native save dialog (a GTK window titled "Export PDF") once it
+/// appears: it accepts the file name and folder the app suggested.
+fn accept_save_dialog() {
+    let deadline = std::time::Instant::now() + PATIENCE;
+    loop {
+        let found = Command::new("xdotool")
+            .args(["search", "--onlyvisible", "--name", "^Export PDF$"])
+            .output()
+            .expect("xdotool is installed (make test installs it)");
+        let window = String::from_utf8_lossy(&found.stdout).lines().next().map(str::to_string);
+        if let Some(window) = window {
+            std::thread::sleep(Duration::from_millis(400));
+            let pressed =
+                Command::new("xdotool").args(["windowfocus", "--sync", &window, "key", "Return"]).status().unwrap();
+            assert!(pressed.success(), "xdotool could not press Enter in the save dialog");
+            return;
+        }
+        assert!(std::time::Instant::now() < deadline, "the save dialog did not appear");
+        std::thread::sleep(Duration::from_millis(150));
+    }
+}
+
+fn pdftotext(pdf: &Path) -> String {
+    let out = Command::new("pdftotext").args(["-layout"]).arg(pdf).arg("-").output().expect("poppler-utils");
+    assert!(out.status.success(), "pdftotext failed on {}", pdf.display());
+    String::from_utf8(out.stdout).unwrap()
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn an_edition_of_two_case_studies_exports_exactly_those_in_its_order() {
+    let _one = ONE_WINDOW.lock().await;
+    let dir = tempfile::tempdir().unwrap();
+    let home = dir.path().join("home");
+    std::fs::create_dir(&home).unwrap();
+    let db = dir.path().join("folio.db");
+    let folio = Folio::open(&db).unwrap();
+    folio.update_profile(&Profile { full_name: "Jane Doe".into(), ..Profile::default() }).unwrap();
+    for title in ["Ledger rebuild", "Search platform", "Mobile release train"] {
+        folio.create(&CaseStudy { title: title.into(), ..CaseStudy::default() }).unwrap();
+    }
+    drop(folio);
+
+    let app = App::launch_with(&db, &[("HOME", home.to_str().unwrap())]).await;
+    app.find("[data-testid=nav-edition]").await.click().await.unwrap();
+    app.find("[data-testid=new-edition]").await.click().await.unwrap();
+    app.type_into("[data-kind=edition] input[name=name]", "Acme application").await;
+    app.type_into("[data-kind=edition] input[name=targetRole]", "Staff Engineer").await;
+    app.type_into("[data-kind=edition] input[name=targetCompany]", "Acme").await;
+
+    app.find("[data-testid=caseStudies-pick]").await.click().await.unwrap();
+    app.find("button[aria-label='Leave out Ledger rebuild']").await.click().await.unwrap();
+    app.wait_texts("[data-testid=caseStudies-chosen] [data-testid=chosen-title]", "chosen", |t| {
+        t == ["Search platform", "Mobile release train"]
+    })
+    .await;
+    let second = app.client.find_all(fantoccini::Locator::Css("[data-testid=caseStudies-chosen]")).await.unwrap();
+    second[1].send_keys(&format!("{}{}", Key::Alt, Key::Up)).await.unwrap();
+    app.wait_texts("[data-testid=caseStudies-chosen] [data-testid=chosen-title]", "reordered", |t| {
+        t == ["Mobile release train", "Search platform"]
+    })
+    .await;
+    app.saved().await;
+
+    app.find("[data-testid=export]").await.click().await.unwrap();
+    tokio::task::spawn_blocking(accept_save_dialog).await.unwrap();
+    let toast = app.find("[data-testid=toast]").await.text().await.unwrap();
+    assert!(toast.starts_with("Exported"), "{toast}");
+    assert!(toast.contains("Open") && toast.contains("Show in folder"), "{toast}");
+    app.find("[data-testid=exports] li").await;
+    app.close().await;
+
+    let pdf = home.join("Jane Doe — Staff Engineer — Acme.pdf");
+    assert!(
+        pdf.is_file(),
+        "the suggested file name in the home folder: {:?}",
+        std::fs::read_dir(&home).unwrap().collect::<Vec<_>>()
+    );
+    let text = pdftotext(&pdf);
+    let mobile = text.find("Mobile release train").expect("the first chosen case study is in the PDF");
+    let search = text.find("Search platform").expect("the second chosen case study is in the PDF");
+    assert!(mobile < search, "the edition's order is the PDF's order");
+    assert!(!text.contains("Ledger rebuild"), "a case study left out of the edition is not exported");
+
+    let folio = Folio::open(&db).unwrap();
+    let edition = folio.edition_by_name("Acme application").unwrap();
+    let exports = folio.exports(Some(edition.id)).unwrap();
+    assert_eq!(exports.len(), 1, "the export is recorded against its edition");
+    assert_eq!(exports[0].bytes, std::fs::metadata(&pdf).unwrap().len());
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn the_main_screens_in_light_and_dark() {
+    let _one = ONE_WINDOW.lock().await;
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("folio.db");
+    Folio::open(&db).unwrap().load_demo(false).unwrap();
+
+    let app = App::launch(&db).await;
+    app.find("[data-testid=editor-title]").await;
+    app.find("[data-testid=decision] .toggle").await.click().await.unwrap();
+    app.find("[data-testid=metric] .toggle").await.click().await.unwrap();
+    app.find("[data-testid=metric-statement]").await;
+    app.screenshot("case-study-editor").await;
+
+    app.find("[data-testid=nav-edition]").await.click().await.unwrap();
+    app.find("[data-kind=edition]").await;
+    let status = app
+        .wait_texts("[data-testid=preview-status]", "the preview", |t| t.first().is_some_and(|s| s.contains("pages")))
+        .await;
+    app.screenshot("edition-preview").await;
+    let dark = app.client.execute("return matchMedia('(prefers-color-scheme: dark)').matches", vec![]).await.unwrap();
+    assert_eq!(dark, false);
+    app.close().await;
+    assert!(status[0].contains("updated in"), "{status:?}");
+
+    let app = App::launch_with(&db, &[("GTK_THEME", "Adwaita:dark")]).await;
+    app.find("[data-testid=editor-title]").await;
+    let dark = app.client.execute("return matchMedia('(prefers-color-scheme: dark)').matches", vec![]).await.unwrap();
+    app.screenshot("dark-mode").await;
+    app.close().await;
+    assert_eq!(dark, true, "the window follows a dark system theme");
+
+    let edition = Folio::open(&db).unwrap().list::<Edition>().unwrap();
+    assert!(!edition.is_empty());
+    assert!(screenshot_dir().join("edition-preview.png").is_file());
+}

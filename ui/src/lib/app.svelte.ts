@@ -1,0 +1,63 @@
+// The window's shared state: where the user is, and the toasts on screen. Everything
+// else lives in the view that owns it and is fetched from the core when shown.
+import type { EntityKind } from './bindings/EntityKind';
+
+/** The sidebar's destinations, in order. */
+export type Place =
+  | 'profile'
+  | 'case-study'
+  | 'recommendation'
+  | 'skill'
+  | 'experience'
+  | 'credentials'
+  | 'writing'
+  | 'edition'
+  | 'trash';
+
+export const PLACES: { place: Place; label: string; kinds: EntityKind[] }[] = [
+  { place: 'profile', label: 'Profile', kinds: [] },
+  { place: 'case-study', label: 'Case studies', kinds: ['case-study'] },
+  { place: 'recommendation', label: 'Recommendations', kinds: ['recommendation'] },
+  { place: 'skill', label: 'Skills', kinds: ['skill'] },
+  { place: 'experience', label: 'Experience', kinds: ['experience'] },
+  { place: 'credentials', label: 'Certifications & education', kinds: ['certification', 'education'] },
+  { place: 'writing', label: 'Writing & talks', kinds: ['writing'] },
+  { place: 'edition', label: 'Editions', kinds: ['edition'] },
+  { place: 'trash', label: 'Trash', kinds: [] },
+];
+
+/** Where a record of `kind` is edited. */
+export function placeOf(kind: EntityKind): Place {
+  return PLACES.find((p) => p.kinds.includes(kind))?.place ?? 'profile';
+}
+
+export const route: { place: Place; id: string | null } = $state({ place: 'case-study', id: null });
+
+export function go(place: Place, id: string | null = null) {
+  route.place = place;
+  route.id = id;
+}
+
+export type Toast = { id: number; message: string; tone: 'info' | 'error'; actions: { label: string; run: () => unknown }[] };
+
+export const toasts: Toast[] = $state([]);
+let nextToast = 1;
+
+/** Shows a message for a few seconds (longer when it offers an action). */
+export function toast(message: string, options: { tone?: Toast['tone']; actions?: Toast['actions'] } = {}) {
+  const id = nextToast++;
+  toasts.push({ id, message, tone: options.tone ?? 'info', actions: options.actions ?? [] });
+  setTimeout(() => dismiss(id), options.actions?.length ? 8000 : 4000);
+}
+
+export function dismiss(id: number) {
+  const i = toasts.findIndex((t) => t.id === id);
+  if (i >= 0) toasts.splice(i, 1);
+}
+
+/** Bumped whenever records change, so views showing derived data (the preview) refresh. */
+export const changes = $state({ count: 0 });
+
+export function changed() {
+  changes.count++;
+}

@@ -1,0 +1,82 @@
+// Autosave: every change is sent as soon as the previous save has returned, so at most
+// one save is in flight and the next one carries the latest draft. Nothing waits for a
+// pause in typing, so closing the window right after a keystroke loses nothing that
+// was already sent; `flushAll` waits for whatever is still pending.
+import { toFolioError, type FolioError } from './api';
+
+export type SaveState = 'saved' | 'saving' | 'invalid' | 'failed';
+
+const pending = new Set<Autosaver<unknown>>();
+
+/** Reactive summary of every autosaver, for the quiet indicator in the header. */
+export const saving = $state({ state: 'saved' as SaveState, message: '' });
+
+function refresh() {
+  let state: SaveState = 'saved';
+  let message = '';
+  for (const a of all) {
+    if (a.state === 'failed' || a.state === 'invalid') {
+      state = a.state;
+      message = a.error?.message ?? '';
+    } else if (a.state === 'saving' && state === 'saved') {
+      state = 'saving';
+    }
+  }
+  saving.state = state;
+  saving.message = message;
+}
+
+const all = new Set<Autosaver<unknown>>();
+
+export class Autosaver<T> {
+  state: SaveState = $state('saved');
+  error: FolioError | null = $state(null);
+  private next: T | undefined;
+  private running: Promise<void> | null = null;
+
+  constructor(private readonly save: (value: T) => Promise<unknown>) {
+    all.add(this as Autosaver<unknown>);
+  }
+
+  /** Call on every edit with the whole new value. */
+  change(value: T) {
+    this.next = value;
+    this.state = 'saving';
+    pending.add(this as Autosaver<unknown>);
+    refresh();
+    this.running ??= this.loop();
+  }
+
+  private async loop() {
+    while (this.next !== undefined) {
+      const value = this.next;
+      this.next = undefined;
+      try {
+        await this.save(value);
+        this.error = null;
+        this.state = this.next === undefined ? 'saved' : 'saving';
+      } catch (reason) {
+        this.error = toFolioError(reason);
+        this.state = this.error.code === 'invalid_input' ? 'invalid' : 'failed';
+      }
+    }
+    this.running = null;
+    pending.delete(this as Autosaver<unknown>);
+    refresh();
+  }
+
+  /** Resolves once everything changed so far has been saved (or refused). */
+  async flush() {
+    while (this.running) await this.running;
+  }
+
+  dispose() {
+    all.delete(this as Autosaver<unknown>);
+    refresh();
+  }
+}
+
+/** Waits for every pending save, e.g. before the window closes. */
+export async function flushAll() {
+  await Promise.all([...pending].map((a) => a.flush()));
+}

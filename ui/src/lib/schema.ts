@@ -1,0 +1,232 @@
+// How each kind of record is edited and listed: the fields of its form, in order.
+// The values themselves (and their defaults) belong to the Rust types; this only says
+// how to present them.
+import type { EntityKind } from './bindings/EntityKind';
+import type { Record } from './bindings/Record';
+import { period } from './format';
+
+export type Option = { value: string; label: string };
+
+export type Field =
+  | { key: string; label: string; type: 'text' | 'url' | 'email'; hint?: string; required?: boolean }
+  | { key: string; label: string; type: 'markdown'; hint?: string; rows?: number }
+  | { key: string; label: string; type: 'date'; hint?: string }
+  | { key: string; label: string; type: 'number'; min?: number; max?: number }
+  | { key: string; label: string; type: 'select'; options: Option[] }
+  | { key: string; label: string; type: 'chips'; options: Option[] }
+  | { key: string; label: string; type: 'checkbox'; hint?: string }
+  | { key: string; label: string; type: 'lines'; hint?: string }
+  | { key: string; label: string; type: 'case-study' };
+
+const opts = (pairs: [string, string][]): Option[] => pairs.map(([value, label]) => ({ value, label }));
+
+export const RELATIONSHIPS = opts([
+  ['manager', 'Manager'],
+  ['peer', 'Peer'],
+  ['direct-report', 'Direct report'],
+  ['mentee', 'Mentee'],
+  ['stakeholder', 'Stakeholder'],
+  ['client', 'Client'],
+]);
+
+export const CASE_STUDY_KINDS = opts([
+  ['architecture', 'Architecture'],
+  ['technical-challenge', 'Technical challenge'],
+  ['process-improvement', 'Process improvement'],
+  ['mentorship', 'Mentorship'],
+  ['migration', 'Migration'],
+  ['incident-response', 'Incident response'],
+  ['other', 'Other'],
+]);
+
+export const TECHNOLOGY_CATEGORIES = opts([
+  ['language', 'Language'],
+  ['cloud', 'Cloud'],
+  ['framework', 'Framework'],
+  ['database', 'Database'],
+  ['practice', 'Practice'],
+  ['tool', 'Tool'],
+]);
+
+export const METRIC_CATEGORIES = opts([
+  ['performance', 'Performance'],
+  ['delivery', 'Delivery'],
+  ['quality', 'Quality'],
+  ['reliability', 'Reliability'],
+  ['cost', 'Cost'],
+  ['team', 'Team'],
+  ['business', 'Business'],
+]);
+
+export const DIRECTIONS = opts([
+  ['higher-is-better', 'Higher is better'],
+  ['lower-is-better', 'Lower is better'],
+]);
+
+export const SECTIONS = opts([
+  ['summary', 'Summary'],
+  ['case-studies', 'Case studies'],
+  ['recommendations', 'Recommendations'],
+  ['skills', 'Skills'],
+  ['experience', 'Experience'],
+  ['certifications', 'Certifications'],
+  ['education', 'Education'],
+  ['writing', 'Writing & talks'],
+]);
+
+const DATE_HINT = 'YYYY, YYYY-MM or YYYY-MM-DD';
+
+export const FIELDS: { [K in EntityKind]: Field[] } = {
+  'case-study': [
+    { key: 'title', label: 'Title', type: 'text', required: true },
+    { key: 'organisation', label: 'Organisation', type: 'text' },
+    { key: 'role', label: 'My role', type: 'text' },
+    { key: 'start', label: 'Start', type: 'date', hint: 'YYYY-MM' },
+    { key: 'end', label: 'End', type: 'date', hint: 'Empty while ongoing' },
+    { key: 'teamSize', label: 'Team size', type: 'number', min: 1 },
+    { key: 'kinds', label: 'Kind of work', type: 'chips', options: CASE_STUDY_KINDS },
+    { key: 'featured', label: 'Featured', type: 'checkbox', hint: 'Lead with this one' },
+    { key: 'summary', label: 'Summary', type: 'markdown', rows: 2, hint: 'One or two sentences' },
+    { key: 'context', label: 'Context', type: 'markdown', hint: 'The situation before' },
+    { key: 'contribution', label: 'My contribution', type: 'markdown', hint: 'What you did, and how you helped the team succeed' },
+    { key: 'outcome', label: 'Outcome', type: 'markdown', hint: 'The impact' },
+  ],
+  recommendation: [
+    { key: 'authorName', label: 'Author', type: 'text', required: true },
+    { key: 'authorTitle', label: 'Their title', type: 'text' },
+    { key: 'organisation', label: 'Organisation', type: 'text' },
+    { key: 'relationship', label: 'Relationship', type: 'select', options: RELATIONSHIPS },
+    { key: 'date', label: 'Date', type: 'date', hint: DATE_HINT },
+    { key: 'text', label: 'What they said', type: 'markdown' },
+    {
+      key: 'themes',
+      label: 'Speaks to',
+      type: 'chips',
+      options: opts([
+        ['mentorship', 'Mentorship'],
+        ['collaboration', 'Collaboration'],
+        ['leadership', 'Leadership'],
+        ['technical-excellence', 'Technical excellence'],
+        ['delivery', 'Delivery'],
+      ]),
+    },
+    { key: 'caseStudy', label: 'About the case study', type: 'case-study' },
+    { key: 'sourceUrl', label: 'Source', type: 'url' },
+    { key: 'consent', label: 'Consent to share', type: 'checkbox', hint: 'Only consented quotes are exported by default' },
+  ],
+  skill: [
+    { key: 'name', label: 'Skill', type: 'text', required: true },
+    {
+      key: 'area',
+      label: 'Area',
+      type: 'select',
+      options: opts([
+        ['foundational', 'Foundational'],
+        ['advanced-technical', 'Advanced technical'],
+        ['leadership-communication', 'Leadership & communication'],
+        ['tools-workflow', 'Tools & workflow'],
+      ]),
+    },
+    { key: 'level', label: 'Level (1–5)', type: 'number', min: 1, max: 5 },
+    { key: 'years', label: 'Years', type: 'number', min: 0, max: 70 },
+  ],
+  experience: [
+    { key: 'title', label: 'Title', type: 'text', required: true },
+    { key: 'organisation', label: 'Organisation', type: 'text', required: true },
+    { key: 'start', label: 'Start', type: 'date', hint: DATE_HINT },
+    { key: 'end', label: 'End', type: 'date', hint: 'Empty while current' },
+    { key: 'location', label: 'Location', type: 'text' },
+    { key: 'summary', label: 'Summary', type: 'markdown' },
+    { key: 'highlights', label: 'Highlights', type: 'lines', hint: 'One per line' },
+  ],
+  certification: [
+    { key: 'name', label: 'Certification', type: 'text', required: true },
+    { key: 'issuer', label: 'Issuer', type: 'text' },
+    { key: 'date', label: 'Issued', type: 'date', hint: DATE_HINT },
+    { key: 'expiry', label: 'Expires', type: 'date', hint: DATE_HINT },
+    { key: 'credentialId', label: 'Credential ID', type: 'text' },
+    { key: 'url', label: 'Link', type: 'url' },
+  ],
+  education: [
+    { key: 'institution', label: 'Institution', type: 'text', required: true },
+    { key: 'degree', label: 'Degree', type: 'text' },
+    { key: 'field', label: 'Field', type: 'text' },
+    { key: 'start', label: 'Start', type: 'date', hint: DATE_HINT },
+    { key: 'end', label: 'End', type: 'date', hint: DATE_HINT },
+  ],
+  writing: [
+    { key: 'title', label: 'Title', type: 'text', required: true },
+    {
+      key: 'kind',
+      label: 'Kind',
+      type: 'select',
+      options: opts([
+        ['post', 'Post'],
+        ['talk', 'Talk'],
+        ['paper', 'Paper'],
+        ['open-source', 'Open source'],
+      ]),
+    },
+    { key: 'venue', label: 'Venue', type: 'text' },
+    { key: 'date', label: 'Date', type: 'date', hint: DATE_HINT },
+    { key: 'url', label: 'Link', type: 'url' },
+  ],
+  edition: [
+    { key: 'name', label: 'Edition', type: 'text', required: true },
+    { key: 'targetRole', label: 'Target role', type: 'text' },
+    { key: 'targetCompany', label: 'Company', type: 'text' },
+    { key: 'postingUrl', label: 'Job posting', type: 'url' },
+    { key: 'notes', label: 'Notes', type: 'markdown', rows: 3 },
+  ],
+};
+
+/** How the list names a record, and what it says under the name. */
+export function describe(record: Record): { title: string; detail: string } {
+  switch (record.kind) {
+    case 'case-study':
+      return {
+        title: record.item.title,
+        detail: [record.item.organisation, period(record.item.start, record.item.end)].filter(Boolean).join(' · '),
+      };
+    case 'recommendation':
+      return {
+        title: record.item.authorName,
+        detail: [record.item.authorTitle, record.item.consent ? '' : 'no consent yet'].filter(Boolean).join(' · '),
+      };
+    case 'skill':
+      return { title: record.item.name, detail: `Level ${record.item.level}` };
+    case 'experience':
+      return { title: record.item.title, detail: [record.item.organisation, period(record.item.start, record.item.end)].filter(Boolean).join(' · ') };
+    case 'certification':
+      return { title: record.item.name, detail: record.item.issuer };
+    case 'education':
+      return { title: record.item.institution, detail: [record.item.degree, record.item.field].filter(Boolean).join(', ') };
+    case 'writing':
+      return { title: record.item.title, detail: record.item.venue };
+    case 'edition':
+      return { title: record.item.name, detail: [record.item.targetRole, record.item.targetCompany].filter(Boolean).join(' at ') };
+  }
+}
+
+export const KIND_NAMES: { [K in EntityKind]: { one: string; many: string; empty: string } } = {
+  'case-study': {
+    one: 'case study',
+    many: 'Case studies',
+    empty: 'A case study tells one project you led: the context, the decisions you made and why, and the impact you measured.',
+  },
+  recommendation: {
+    one: 'recommendation',
+    many: 'Recommendations',
+    empty: 'Quotes from managers, peers and mentees — especially about mentorship and collaboration — make a portfolio credible.',
+  },
+  skill: { one: 'skill', many: 'Skills', empty: 'Add the skills your case studies show, by area of the skill map.' },
+  experience: { one: 'role', many: 'Experience', empty: 'Add the roles you held, newest first.' },
+  certification: { one: 'certification', many: 'Certifications', empty: 'Add certifications that matter for the roles you want.' },
+  education: { one: 'education', many: 'Education', empty: 'Add degrees and courses.' },
+  writing: { one: 'piece', many: 'Writing & talks', empty: 'Posts, talks, papers and open source show how you think in public.' },
+  edition: {
+    one: 'edition',
+    many: 'Editions',
+    empty: 'An edition is the portfolio you send to one application: which case studies, in what order, in which look.',
+  },
+};
