@@ -53,7 +53,7 @@ test: deps-test ui
 	$(CARGO) clippy --workspace --all-targets --locked -- -D warnings
 	cd ui && npm run check && npm test
 	$(CARGO) build -p folio-desktop --locked
-	xvfb-run -a -s "-screen 0 1280x900x24" $(CARGO) test --workspace --locked
+	xvfb-run -a -s "-screen 0 1280x900x24" $(CARGO) test --workspace --locked --exclude folio-bare-window
 
 # Only the end-to-end tests, for working on the UI.
 e2e: deps-test ui
@@ -64,9 +64,12 @@ build: deps-app ui
 	$(CARGO) build --release --locked -p folio-desktop -p folio-cli
 	@echo "Built $(TARGET_DIR)/release/folio-desktop and $(TARGET_DIR)/release/folio"
 
-bench:
+# The app benchmark compares Folio with a bare Tauri window, both release builds.
+bench: deps-test ui
 	$(CARGO) bench -p folio-core --bench store
 	$(CARGO) bench -p folio-cli --bench pdf
+	$(CARGO) build --release --locked -p folio-desktop -p folio-bare-window
+	xvfb-run -a -s "-screen 0 1280x900x24" $(CARGO) bench -p folio-e2e --bench app
 
 bindings:
 	FOLIO_WRITE_BINDINGS=1 $(CARGO) test -p folio-core --test core bindings

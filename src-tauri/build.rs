@@ -28,6 +28,10 @@ fn main() {
         "exports",
         "suggested_export_path",
         "open_export",
+        "import_file",
+        "export_file",
+        "backup_database",
+        "restore_database",
     ]);
     tauri_build::try_build(tauri_build::Attributes::new().config_path("../tauri.conf.json").app_manifest(manifest))
         .expect("failed to prepare the Tauri app (is ui/dist built?)");

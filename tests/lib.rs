@@ -17,7 +17,7 @@ use fantoccini::{Client, ClientBuilder, Locator};
 pub const PATIENCE: Duration = Duration::from_secs(20);
 
 /// The workspace's target folder, honouring `CARGO_TARGET_DIR`.
-fn target_dir() -> PathBuf {
+pub fn target_dir() -> PathBuf {
     std::env::var_os("CARGO_TARGET_DIR")
         .map(PathBuf::from)
         .unwrap_or_else(|| Path::new(env!("CARGO_MANIFEST_DIR")).join("../target"))
@@ -48,6 +48,39 @@ pub fn screenshot_dir() -> PathBuf {
     dir
 }
 
+/// Answers the native file dialog titled `title` (a GTK window, which WebDriver cannot
+/// reach) once it appears: types `path` into it if given, then presses Enter — which
+/// accepts the suggested name and folder when nothing is typed.
+pub fn answer_dialog(title: &str, path: Option<&str>) {
+    let deadline = std::time::Instant::now() + PATIENCE;
+    let window = loop {
+        let found = Command::new("xdotool")
+            .args(["search", "--onlyvisible", "--name", &format!("^{title}$")])
+            .output()
+            .expect("xdotool is installed (make test installs it)");
+        if let Some(window) = String::from_utf8_lossy(&found.stdout).lines().next() {
+            break window.to_string();
+        }
+        assert!(std::time::Instant::now() < deadline, "the dialog \"{title}\" did not appear");
+        std::thread::sleep(Duration::from_millis(150));
+    };
+    // Let GTK finish laying the dialog out and focusing its entry.
+    std::thread::sleep(Duration::from_millis(500));
+    let xdotool = |args: &[&str]| {
+        let done = Command::new("xdotool").args(args).status().unwrap();
+        assert!(done.success(), "xdotool {args:?} failed");
+    };
+    xdotool(&["windowfocus", "--sync", &window]);
+    if let Some(path) = path {
+        // Ctrl+L opens GTK's location entry; the whole path goes into it.
+        xdotool(&["key", "ctrl+l"]);
+        std::thread::sleep(Duration::from_millis(400));
+        xdotool(&["type", "--delay", "30", path]);
+        std::thread::sleep(Duration::from_millis(600));
+    }
+    xdotool(&["key", "Return"]);
+}
+
 /// A running Folio window.
 #[derive(Debug)]
 pub struct App {
@@ -63,6 +96,11 @@ impl App {
 
     /// Starts Folio on `db` with extra environment (`HOME`, `GTK_THEME`…).
     pub async fn launch_with(db: &Path, env: &[(&str, &str)]) -> App {
+        App::launch_binary(&app_binary(), db, env).await
+    }
+
+    /// Starts the Tauri app at `binary` (Folio, or the bare window of the benchmark).
+    pub async fn launch_binary(binary: &Path, db: &Path, env: &[(&str, &str)]) -> App {
         assert!(std::env::var_os("DISPLAY").is_some(), "no X display: run under xvfb-run (make test does)");
         let (port, native_port) = (free_port(), free_port());
         let driver = Command::new(tauri_driver())
@@ -76,7 +114,7 @@ impl App {
 
         let mut caps = serde_json::Map::new();
         caps.insert("browserName".into(), "wry".into());
-        caps.insert("tauri:options".into(), serde_json::json!({ "application": app_binary().to_string_lossy() }));
+        caps.insert("tauri:options".into(), serde_json::json!({ "application": binary.to_string_lossy() }));
         let url = format!("http://127.0.0.1:{port}");
         let deadline = tokio::time::Instant::now() + PATIENCE;
         let client = loop {

@@ -1,7 +1,10 @@
 //! The IPC commands: each parses its input, calls one `folio-core` use-case on a
 //! blocking thread and maps the error to `{ code, message, field }`.
 
-use folio_core::{ErrorInfo, ExportReport, ExportRequest, SearchHit, Stats, Status, ThemeInfo, TrashItem};
+use folio_core::{
+    ErrorInfo, ExportReport, ExportRequest, FileFormat, ImportMode, ImportReport, SearchHit, Stats, Status, ThemeInfo,
+    TrashItem,
+};
 use folio_model::{EntityKind, ExportRecord, Metric, MetricPreset, MetricSummary, Profile, Record, Stored};
 use tauri::ipc::Response;
 use tauri::State;
@@ -153,4 +156,37 @@ pub async fn open_export(app: tauri::AppHandle, state: State<'_, AppState>, id: 
     let done =
         if reveal { opener.reveal_item_in_dir(&record.path) } else { opener.open_path(&record.path, None::<&str>) };
     done.map_err(|e| ErrorInfo::internal(format!("could not open {}: {e}", record.path)))
+}
+
+/// Reads an import file and reports what it holds; with `dryRun` false, imports it
+/// (into a portfolio that is not empty only with a mode: merge or replace).
+#[tauri::command]
+pub async fn import_file(
+    state: State<'_, AppState>,
+    path: String,
+    mode: Option<ImportMode>,
+    dry_run: bool,
+) -> Reply<ImportReport> {
+    state.run(move |f| f.import_file(std::path::Path::new(&path), mode, dry_run)).await
+}
+
+#[tauri::command]
+pub async fn export_file(
+    state: State<'_, AppState>,
+    path: String,
+    format: FileFormat,
+    edition: Option<Uuid>,
+) -> Reply<u64> {
+    state.run(move |f| f.export_file(std::path::Path::new(&path), format, edition)).await
+}
+
+#[tauri::command]
+pub async fn backup_database(state: State<'_, AppState>, path: String) -> Reply<()> {
+    state.run(move |f| f.backup_database(std::path::Path::new(&path))).await
+}
+
+/// Replaces the portfolio with a database copy; returns where the previous one was kept.
+#[tauri::command]
+pub async fn restore_database(state: State<'_, AppState>, path: String) -> Reply<String> {
+    state.run(move |f| f.restore_database(std::path::Path::new(&path)).map(|p| p.display().to_string())).await
 }

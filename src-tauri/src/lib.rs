@@ -41,6 +41,10 @@ pub fn run() {
             commands::exports,
             commands::suggested_export_path,
             commands::open_export,
+            commands::import_file,
+            commands::export_file,
+            commands::backup_database,
+            commands::restore_database,
         ])
         .run(tauri::generate_context!("../tauri.conf.json"))
         .expect("the Folio window could not be started");

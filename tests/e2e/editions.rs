@@ -3,36 +3,13 @@
 
 use std::path::Path;
 use std::process::Command;
-use std::time::Duration;
 
 use fantoccini::key::Key;
 use folio_core::Folio;
-use folio_e2e::{screenshot_dir, App, PATIENCE};
+use folio_e2e::{answer_dialog, screenshot_dir, App};
 use folio_model::{CaseStudy, Edition, Profile};
 
 use crate::ONE_WINDOW;
-
-/// Presses Enter in the native save dialog (a GTK window titled "Export PDF") once it
-/// appears: it accepts the file name and folder the app suggested.
-fn accept_save_dialog() {
-    let deadline = std::time::Instant::now() + PATIENCE;
-    loop {
-        let found = Command::new("xdotool")
-            .args(["search", "--onlyvisible", "--name", "^Export PDF$"])
-            .output()
-            .expect("xdotool is installed (make test installs it)");
-        let window = String::from_utf8_lossy(&found.stdout).lines().next().map(str::to_string);
-        if let Some(window) = window {
-            std::thread::sleep(Duration::from_millis(400));
-            let pressed =
-                Command::new("xdotool").args(["windowfocus", "--sync", &window, "key", "Return"]).status().unwrap();
-            assert!(pressed.success(), "xdotool could not press Enter in the save dialog");
-            return;
-        }
-        assert!(std::time::Instant::now() < deadline, "the save dialog did not appear");
-        std::thread::sleep(Duration::from_millis(150));
-    }
-}
 
 fn pdftotext(pdf: &Path) -> String {
     let out = Command::new("pdftotext").args(["-layout"]).arg(pdf).arg("-").output().expect("poppler-utils");
@@ -76,7 +53,7 @@ async fn an_edition_of_two_case_studies_exports_exactly_those_in_its_order() {
     app.saved().await;
 
     app.find("[data-testid=export]").await.click().await.unwrap();
-    tokio::task::spawn_blocking(accept_save_dialog).await.unwrap();
+    tokio::task::spawn_blocking(|| answer_dialog("Export PDF", None)).await.unwrap();
     let toast = app.find("[data-testid=toast]").await.text().await.unwrap();
     assert!(toast.starts_with("Exported"), "{toast}");
     assert!(toast.contains("Open") && toast.contains("Show in folder"), "{toast}");

@@ -9,7 +9,7 @@ use std::process::ExitCode;
 use std::time::Duration;
 
 use clap::{Parser, Subcommand, ValueEnum};
-use folio_core::{ExportRequest, Folio, Stats};
+use folio_core::{ExportRequest, FileFormat, Folio, ImportMode, Stats};
 use folio_model::{CaseStudy, Edition, Entity, Experience, Recommendation, Skill, Stored};
 use serde::Serialize;
 
@@ -72,6 +72,40 @@ enum Command {
     },
     /// List the PDF themes
     Themes,
+    /// Import a Folio backup or a JSON Resume (the format is read from the file)
+    Import {
+        path: PathBuf,
+        /// Add to what is there (records of a backup with the same id are replaced)
+        #[arg(long, conflicts_with = "replace")]
+        merge: bool,
+        /// Delete everything first, the Trash included
+        #[arg(long)]
+        replace: bool,
+        /// Check the file and show what it would add, changing nothing
+        #[arg(long)]
+        dry_run: bool,
+        #[arg(long)]
+        json: bool,
+    },
+    /// Export everything as a Folio backup, or the portfolio as a JSON Resume
+    Export {
+        path: PathBuf,
+        #[arg(long, value_enum, default_value = "folio")]
+        format: FormatArg,
+        /// With --format json-resume: only what this edition selects
+        #[arg(long, value_name = "NAME")]
+        edition: Option<String>,
+    },
+    /// Copy the database file, consistently, even while the app is running
+    Backup { path: PathBuf },
+    /// Replace the portfolio with a database copy made by `folio backup` (the current one is kept aside)
+    Restore { path: PathBuf },
+}
+
+#[derive(Debug, Clone, Copy, ValueEnum)]
+enum FormatArg {
+    Folio,
+    JsonResume,
 }
 
 #[derive(Debug, Clone, Copy, ValueEnum)]
@@ -190,6 +224,51 @@ fn run(cli: Cli) -> CliResult {
             }
         }
         Command::Themes => unreachable!("handled before opening the database"),
+        Command::Import { path, merge, replace, dry_run, json } => {
+            let mode = match (merge, replace) {
+                (true, _) => Some(ImportMode::Merge),
+                (_, true) => Some(ImportMode::Replace),
+                _ => None,
+            };
+            let report = match folio.import_file(&path, mode, dry_run) {
+                Err(e) if e.code() == "not_empty" => {
+                    return Err(format!("{e} (--merge or --replace); nothing was changed").into());
+                }
+                other => other?,
+            };
+            if json {
+                print_json(&report)?;
+            } else {
+                let verb = if dry_run { "Would import" } else { "Imported" };
+                println!("{verb} from {} ({}):", path.display(), report.format);
+                print_stats(&report.records);
+                for note in &report.notes {
+                    println!("  not imported: {} {}", note.path, note.message);
+                }
+            }
+        }
+        Command::Export { path, format, edition } => {
+            let edition = edition.map(|name| folio.edition_by_name(&name)).transpose()?;
+            let format = match format {
+                FormatArg::Folio => FileFormat::Folio,
+                FormatArg::JsonResume => FileFormat::JsonResume,
+            };
+            let bytes = folio.export_file(&path, format, edition.map(|e| e.id))?;
+            println!("Wrote {} ({bytes} bytes)", path.display());
+        }
+        Command::Backup { path } => {
+            folio.backup_database(&path)?;
+            println!("Backed up {} to {}", folio.database_path().unwrap_or_default().display(), path.display());
+        }
+        Command::Restore { path } => {
+            let kept = folio.restore_database(&path)?;
+            println!(
+                "Restored {} from {}; the previous content is kept in {}",
+                folio.database_path().unwrap_or_default().display(),
+                path.display(),
+                kept.display()
+            );
+        }
         Command::Stats { json } => {
             let stats = folio.stats()?;
             if json {

@@ -16,6 +16,8 @@ pub enum Error {
     Io(String),
     #[error(transparent)]
     Render(#[from] folio_render::Error),
+    #[error(transparent)]
+    Import(#[from] folio_interchange::Error),
 }
 
 pub type Result<T, E = Error> = std::result::Result<T, E>;
@@ -28,6 +30,7 @@ impl Error {
             Self::NotEmpty(_) => "not_empty",
             Self::Io(_) => "io",
             Self::Render(_) => "render_failed",
+            Self::Import(e) => e.code(),
         }
     }
 
@@ -35,6 +38,7 @@ impl Error {
     pub fn field(&self) -> Option<&str> {
         match self {
             Self::Invalid(invalid) => invalid.first_field(),
+            Self::Import(e) => e.path(),
             _ => None,
         }
     }

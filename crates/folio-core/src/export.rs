@@ -64,7 +64,7 @@ fn now_millis() -> i64 {
 }
 
 /// Writes `bytes` to `path` through a temporary file in the same folder.
-fn write_atomically(path: &Path, bytes: &[u8]) -> Result<()> {
+pub(crate) fn write_atomically(path: &Path, bytes: &[u8]) -> Result<()> {
     let dir = match path.parent() {
         Some(dir) if !dir.as_os_str().is_empty() => dir,
         _ => Path::new("."),
@@ -73,10 +73,10 @@ fn write_atomically(path: &Path, bytes: &[u8]) -> Result<()> {
         return Err(Error::Io(format!("the folder {} does not exist", dir.display())));
     }
     if path.is_dir() {
-        return Err(Error::Io(format!("{} is a folder; give a file name such as portfolio.pdf", path.display())));
+        return Err(Error::Io(format!("{} is a folder; give a file name", path.display())));
     }
     let io = |e: std::io::Error| Error::Io(format!("cannot write {}: {e}", path.display()));
-    let mut file = tempfile::Builder::new().prefix(".folio-export-").suffix(".pdf").tempfile_in(dir).map_err(io)?;
+    let mut file = tempfile::Builder::new().prefix(".folio-export-").tempfile_in(dir).map_err(io)?;
     file.write_all(bytes).map_err(io)?;
     file.as_file().sync_all().map_err(io)?;
     file.persist(path).map_err(|e| io(e.error))?;

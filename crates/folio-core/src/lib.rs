@@ -8,6 +8,7 @@
 mod demo;
 mod error;
 mod export;
+mod interchange;
 mod paths;
 mod portfolio;
 mod tagged;
@@ -26,8 +27,10 @@ use uuid::Uuid;
 
 pub use error::{Error, ErrorInfo, Result};
 pub use export::{themes, ExportReport, ExportRequest, Rendered, ThemeInfo};
+pub use folio_interchange::Note;
 pub use folio_render::markdown::Block as MarkdownBlock;
 pub use folio_store::{SearchHit, TrashItem};
+pub use interchange::{FileFormat, ImportMode, ImportReport};
 pub use paths::{database_path_from_env, default_database_path, DB_ENV};
 
 /// Markdown as the PDF reads it: paragraphs and list items of styled text.

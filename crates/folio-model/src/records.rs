@@ -121,11 +121,13 @@ pub struct Skill {
     /// 1 (aware) to 5 (expert).
     pub level: u32,
     pub years: Option<u32>,
+    /// Case studies picked as evidence, beyond those whose technologies name the skill.
+    pub evidence: Vec<Uuid>,
 }
 
 impl Default for Skill {
     fn default() -> Self {
-        Self { name: String::new(), area: SkillArea::default(), level: 3, years: None }
+        Self { name: String::new(), area: SkillArea::default(), level: 3, years: None, evidence: Vec::new() }
     }
 }
 
@@ -139,6 +141,7 @@ impl Entity for Skill {
         if let Some(years) = self.years {
             c.range("years", years, 0, 70);
         }
+        c.count("evidence", self.evidence.len(), limits::LIST);
         c.finish()
     }
 
@@ -152,10 +155,11 @@ impl Entity for Skill {
 }
 
 impl Skill {
-    /// Whether a case study's technology names this skill, making it evidence.
-    pub fn is_evidenced_by(&self, case_study: &crate::CaseStudy) -> bool {
+    /// Whether the case study is evidence of this skill: picked as such, or naming the
+    /// skill among its technologies.
+    pub fn is_evidenced_by(&self, id: Uuid, case_study: &crate::CaseStudy) -> bool {
         let name = self.name.trim();
-        case_study.technologies.iter().any(|t| t.name.trim().eq_ignore_ascii_case(name))
+        self.evidence.contains(&id) || case_study.technologies.iter().any(|t| t.name.trim().eq_ignore_ascii_case(name))
     }
 }
 
@@ -348,13 +352,21 @@ mod tests {
     }
 
     #[test]
-    fn a_skill_is_evidenced_by_case_studies_that_name_it() {
-        let skill = Skill { name: "Kubernetes".into(), ..Skill::default() };
+    fn a_skill_is_evidenced_by_case_studies_that_name_it_or_were_picked() {
+        let picked = Uuid::now_v7();
+        let skill = Skill { name: "Kubernetes".into(), evidence: vec![picked], ..Skill::default() };
         let cs = crate::CaseStudy {
             technologies: vec![crate::Technology { name: "kubernetes".into(), ..Default::default() }],
             ..Default::default()
         };
-        assert!(skill.is_evidenced_by(&cs));
-        assert!(!skill.is_evidenced_by(&crate::CaseStudy::default()));
+        assert!(skill.is_evidenced_by(Uuid::now_v7(), &cs));
+        assert!(skill.is_evidenced_by(picked, &crate::CaseStudy::default()));
+        assert!(!skill.is_evidenced_by(Uuid::now_v7(), &crate::CaseStudy::default()));
+    }
+
+    #[test]
+    fn a_skill_stored_before_evidence_existed_still_loads() {
+        let skill: Skill = serde_json::from_str(r#"{"name":"Go","area":"foundational","level":4,"years":6}"#).unwrap();
+        assert!(skill.evidence.is_empty());
     }
 }

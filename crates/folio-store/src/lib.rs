@@ -132,6 +132,57 @@ impl Store {
     }
 }
 
+impl Store {
+    /// Writes a consistent copy of the database to `dest` with SQLite's online backup
+    /// API: other connections (the app, the CLI) may go on writing meanwhile.
+    pub fn backup_to(&self, dest: &Path) -> Result<()> {
+        if let Some(dir) = dest.parent().filter(|d| !d.as_os_str().is_empty() && !d.is_dir()) {
+            return Err(Error::DirectoryMissing(dir.to_path_buf()));
+        }
+        self.conn.backup(rusqlite::MAIN_DB, dest, None)?;
+        Ok(())
+    }
+
+    /// Checks, without writing to it, that `path` is a sound Folio database this
+    /// version can open; returns its schema version.
+    pub fn inspect(path: &Path) -> Result<u32> {
+        let not_folio = |why: &str| Error::NotAFolioDatabase { path: path.to_path_buf(), why: why.into() };
+        if !path.is_file() {
+            return Err(not_folio("there is no such file"));
+        }
+        let conn =
+            Connection::open_with_flags(path, OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX)?;
+        let (application_id, user_version, _) = match read_identity(&conn) {
+            Err(rusqlite::Error::SqliteFailure(e, _)) if e.code == rusqlite::ErrorCode::NotADatabase => {
+                return Err(not_folio("it is not an SQLite database"));
+            }
+            other => other?,
+        };
+        if application_id != APPLICATION_ID {
+            return Err(not_folio("it is not a Folio database"));
+        }
+        if user_version > SCHEMA_VERSION {
+            return Err(Error::SchemaTooNew { path: path.to_path_buf(), found: user_version, known: SCHEMA_VERSION });
+        }
+        let check: String = conn.query_row("PRAGMA quick_check", [], |r| r.get(0))?;
+        if check != "ok" {
+            return Err(not_folio(&format!("it is damaged ({check})")));
+        }
+        Ok(user_version)
+    }
+
+    /// Replaces this database's content with that of the Folio database at `source`,
+    /// after checking it, and after writing the current content to `keep`. Other
+    /// connections see the restored content from their next statement.
+    pub fn restore_from(&mut self, source: &Path, keep: &Path) -> Result<()> {
+        Store::inspect(source)?;
+        self.backup_to(keep)?;
+        self.conn.restore(rusqlite::MAIN_DB, source, None::<fn(rusqlite::backup::Progress)>)?;
+        migrations().to_latest(&mut self.conn).map_err(Error::from_migration)?;
+        Ok(())
+    }
+}
+
 fn read_identity(conn: &Connection) -> rusqlite::Result<(i32, u32, i64)> {
     let application_id = conn.pragma_query_value(None, "application_id", |r| r.get(0))?;
     let user_version = conn.pragma_query_value(None, "user_version", |r| r.get(0))?;

@@ -32,6 +32,13 @@ pub(crate) fn index(conn: &Connection, kind: EntityKind, id: Uuid, title: &str, 
     Ok(())
 }
 
+/// Empties the index.
+pub(crate) fn clear(conn: &Connection) -> Result<()> {
+    conn.execute("DELETE FROM search", [])?;
+    conn.execute("DELETE FROM search_docs", [])?;
+    Ok(())
+}
+
 pub(crate) fn unindex(conn: &Connection, id: Uuid) -> Result<()> {
     let rowid: Option<i64> = conn
         .prepare_cached("DELETE FROM search_docs WHERE id = ?1 RETURNING rowid")?

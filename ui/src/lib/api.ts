@@ -7,6 +7,9 @@ import type { ExportRecord } from './bindings/ExportRecord';
 import type { ExportReport } from './bindings/ExportReport';
 import type { ExportRequest } from './bindings/ExportRequest';
 import type { FieldError } from './bindings/FieldError';
+import type { FileFormat } from './bindings/FileFormat';
+import type { ImportMode } from './bindings/ImportMode';
+import type { ImportReport } from './bindings/ImportReport';
 import type { MarkdownBlock } from './bindings/MarkdownBlock';
 import type { Metric } from './bindings/Metric';
 import type { MetricPreset } from './bindings/MetricPreset';
@@ -79,4 +82,10 @@ export const api = {
   exports: (edition: string | null) => call<ExportRecord[]>('exports', { edition }),
   suggestedExportPath: (edition: string | null) => call<string>('suggested_export_path', { edition }),
   openExport: (id: string, reveal: boolean) => call<null>('open_export', { id, reveal }),
+  importFile: (path: string, mode: ImportMode | null, dryRun: boolean) =>
+    call<ImportReport>('import_file', { path, mode, dryRun }),
+  exportFile: (path: string, format: FileFormat, edition: string | null) =>
+    call<number>('export_file', { path, format, edition }),
+  backupDatabase: (path: string) => call<null>('backup_database', { path }),
+  restoreDatabase: (path: string) => call<string>('restore_database', { path }),
 };

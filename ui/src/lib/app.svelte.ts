@@ -12,7 +12,8 @@ export type Place =
   | 'credentials'
   | 'writing'
   | 'edition'
-  | 'trash';
+  | 'trash'
+  | 'data';
 
 export const PLACES: { place: Place; label: string; kinds: EntityKind[] }[] = [
   { place: 'profile', label: 'Profile', kinds: [] },
@@ -24,6 +25,7 @@ export const PLACES: { place: Place; label: string; kinds: EntityKind[] }[] = [
   { place: 'writing', label: 'Writing & talks', kinds: ['writing'] },
   { place: 'edition', label: 'Editions', kinds: ['edition'] },
   { place: 'trash', label: 'Trash', kinds: [] },
+  { place: 'data', label: 'Import & backup', kinds: [] },
 ];
 
 /** Where a record of `kind` is edited. */

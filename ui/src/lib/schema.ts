@@ -16,7 +16,8 @@ export type Field =
   | { key: string; label: string; type: 'chips'; options: Option[] }
   | { key: string; label: string; type: 'checkbox'; hint?: string }
   | { key: string; label: string; type: 'lines'; hint?: string }
-  | { key: string; label: string; type: 'case-study' };
+  | { key: string; label: string; type: 'case-study' }
+  | { key: string; label: string; type: 'case-studies'; hint?: string };
 
 const opts = (pairs: [string, string][]): Option[] => pairs.map(([value, label]) => ({ value, label }));
 
@@ -129,6 +130,12 @@ export const FIELDS: { [K in EntityKind]: Field[] } = {
     },
     { key: 'level', label: 'Level (1–5)', type: 'number', min: 1, max: 5 },
     { key: 'years', label: 'Years', type: 'number', min: 0, max: 70 },
+    {
+      key: 'evidence',
+      label: 'Evidenced by',
+      type: 'case-studies',
+      hint: 'Case studies that name it among their technologies count too',
+    },
   ],
   experience: [
     { key: 'title', label: 'Title', type: 'text', required: true },

@@ -193,3 +193,99 @@ fn themes_lists_every_theme() {
         assert!(said.contains(name), "{said}");
     }
 }
+
+fn sample_resume() -> std::path::PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("../folio-core/tests/fixtures/jsonresume-schema/sample.resume.json")
+}
+
+#[test]
+fn a_backup_exported_and_imported_elsewhere_is_the_same_portfolio() {
+    let (dir, db) = with_demo();
+    let backup = dir.path().join("backup.json");
+    let out = folio(&db, &["export", backup.to_str().unwrap()]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    assert!(stdout(&out).starts_with("Wrote "), "{}", stdout(&out));
+
+    let other = dir.path().join("other.db");
+    let report = json(&folio(&other, &["import", backup.to_str().unwrap(), "--json"]));
+    assert_eq!(report["format"], "folio-backup");
+    let again = dir.path().join("again.json");
+    assert!(folio(&other, &["export", again.to_str().unwrap()]).status.success());
+    assert_eq!(std::fs::read(&backup).unwrap(), std::fs::read(&again).unwrap());
+}
+
+#[test]
+fn importing_a_resume_into_a_portfolio_needs_merge_or_replace_and_dry_run_changes_nothing() {
+    let (_dir, db) = with_demo();
+    let resume = sample_resume();
+    let before = json(&folio(&db, &["stats", "--json"]));
+
+    let out = folio(&db, &["import", resume.to_str().unwrap()]);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(stderr(&out).contains("--merge or --replace"), "{}", stderr(&out));
+
+    let dry = folio(&db, &["import", resume.to_str().unwrap(), "--merge", "--dry-run"]);
+    assert!(stdout(&dry).starts_with("Would import"), "{}", stdout(&dry));
+    assert!(stdout(&dry).contains("not imported: interests[0]"), "{}", stdout(&dry));
+    assert_eq!(json(&folio(&db, &["stats", "--json"])), before);
+
+    assert!(folio(&db, &["import", resume.to_str().unwrap(), "--merge"]).status.success());
+    let merged = json(&folio(&db, &["stats", "--json"]));
+    assert_eq!(merged["caseStudies"].as_u64().unwrap(), before["caseStudies"].as_u64().unwrap() + 1);
+
+    let both = folio(&db, &["import", resume.to_str().unwrap(), "--merge", "--replace"]);
+    assert_eq!(both.status.code(), Some(2), "merge and replace exclude each other");
+}
+
+#[test]
+fn a_bad_import_file_is_refused_with_its_json_path_and_changes_nothing() {
+    let (dir, db) = with_demo();
+    let bad = dir.path().join("bad.json");
+    std::fs::write(&bad, r#"{"basics": {"name": "Jane"}, "work": [{"name": "Acme", "startDate": "last spring"}]}"#)
+        .unwrap();
+    let before = json(&folio(&db, &["stats", "--json"]));
+    let out = folio(&db, &["import", bad.to_str().unwrap(), "--replace"]);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(stderr(&out).contains("work[0].startDate"), "{}", stderr(&out));
+    assert_eq!(json(&folio(&db, &["stats", "--json"])), before);
+}
+
+#[test]
+fn json_resume_export_of_an_edition_holds_only_its_case_studies() {
+    let (dir, db) = with_demo();
+    let path = dir.path().join("resume.json");
+    let out = folio(
+        &db,
+        &["export", path.to_str().unwrap(), "--format", "json-resume", "--edition", "Staff Engineer — Northwind"],
+    );
+    assert!(out.status.success(), "{}", stderr(&out));
+    let doc: serde_json::Value = serde_json::from_slice(&std::fs::read(&path).unwrap()).unwrap();
+    let editions = json(&folio(&db, &["list", "editions", "--json"]));
+    let chosen = editions[0]["item"]["caseStudies"].as_array().unwrap().len();
+    assert_eq!(doc["projects"].as_array().unwrap().len(), chosen);
+    assert_eq!(doc["basics"]["name"], "Maya Okafor");
+}
+
+#[test]
+fn backup_and_restore_copy_the_database_and_keep_the_previous_one() {
+    let (dir, db) = with_demo();
+    let copy = dir.path().join("copy.db");
+    let out = folio(&db, &["backup", copy.to_str().unwrap()]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let stats = json(&folio(&copy, &["stats", "--json"]));
+    assert_eq!(stats, json(&folio(&db, &["stats", "--json"])));
+
+    // Empty the portfolio (everything to the trash), then restore the copy.
+    assert!(folio(&db, &["demo", "--force"]).status.success());
+    let out = folio(&db, &["restore", copy.to_str().unwrap()]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    assert!(stdout(&out).contains("the previous content is kept in"), "{}", stdout(&out));
+    assert_eq!(json(&folio(&db, &["stats", "--json"])), stats);
+
+    let junk = dir.path().join("junk.db");
+    std::fs::write(&junk, "junk").unwrap();
+    let out = folio(&db, &["restore", junk.to_str().unwrap()]);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(stderr(&out).contains("is not a Folio database"), "{}", stderr(&out));
+    assert_eq!(json(&folio(&db, &["stats", "--json"])), stats);
+}

@@ -26,6 +26,9 @@ fn export_all(dir: &Path) {
     Record::export_all(&cfg).unwrap();
     MetricSummary::export_all(&cfg).unwrap();
     folio_core::MarkdownBlock::export_all(&cfg).unwrap();
+    folio_core::ImportReport::export_all(&cfg).unwrap();
+    folio_core::FileFormat::export_all(&cfg).unwrap();
+    folio_core::ImportMode::export_all(&cfg).unwrap();
 }
 
 fn read_tree(dir: &Path) -> BTreeMap<String, String> {

@@ -323,3 +323,48 @@ fn a_stress_portfolio_exports_with_every_script_and_reports_what_no_font_has() {
         }
     }
 }
+
+#[test]
+fn the_suggested_file_name_names_the_person_role_and_company_and_is_safe_on_disk() {
+    let (folio, _dir) = open();
+    assert_eq!(folio.suggested_file_name(None).unwrap(), "Portfolio.pdf");
+    folio.update_profile(&folio_model::Profile { full_name: "Jane Doe".into(), ..Default::default() }).unwrap();
+    let acme = folio
+        .create(&Edition {
+            name: "Acme".into(),
+            target_role: "Staff Engineer".into(),
+            target_company: "Acme / EU".into(),
+            ..Edition::default()
+        })
+        .unwrap();
+    assert_eq!(folio.suggested_file_name(Some(acme.id)).unwrap(), "Jane Doe — Staff Engineer — Acme - EU.pdf");
+    let bare = folio.create(&Edition { name: "Spring applications".into(), ..Edition::default() }).unwrap();
+    assert_eq!(folio.suggested_file_name(Some(bare.id)).unwrap(), "Jane Doe — Spring applications.pdf");
+}
+
+#[test]
+fn the_preview_is_the_pdf_an_export_writes_without_writing_or_recording_anything() {
+    let (folio, dir) = open();
+    folio.load_demo(false).unwrap();
+    let rendered = folio.render_pdf(&ExportRequest::default()).unwrap();
+    assert!(rendered.bytes.starts_with(b"%PDF-"));
+    assert!(rendered.pages > 1);
+    assert!(folio.exports(None).unwrap().is_empty(), "a preview is not an export");
+    assert_eq!(
+        std::fs::read_dir(dir.path())
+            .unwrap()
+            .filter(|e| e.as_ref().unwrap().path().extension() == Some("pdf".as_ref()))
+            .count(),
+        0
+    );
+    let path = dir.path().join("out.pdf");
+    let report = folio.export_pdf(&path, &ExportRequest::default()).unwrap();
+    assert_eq!(report.record.pages, rendered.pages);
+}
+
+#[test]
+fn an_unknown_export_is_not_found() {
+    let (folio, _dir) = open();
+    let err = folio.export_record(uuid::Uuid::now_v7()).unwrap_err();
+    assert_eq!(err.code(), "not_found");
+}

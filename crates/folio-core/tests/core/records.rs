@@ -78,3 +78,21 @@ fn search_finds_records_of_every_kind() {
     assert_eq!(hits.len(), 1);
     assert_eq!(hits[0].kind, EntityKind::Writing);
 }
+
+#[test]
+fn records_of_any_kind_go_through_one_tagged_door() {
+    let (folio, _dir) = open();
+    for kind in EntityKind::ALL {
+        let created = folio.create_record(&folio_model::Record::blank(kind)).unwrap();
+        assert_eq!(created.item.kind(), kind);
+        assert_eq!(folio.list_records(kind).unwrap().len(), 1, "{kind:?}");
+    }
+    let cs = folio.list_records(EntityKind::CaseStudy).unwrap().remove(0);
+    let renamed = folio.update_record(cs.id, &folio_model::Record::CaseStudy(titled("Ledger"))).unwrap();
+    assert_eq!(renamed.item.title(), "Ledger");
+    assert_eq!(folio.get::<CaseStudy>(cs.id).unwrap().item.title, "Ledger");
+
+    let err = folio.update_record(cs.id, &folio_model::Record::CaseStudy(titled(""))).unwrap_err();
+    assert_eq!(err.code(), "invalid_input");
+    assert_eq!(folio.get::<CaseStudy>(cs.id).unwrap().item.title, "Ledger", "a refused save changes nothing");
+}

@@ -20,7 +20,7 @@ fn decode(row: &Row<'_>) -> rusqlite::Result<ExportRecord> {
 
 pub fn insert(conn: &Connection, record: &ExportRecord) -> Result<()> {
     conn.prepare_cached(
-        "INSERT INTO export_records (id, edition_id, exported_at, path, sha256, pages, bytes)
+        "INSERT OR REPLACE INTO export_records (id, edition_id, exported_at, path, sha256, pages, bytes)
          VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
     )?
     .execute(params![
@@ -43,4 +43,10 @@ pub fn list(conn: &Connection, edition: Option<Uuid>) -> Result<Vec<ExportRecord
     )?;
     let rows = stmt.query_map([edition.map(|e| e.to_string())], decode)?;
     Ok(rows.collect::<rusqlite::Result<_>>()?)
+}
+
+/// Forgets every export: where a replacing import starts from.
+pub fn clear(conn: &Connection) -> Result<()> {
+    conn.execute("DELETE FROM export_records", [])?;
+    Ok(())
 }

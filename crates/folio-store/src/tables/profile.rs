@@ -29,3 +29,22 @@ pub fn upsert(conn: &Connection, profile: &Profile) -> Result<()> {
 pub fn updated_at(conn: &Connection) -> Result<Option<i64>> {
     Ok(conn.prepare_cached("SELECT updated_at FROM profile WHERE id = 1")?.query_row([], |r| r.get(0)).optional()?)
 }
+
+/// Writes the profile with the time it was last changed, as a backup kept it; `None`
+/// removes the row (a profile never typed).
+pub fn put(conn: &Connection, profile: &Profile, updated_at: Option<i64>) -> Result<()> {
+    match updated_at {
+        Some(at) => {
+            let body = serde_json::to_string(profile).expect("a model type always serialises");
+            conn.prepare_cached(
+                "INSERT INTO profile (id, body, updated_at) VALUES (1, ?1, ?2)
+                 ON CONFLICT (id) DO UPDATE SET body = excluded.body, updated_at = excluded.updated_at",
+            )?
+            .execute(params![body, at])?;
+        }
+        None => {
+            conn.execute("DELETE FROM profile", [])?;
+        }
+    }
+    Ok(())
+}

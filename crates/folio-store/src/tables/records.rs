@@ -77,6 +77,56 @@ pub fn insert<E: Entity>(conn: &Connection, id: Uuid, item: &E) -> Result<Stored
     Ok(Stored { id, created_at: now, updated_at: now, item: item.clone() })
 }
 
+/// Every record, live and in the Trash, in manual order, each with when it was deleted:
+/// what a backup holds.
+pub fn dump<E: Entity>(conn: &Connection) -> Result<Vec<(Stored<E>, Option<i64>)>> {
+    let sql =
+        format!("SELECT id, created_at, updated_at, body, deleted_at FROM {} ORDER BY position, id", table(E::KIND));
+    let mut stmt = conn.prepare_cached(&sql)?;
+    let rows = stmt.query_map([], |r| Ok((decode(r)?, r.get::<_, Option<i64>>(4)?)))?;
+    rows.map(|r| {
+        let (row, deleted_at) = r?;
+        Ok((stored(row)?, deleted_at))
+    })
+    .collect()
+}
+
+/// Writes a record exactly as a backup kept it — id, timestamps, Trash state. A record
+/// with the same id is replaced where it stands in the order; a new one goes last.
+pub fn put<E: Entity>(conn: &Connection, record: &Stored<E>, deleted_at: Option<i64>) -> Result<()> {
+    let body = serde_json::to_string(&record.item).expect("a model type always serialises");
+    let title = record.item.title();
+    let sql = format!(
+        "INSERT INTO {t} (id, position, title, body, created_at, updated_at, deleted_at)
+         VALUES (?1, (SELECT coalesce(max(position), -1) + 1 FROM {t}), ?2, ?3, ?4, ?5, ?6)
+         ON CONFLICT (id) DO UPDATE SET title = excluded.title, body = excluded.body,
+             created_at = excluded.created_at, updated_at = excluded.updated_at, deleted_at = excluded.deleted_at",
+        t = table(E::KIND)
+    );
+    let id = record.id;
+    conn.prepare_cached(&sql)?.execute(params![
+        id.to_string(),
+        title,
+        body,
+        record.created_at,
+        record.updated_at,
+        deleted_at
+    ])?;
+    match deleted_at {
+        None => search::index(conn, E::KIND, id, &title, &record.item.search_text()),
+        Some(_) => search::unindex(conn, id),
+    }
+}
+
+/// Deletes every record of every kind for good, live or in the Trash: where a
+/// replacing import starts from.
+pub fn clear(conn: &Connection) -> Result<()> {
+    for kind in EntityKind::ALL {
+        conn.execute(&format!("DELETE FROM {}", table(kind)), [])?;
+    }
+    search::clear(conn)
+}
+
 /// Replaces a live record's content.
 pub fn update<E: Entity>(conn: &Connection, id: Uuid, item: &E) -> Result<Stored<E>> {
     let now = now_millis();

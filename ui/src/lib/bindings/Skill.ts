@@ -5,4 +5,8 @@ export type Skill = { name: string, area: SkillArea,
 /**
  * 1 (aware) to 5 (expert).
  */
-level: number, years: number | null, };
+level: number, years: number | null, 
+/**
+ * Case studies picked as evidence, beyond those whose technologies name the skill.
+ */
+evidence: Array<string>, };

@@ -1,0 +1,332 @@
+//! Files in and out: JSON Resume, the Folio backup, and copies of the database itself.
+//! Every import is one transaction, so a file that fails part-way changes nothing.
+
+use std::path::{Path, PathBuf};
+
+use folio_interchange::backup::{self, Backup, Entry};
+use folio_interchange::{json_resume, Document, Imported, Note};
+use folio_model::{
+    CaseStudy, Certification, Edition, Education, Entity, Experience, Profile, Recommendation, Skill, Stored, Writing,
+};
+use folio_store::tables::{export_records, profile, records};
+use folio_store::Transaction;
+use serde::{Deserialize, Serialize};
+use ts_rs::TS;
+use uuid::Uuid;
+
+use crate::export::write_atomically;
+use crate::{Error, Folio, Result, Stats};
+
+/// The file formats Folio writes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize, TS)]
+#[serde(rename_all = "kebab-case")]
+pub enum FileFormat {
+    /// The lossless Folio backup (JSON).
+    #[default]
+    Folio,
+    /// JSON Resume 1.x, with Folio's extra detail under `x-folio`.
+    JsonResume,
+}
+
+/// What to do with a portfolio that already holds records.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "kebab-case")]
+pub enum ImportMode {
+    /// Keep what is there; records with the same id (from a backup) are replaced.
+    Merge,
+    /// Delete everything first (the Trash and export log included).
+    Replace,
+}
+
+/// What an import read, and added — or would add, for a dry run.
+#[derive(Debug, Clone, PartialEq, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct ImportReport {
+    /// "folio-backup" or "json-resume".
+    pub format: String,
+    pub dry_run: bool,
+    /// Records in the file, per kind.
+    pub records: Stats,
+    /// Whether the file sets the profile.
+    pub profile: bool,
+    /// What had no place in Folio and was left out, with where it was.
+    pub notes: Vec<Note>,
+}
+
+fn entries<E: Entity>(rows: Vec<(Stored<E>, Option<i64>)>) -> Vec<Entry<E>> {
+    rows.into_iter()
+        .map(|(s, deleted_at)| Entry {
+            id: s.id,
+            created_at: s.created_at,
+            updated_at: s.updated_at,
+            deleted_at,
+            item: s.item,
+        })
+        .collect()
+}
+
+fn put_all<E: Entity>(tx: &Transaction<'_>, list: &[Entry<E>]) -> Result<()> {
+    for e in list {
+        let stored = Stored { id: e.id, created_at: e.created_at, updated_at: e.updated_at, item: e.item.clone() };
+        records::put(tx, &stored, e.deleted_at)?;
+    }
+    Ok(())
+}
+
+fn insert_all<E: Entity>(tx: &Transaction<'_>, items: &[E]) -> Result<()> {
+    for item in items {
+        records::insert(tx, Uuid::now_v7(), item)?;
+    }
+    Ok(())
+}
+
+fn live<E>(list: &[Entry<E>]) -> u64 {
+    list.iter().filter(|e| e.deleted_at.is_none()).count() as u64
+}
+
+fn report(document: &Document, dry_run: bool) -> ImportReport {
+    match document {
+        Document::Backup(b) => ImportReport {
+            format: backup::FORMAT.into(),
+            dry_run,
+            records: Stats {
+                case_studies: live(&b.case_studies),
+                recommendations: live(&b.recommendations),
+                skills: live(&b.skills),
+                experience: live(&b.experience),
+                certifications: live(&b.certifications),
+                education: live(&b.education),
+                writing: live(&b.writing),
+                editions: live(&b.editions),
+                trash: [
+                    b.case_studies.len() as u64 - live(&b.case_studies),
+                    b.recommendations.len() as u64 - live(&b.recommendations),
+                    b.skills.len() as u64 - live(&b.skills),
+                    b.experience.len() as u64 - live(&b.experience),
+                    b.certifications.len() as u64 - live(&b.certifications),
+                    b.education.len() as u64 - live(&b.education),
+                    b.writing.len() as u64 - live(&b.writing),
+                    b.editions.len() as u64 - live(&b.editions),
+                ]
+                .iter()
+                .sum(),
+            },
+            profile: b.profile_updated_at.is_some(),
+            notes: Vec::new(),
+        },
+        Document::JsonResume(r) => ImportReport {
+            format: "json-resume".into(),
+            dry_run,
+            records: Stats {
+                case_studies: r.case_studies.len() as u64,
+                recommendations: r.recommendations.len() as u64,
+                skills: r.skills.len() as u64,
+                experience: r.experience.len() as u64,
+                certifications: r.certifications.len() as u64,
+                education: r.education.len() as u64,
+                writing: r.writing.len() as u64,
+                editions: 0,
+                trash: 0,
+            },
+            profile: r.profile.is_some(),
+            notes: r.notes.clone(),
+        },
+    }
+}
+
+/// Fills the empty fields of `current` from `incoming`: a merge never overwrites what
+/// the user typed.
+fn merged_profile(current: Profile, incoming: &Profile) -> Profile {
+    let pick = |mine: String, theirs: &String| if mine.trim().is_empty() { theirs.clone() } else { mine };
+    let mut links = current.links.clone();
+    for link in &incoming.links {
+        if !links.iter().any(|l| l.url == link.url) {
+            links.push(link.clone());
+        }
+    }
+    Profile {
+        full_name: pick(current.full_name, &incoming.full_name),
+        headline: pick(current.headline, &incoming.headline),
+        summary: pick(current.summary, &incoming.summary),
+        email: pick(current.email, &incoming.email),
+        phone: pick(current.phone, &incoming.phone),
+        location: pick(current.location, &incoming.location),
+        links,
+        photo: current.photo.or(incoming.photo),
+    }
+}
+
+impl Folio {
+    /// Everything, as a Folio backup document.
+    pub fn backup_document(&self) -> Result<Backup> {
+        self.store().snapshot(|tx| {
+            Ok(Backup {
+                profile: profile::get(tx)?,
+                profile_updated_at: profile::updated_at(tx)?,
+                case_studies: entries(records::dump::<CaseStudy>(tx)?),
+                recommendations: entries(records::dump::<Recommendation>(tx)?),
+                skills: entries(records::dump::<Skill>(tx)?),
+                experience: entries(records::dump::<Experience>(tx)?),
+                certifications: entries(records::dump::<Certification>(tx)?),
+                education: entries(records::dump::<Education>(tx)?),
+                writing: entries(records::dump::<Writing>(tx)?),
+                editions: entries(records::dump::<Edition>(tx)?),
+                exports: export_records::list(tx, None)?,
+                ..Backup::default()
+            })
+        })
+    }
+
+    /// The bytes of an export file: a backup of everything, or a JSON Resume of the
+    /// portfolio (of one edition's selection when `edition` is given).
+    pub fn export_bytes(&self, format: FileFormat, edition: Option<Uuid>) -> Result<Vec<u8>> {
+        match format {
+            FileFormat::Folio => {
+                if edition.is_some() {
+                    return Err(Error::invalid(
+                        "edition",
+                        "a Folio backup holds everything; editions apply to JSON Resume",
+                    ));
+                }
+                Ok(backup::write(&self.backup_document()?))
+            }
+            FileFormat::JsonResume => {
+                let doc = json_resume::export(&self.portfolio(edition)?);
+                let mut bytes = serde_json::to_vec_pretty(&doc).expect("JSON always serialises");
+                bytes.push(b'\n');
+                Ok(bytes)
+            }
+        }
+    }
+
+    /// Writes an export file to `path` (through a temporary file, so a failure leaves
+    /// any earlier file as it was); returns its size in bytes.
+    pub fn export_file(&self, path: &Path, format: FileFormat, edition: Option<Uuid>) -> Result<u64> {
+        let bytes = self.export_bytes(format, edition)?;
+        write_atomically(path, &bytes)?;
+        Ok(bytes.len() as u64)
+    }
+
+    /// Whether nothing has been typed: no profile, no records, nothing in the Trash.
+    pub fn is_empty(&self) -> Result<bool> {
+        let status = self.status()?;
+        Ok(status.fresh || (self.profile()? == Profile::default() && self.stats()? == Stats::default()))
+    }
+
+    /// Imports a Folio backup or a JSON Resume, detected from its content. Into a
+    /// portfolio that is not empty, `mode` must say whether to merge or replace. A dry
+    /// run reads and checks the file and reports what it would add, changing nothing.
+    pub fn import_bytes(&self, bytes: &[u8], mode: Option<ImportMode>, dry_run: bool) -> Result<ImportReport> {
+        let document = folio_interchange::read(bytes)?;
+        let report = report(&document, dry_run);
+        if dry_run {
+            return Ok(report);
+        }
+        if mode.is_none() && !self.is_empty()? {
+            return Err(Error::NotEmpty(
+                "the portfolio is not empty: choose to merge the file into it or to replace it".into(),
+            ));
+        }
+        let replace = mode == Some(ImportMode::Replace);
+        self.store().write(|tx| {
+            if replace {
+                export_records::clear(tx)?;
+                records::clear(tx)?;
+                profile::put(tx, &Profile::default(), None)?;
+            }
+            match &document {
+                Document::Backup(b) => apply_backup(tx, b, replace),
+                Document::JsonResume(r) => apply_resume(tx, r, replace),
+            }
+        })?;
+        Ok(report)
+    }
+
+    pub fn import_file(&self, path: &Path, mode: Option<ImportMode>, dry_run: bool) -> Result<ImportReport> {
+        let size =
+            std::fs::metadata(path).map_err(|e| Error::Io(format!("cannot read {}: {e}", path.display())))?.len();
+        if size > folio_interchange::MAX_BYTES as u64 {
+            return Err(folio_interchange::Error::TooLarge {
+                size_mb: size as f64 / 1024.0 / 1024.0,
+                limit_mb: (folio_interchange::MAX_BYTES / 1024 / 1024) as u64,
+            }
+            .into());
+        }
+        let bytes = std::fs::read(path).map_err(|e| Error::Io(format!("cannot read {}: {e}", path.display())))?;
+        self.import_bytes(&bytes, mode, dry_run)
+    }
+
+    /// Writes a consistent copy of the database file to `dest` (SQLite's online
+    /// backup: the app may keep running).
+    pub fn backup_database(&self, dest: &Path) -> Result<()> {
+        if self.database_path().is_some_and(|db| same_file(&db, dest)) {
+            return Err(Error::invalid("path", "the backup cannot overwrite the database itself"));
+        }
+        Ok(self.store().backup_to(dest)?)
+    }
+
+    /// Replaces the portfolio with the Folio database at `source`, once it is checked
+    /// to be one this Folio can read. The current content is kept beside the database
+    /// first; its path is returned.
+    pub fn restore_database(&self, source: &Path) -> Result<PathBuf> {
+        let db = self
+            .database_path()
+            .ok_or_else(|| Error::invalid("path", "an in-memory portfolio has no file to restore"))?;
+        if same_file(&db, source) {
+            return Err(Error::invalid("path", "that is the database itself"));
+        }
+        let stamp = epoch_seconds();
+        let keep = db.with_file_name(format!(
+            "{}.before-restore-{stamp}",
+            db.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_else(|| "folio.db".into())
+        ));
+        self.store().restore_from(source, &keep)?;
+        Ok(keep)
+    }
+}
+
+fn same_file(a: &Path, b: &Path) -> bool {
+    match (std::fs::canonicalize(a), std::fs::canonicalize(b)) {
+        (Ok(a), Ok(b)) => a == b,
+        _ => false,
+    }
+}
+
+/// Seconds since the epoch, to name the kept copy uniquely.
+fn epoch_seconds() -> u64 {
+    std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).map(|d| d.as_secs()).unwrap_or_default()
+}
+
+fn apply_backup(tx: &Transaction<'_>, b: &Backup, replace: bool) -> Result<()> {
+    if replace || b.profile_updated_at.is_some() {
+        profile::put(tx, &b.profile, b.profile_updated_at)?;
+    }
+    put_all(tx, &b.case_studies)?;
+    put_all(tx, &b.recommendations)?;
+    put_all(tx, &b.skills)?;
+    put_all(tx, &b.experience)?;
+    put_all(tx, &b.certifications)?;
+    put_all(tx, &b.education)?;
+    put_all(tx, &b.writing)?;
+    put_all(tx, &b.editions)?;
+    // The log lists newest first; insert oldest first so that ties keep their order.
+    for record in b.exports.iter().rev() {
+        export_records::insert(tx, record)?;
+    }
+    Ok(())
+}
+
+fn apply_resume(tx: &Transaction<'_>, r: &Imported, replace: bool) -> Result<()> {
+    if let Some(incoming) = &r.profile {
+        let profile_now = if replace { incoming.clone() } else { merged_profile(profile::get(tx)?, incoming) };
+        profile::upsert(tx, &profile_now)?;
+    }
+    insert_all(tx, &r.case_studies)?;
+    insert_all(tx, &r.recommendations)?;
+    insert_all(tx, &r.skills)?;
+    insert_all(tx, &r.experience)?;
+    insert_all(tx, &r.certifications)?;
+    insert_all(tx, &r.education)?;
+    insert_all(tx, &r.writing)?;
+    Ok(())
+}

@@ -1,0 +1,337 @@
+//! Files in and out: JSON Resume against the official schema and examples, the Folio
+//! backup's byte-for-byte round trip, refused input that changes nothing, and copies
+//! of the database file.
+
+use std::path::{Path, PathBuf};
+
+use folio_core::{ExportRequest, FileFormat, Folio, ImportMode};
+use folio_model::{CaseStudy, Decision, Direction, Metric, Recommendation, Skill};
+use serde_json::Value;
+
+use crate::open;
+
+fn fixtures() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/jsonresume-schema")
+}
+
+/// Every résumé shipped with `@jsonresume/schema` 1.3.1.
+fn example_resumes() -> Vec<PathBuf> {
+    let mut paths = vec![fixtures().join("sample.resume.json")];
+    let mut examples: Vec<PathBuf> =
+        std::fs::read_dir(fixtures().join("examples")).unwrap().map(|e| e.unwrap().path()).collect();
+    examples.sort();
+    paths.extend(examples);
+    assert_eq!(paths.len(), 4);
+    paths
+}
+
+/// The schema's own verdict on `doc`, formats (uri, email) included.
+fn schema_errors(doc: &Value) -> Vec<String> {
+    let schema: Value = serde_json::from_slice(&std::fs::read(fixtures().join("schema.json")).unwrap()).unwrap();
+    let validator = jsonschema::options()
+        .with_draft(jsonschema::Draft::Draft7)
+        .should_validate_formats(true)
+        .build(&schema)
+        .unwrap();
+    validator.iter_errors(doc).map(|e| format!("{}: {e}", e.instance_path())).collect()
+}
+
+fn backup_bytes(folio: &Folio) -> Vec<u8> {
+    folio.export_bytes(FileFormat::Folio, None).unwrap()
+}
+
+#[test]
+fn every_example_resume_imports_and_exports_back_valid_against_the_schema() {
+    for path in example_resumes() {
+        let (folio, _dir) = open();
+        let report = folio.import_file(&path, None, false).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
+        let source: Value = serde_json::from_slice(&std::fs::read(&path).unwrap()).unwrap();
+        assert_eq!(folio.profile().unwrap().full_name, source["basics"]["name"].as_str().unwrap());
+        let stats = folio.stats().unwrap();
+        assert_eq!(
+            stats.experience as usize,
+            source["work"].as_array().map_or(0, Vec::len) + source["volunteer"].as_array().map_or(0, Vec::len)
+        );
+        assert_eq!(stats.case_studies as usize, source["projects"].as_array().map_or(0, Vec::len));
+        assert_eq!(stats.recommendations as usize, source["references"].as_array().map_or(0, Vec::len));
+        if source.get("interests").is_some() {
+            assert!(
+                report.notes.iter().any(|n| n.path.starts_with("interests[")),
+                "interests are reported as not imported"
+            );
+        }
+
+        let exported: Value =
+            serde_json::from_slice(&folio.export_bytes(FileFormat::JsonResume, None).unwrap()).unwrap();
+        let errors = schema_errors(&exported);
+        assert!(errors.is_empty(), "{}: the export is not valid JSON Resume: {errors:#?}", path.display());
+        assert_eq!(exported["basics"]["name"], source["basics"]["name"]);
+        assert_eq!(exported["work"].as_array().unwrap().len() as u64, stats.experience);
+    }
+}
+
+#[test]
+fn the_demo_portfolio_exports_as_valid_json_resume() {
+    let (folio, _dir) = open();
+    folio.load_demo(false).unwrap();
+    let doc: Value = serde_json::from_slice(&folio.export_bytes(FileFormat::JsonResume, None).unwrap()).unwrap();
+    assert_eq!(schema_errors(&doc), Vec::<String>::new());
+    assert_eq!(doc["projects"].as_array().unwrap().len() as u64, folio.stats().unwrap().case_studies);
+}
+
+#[test]
+fn folio_to_json_resume_to_folio_keeps_every_case_study_decision_and_metric() {
+    let (folio, _dir) = open();
+    folio.load_demo(false).unwrap();
+    let before: Vec<CaseStudy> = folio.list::<CaseStudy>().unwrap().into_iter().map(|c| c.item).collect();
+    // Quotes without the author's consent to share are not published.
+    let recs: Vec<Recommendation> =
+        folio.list::<Recommendation>().unwrap().into_iter().map(|c| c.item).filter(|r| r.consent).collect();
+    assert!(before.iter().map(|c| c.decisions.len() + c.metrics.len()).sum::<usize>() > 10);
+    let resume = folio.export_bytes(FileFormat::JsonResume, None).unwrap();
+
+    let (other, _dir2) = open();
+    other.import_bytes(&resume, None, false).unwrap();
+    let after: Vec<CaseStudy> = other.list::<CaseStudy>().unwrap().into_iter().map(|c| c.item).collect();
+    assert_eq!(after, before, "case studies come back whole, in order");
+    let recs_after: Vec<Recommendation> = other.list::<Recommendation>().unwrap().into_iter().map(|c| c.item).collect();
+    assert_eq!(recs_after, recs, "recommendations keep their relationship and themes");
+    assert_eq!(other.profile().unwrap().full_name, folio.profile().unwrap().full_name);
+}
+
+#[test]
+fn a_folio_backup_is_byte_identical_after_export_import_export() {
+    let (folio, dir) = open();
+    folio.load_demo(false).unwrap();
+    // Something in the Trash and an export in the log travel too.
+    let cs = folio.list::<CaseStudy>().unwrap();
+    folio.delete(folio_model::EntityKind::CaseStudy, cs[2].id).unwrap();
+    folio.export_pdf(&dir.path().join("p.pdf"), &ExportRequest::default()).unwrap();
+    let first = backup_bytes(&folio);
+
+    let (copy, _dir2) = open();
+    let report = copy.import_bytes(&first, None, false).unwrap();
+    assert_eq!(report.format, "folio-backup");
+    assert_eq!(report.records.trash, 1);
+    let second = backup_bytes(&copy);
+    assert!(first == second, "the backup changed in the round trip");
+    assert_eq!(copy.trash().unwrap().len(), 1);
+    assert_eq!(copy.exports(None).unwrap().len(), 1);
+    assert_eq!(copy.search("idempotency", 5).unwrap().len(), folio.search("idempotency", 5).unwrap().len());
+}
+
+#[test]
+fn importing_into_a_portfolio_that_is_not_empty_needs_merge_or_replace() {
+    let (folio, _dir) = open();
+    folio.load_demo(false).unwrap();
+    let backup = backup_bytes(&folio);
+    let resume = std::fs::read(fixtures().join("sample.resume.json")).unwrap();
+
+    let err = folio.import_bytes(&resume, None, false).unwrap_err();
+    assert_eq!(err.code(), "not_empty");
+    assert_eq!(backup_bytes(&folio), backup, "a refused import changes nothing");
+
+    let before = folio.stats().unwrap();
+    folio.import_bytes(&resume, Some(ImportMode::Merge), false).unwrap();
+    let merged = folio.stats().unwrap();
+    assert_eq!(merged.case_studies, before.case_studies + 1, "merge adds");
+    assert_eq!(folio.profile().unwrap().full_name, "Maya Okafor", "merge keeps the profile's typed fields");
+
+    folio.import_bytes(&resume, Some(ImportMode::Replace), false).unwrap();
+    assert_eq!(folio.stats().unwrap().case_studies, 1, "replace starts over");
+    assert_eq!(folio.stats().unwrap().trash, 0);
+    assert_eq!(folio.profile().unwrap().full_name, "Richard Hendriks");
+
+    // Merging a backup matches by id: importing the same backup twice adds nothing.
+    let (other, _d) = open();
+    other.import_bytes(&backup, None, false).unwrap();
+    other.import_bytes(&backup, Some(ImportMode::Merge), false).unwrap();
+    assert_eq!(backup_bytes(&other), backup);
+}
+
+#[test]
+fn a_dry_run_reports_what_would_be_added_and_what_cannot_be_mapped_and_changes_nothing() {
+    let (folio, _dir) = open();
+    let report = folio.import_file(&fixtures().join("sample.resume.json"), None, true).unwrap();
+    assert!(report.dry_run);
+    assert!(report.profile);
+    assert_eq!(report.records.case_studies, 1);
+    assert!(report.notes.iter().any(|n| n.path == "interests[0]"), "{:?}", report.notes);
+    assert!(report.notes.iter().any(|n| n.path == "education[0].courses"), "{:?}", report.notes);
+    assert!(folio.is_empty().unwrap());
+}
+
+/// Imports `bytes` into a portfolio holding the demo and checks that it was refused
+/// with `code`, naming `path` if given, and that nothing changed.
+fn refused(bytes: &[u8], code: &str, path: Option<&str>) -> String {
+    let (folio, _dir) = open();
+    folio.load_demo(false).unwrap();
+    let before = backup_bytes(&folio);
+    let err = folio.import_bytes(bytes, Some(ImportMode::Replace), false).unwrap_err();
+    assert_eq!(err.code(), code, "{err}");
+    if let Some(path) = path {
+        assert_eq!(err.field(), Some(path), "{err}");
+        assert!(err.to_string().starts_with(path), "the message names the path: {err}");
+    }
+    assert_eq!(backup_bytes(&folio), before, "a refused import changed the portfolio");
+    err.to_string()
+}
+
+#[test]
+fn text_that_is_not_json_is_refused() {
+    let message = refused(b"name: Jane\nwork: []", "import_malformed", None);
+    assert!(message.contains("not JSON"), "{message}");
+}
+
+#[test]
+fn json_that_is_neither_format_is_refused() {
+    refused(b"[1, 2, 3]", "import_unknown_format", None);
+    refused(br#"{"title": "my notes"}"#, "import_unknown_format", None);
+}
+
+#[test]
+fn a_section_of_the_wrong_type_is_refused_with_its_path() {
+    let message =
+        refused(br#"{"basics": {"name": "Jane"}, "work": {"name": "Acme"}}"#, "import_malformed", Some("work"));
+    assert!(message.contains("expected a sequence"), "{message}");
+}
+
+#[test]
+fn an_unparseable_date_is_refused_with_its_path() {
+    let work = serde_json::json!({
+        "basics": { "name": "Jane" },
+        "work": [
+            { "name": "A", "position": "Engineer", "startDate": "2015-01" },
+            { "name": "B", "position": "Engineer", "startDate": "2016" },
+            { "name": "C", "position": "Engineer", "startDate": "2017-02-03" },
+            { "name": "D", "position": "Engineer", "startDate": "May 2019" }
+        ]
+    });
+    let message = refused(work.to_string().as_bytes(), "import_malformed", Some("work[3].startDate"));
+    assert!(message.contains("\"May 2019\" is not a date"), "{message}");
+}
+
+#[test]
+fn a_50_mb_file_is_refused_before_it_is_parsed() {
+    let mut big = br#"{"basics": {"name": "Jane", "summary": ""#.to_vec();
+    big.resize(50 * 1024 * 1024, b'a');
+    big.extend_from_slice(br#""}}"#);
+    let message = refused(&big, "import_too_large", None);
+    assert!(message.contains("50.0 MB"), "{message}");
+
+    // From a file, too: its size is checked before it is read.
+    let (folio, dir) = open();
+    let path = dir.path().join("big.json");
+    std::fs::write(&path, &big).unwrap();
+    assert_eq!(folio.import_file(&path, None, false).unwrap_err().code(), "import_too_large");
+}
+
+#[test]
+fn ten_thousand_levels_of_nesting_are_refused() {
+    let deep = format!("{}{}", "[".repeat(10_000), "]".repeat(10_000));
+    let message = refused(deep.as_bytes(), "import_malformed", None);
+    assert!(message.contains("nested deeper than"), "{message}");
+    let deep_object =
+        format!(r#"{{"basics": {{"name": "Jane"}}, "work": {}{}}}"#, "[".repeat(10_000), "]".repeat(10_000));
+    refused(deep_object.as_bytes(), "import_malformed", None);
+}
+
+#[test]
+fn invalid_utf8_is_refused_naming_the_offset() {
+    let mut bytes = br#"{"basics": {"name": "Ja"#.to_vec();
+    bytes.extend_from_slice(&[0xff, 0xfe]);
+    bytes.extend_from_slice(br#"ne"}}"#);
+    let message = refused(&bytes, "import_malformed", None);
+    assert!(message.contains("not UTF-8") && message.contains("offset 23"), "{message}");
+}
+
+#[test]
+fn a_backup_from_a_newer_folio_is_refused() {
+    let (folio, _dir) = open();
+    folio.load_demo(false).unwrap();
+    let mut doc: Value = serde_json::from_slice(&backup_bytes(&folio)).unwrap();
+    doc["version"] = 2.into();
+    let message = refused(doc.to_string().as_bytes(), "import_too_new", None);
+    assert!(message.contains("newer Folio"), "{message}");
+}
+
+#[test]
+fn a_backup_with_an_invalid_record_names_it_and_imports_nothing() {
+    let (folio, _dir) = open();
+    folio
+        .create(&CaseStudy {
+            title: "Ledger".into(),
+            decisions: vec![Decision { title: "Events".into(), ..Decision::default() }],
+            metrics: vec![Metric { label: "p95".into(), direction: Direction::LowerIsBetter, ..Metric::default() }],
+            ..CaseStudy::default()
+        })
+        .unwrap();
+    let mut doc: Value = serde_json::from_slice(&backup_bytes(&folio)).unwrap();
+    doc["caseStudies"][0]["item"]["title"] = "".into();
+    refused(doc.to_string().as_bytes(), "import_malformed", Some("caseStudies[0].item.title"));
+    doc["caseStudies"][0]["item"]["title"] = 42.into();
+    refused(doc.to_string().as_bytes(), "import_malformed", Some("caseStudies[0].item.title"));
+}
+
+#[test]
+fn the_database_is_backed_up_while_open_and_restored_with_the_previous_copy_kept() {
+    let (folio, dir) = open();
+    folio.load_demo(false).unwrap();
+    let copy = dir.path().join("copy.db");
+    folio.backup_database(&copy).unwrap();
+    let demo = backup_bytes(&folio);
+
+    // Change the portfolio, then restore the copy.
+    let first = folio.list::<CaseStudy>().unwrap().remove(0);
+    folio.delete(folio_model::EntityKind::CaseStudy, first.id).unwrap();
+    folio.create(&Skill { name: "Zig".into(), ..Skill::default() }).unwrap();
+    let changed = backup_bytes(&folio);
+    let kept = folio.restore_database(&copy).unwrap();
+    assert_eq!(backup_bytes(&folio), demo, "the restored portfolio is the copy");
+    assert_eq!(backup_bytes(&Folio::open(&kept).unwrap()), changed, "the previous content is kept aside");
+}
+
+#[test]
+fn restoring_from_a_file_that_is_not_a_folio_database_changes_nothing() {
+    let (folio, dir) = open();
+    folio.load_demo(false).unwrap();
+    let before = backup_bytes(&folio);
+    let text = dir.path().join("notes.db");
+    std::fs::write(&text, "not a database").unwrap();
+    let err = folio.restore_database(&text).unwrap_err();
+    assert_eq!(err.code(), "not_a_folio_database");
+    let missing = folio.restore_database(&dir.path().join("missing.db")).unwrap_err();
+    assert_eq!(missing.code(), "not_a_folio_database");
+
+    // A database of a newer schema is refused too.
+    let newer = dir.path().join("newer.db");
+    folio.backup_database(&newer).unwrap();
+    let conn = rusqlite_version_bump(&newer);
+    drop(conn);
+    assert_eq!(folio.restore_database(&newer).unwrap_err().code(), "schema_too_new");
+    assert_eq!(backup_bytes(&folio), before);
+    let leftovers: Vec<_> = std::fs::read_dir(dir.path())
+        .unwrap()
+        .filter_map(|e| e.ok())
+        .filter(|e| e.file_name().to_string_lossy().contains("before-restore"))
+        .collect();
+    assert!(leftovers.is_empty(), "a refused restore keeps no copy: {leftovers:?}");
+}
+
+/// Marks the database at `path` as written by a newer Folio.
+fn rusqlite_version_bump(path: &Path) -> folio_store::Store {
+    let store = folio_store::Store::open(path, &folio_store::OpenOptions::default()).unwrap();
+    store.read().pragma_update(None, "user_version", 999).unwrap();
+    store
+}
+
+#[test]
+fn a_resume_merged_into_a_portfolio_started_empty_fills_the_profile() {
+    let (folio, _dir) = open();
+    folio.start_empty().unwrap();
+    assert!(folio.is_empty().unwrap());
+    folio.import_file(&fixtures().join("sample.resume.json"), Some(ImportMode::Merge), false).unwrap();
+    let profile = folio.profile().unwrap();
+    assert_eq!(profile.full_name, "Richard Hendriks");
+    assert_eq!(profile.email, "richard.hendriks@mail.com");
+}

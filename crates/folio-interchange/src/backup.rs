@@ -1,0 +1,134 @@
+//! The Folio backup: one JSON document holding everything — profile, every record of
+//! every kind (the Trash included) with its id, timestamps and place in the order,
+//! editions, the export log and image metadata. It is versioned, and written
+//! deterministically, so that export → import into an empty database → export gives
+//! the same bytes.
+//!
+//! ```json
+//! { "format": "folio-backup", "version": 1,
+//!   "profile": { … }, "profileUpdatedAt": 1730000000000,
+//!   "caseStudies": [ { "id": "…", "createdAt": 0, "updatedAt": 0, "deletedAt": null, "item": { … } } ],
+//!   "recommendations": [], "skills": [], "experience": [], "certifications": [],
+//!   "education": [], "writing": [], "editions": [], "exports": [], "assets": [] }
+//! ```
+//!
+//! Records are listed in their manual order. Fields are added in later versions, never
+//! renamed; a backup with a higher `version` than this Folio knows is refused.
+
+use folio_model::{
+    Asset, CaseStudy, Certification, Edition, Education, Entity, Experience, ExportRecord, Profile, Recommendation,
+    Skill, Writing,
+};
+use serde::{Deserialize, Serialize};
+use serde_json::Value;
+use uuid::Uuid;
+
+use crate::read::{kind_of, typed};
+use crate::{Error, Result};
+
+pub const FORMAT: &str = "folio-backup";
+pub const VERSION: u64 = 1;
+
+/// One record as the backup keeps it.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Entry<E> {
+    pub id: Uuid,
+    pub created_at: i64,
+    pub updated_at: i64,
+    /// Set for records in the Trash.
+    pub deleted_at: Option<i64>,
+    pub item: E,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Backup {
+    pub format: String,
+    pub version: u64,
+    pub profile: Profile,
+    pub profile_updated_at: Option<i64>,
+    pub case_studies: Vec<Entry<CaseStudy>>,
+    pub recommendations: Vec<Entry<Recommendation>>,
+    pub skills: Vec<Entry<Skill>>,
+    pub experience: Vec<Entry<Experience>>,
+    pub certifications: Vec<Entry<Certification>>,
+    pub education: Vec<Entry<Education>>,
+    pub writing: Vec<Entry<Writing>>,
+    pub editions: Vec<Entry<Edition>>,
+    pub exports: Vec<ExportRecord>,
+    pub assets: Vec<Asset>,
+}
+
+impl Default for Backup {
+    fn default() -> Self {
+        Self {
+            format: FORMAT.into(),
+            version: VERSION,
+            profile: Profile::default(),
+            profile_updated_at: None,
+            case_studies: Vec::new(),
+            recommendations: Vec::new(),
+            skills: Vec::new(),
+            experience: Vec::new(),
+            certifications: Vec::new(),
+            education: Vec::new(),
+            writing: Vec::new(),
+            editions: Vec::new(),
+            exports: Vec::new(),
+            assets: Vec::new(),
+        }
+    }
+}
+
+/// Whether `doc` says it is a Folio backup.
+pub fn looks_like(doc: &Value) -> bool {
+    doc.get("format").and_then(Value::as_str) == Some(FORMAT)
+}
+
+fn check_all<E: Entity>(entries: &[Entry<E>], key: &str) -> Result<()> {
+    let mut seen = std::collections::HashSet::new();
+    for (i, entry) in entries.iter().enumerate() {
+        if !seen.insert(entry.id) {
+            return Err(Error::at(format!("{key}[{i}].id"), format!("{} appears twice", entry.id)));
+        }
+        entry.item.validate().map_err(|invalid| {
+            let first = &invalid.errors[0];
+            Error::at(format!("{key}[{i}].item.{}", first.field), first.problem.clone())
+        })?;
+    }
+    Ok(())
+}
+
+/// Reads a backup document, refusing newer versions before anything else.
+pub fn read(doc: &Value) -> Result<Backup> {
+    let version = match doc.get("version") {
+        Some(Value::Number(n)) if n.as_u64().is_some() => n.as_u64().unwrap_or_default(),
+        Some(other) => return Err(Error::at("version", format!("must be a whole number, not {}", kind_of(other)))),
+        None => return Err(Error::at("version", "is missing")),
+    };
+    if version > VERSION {
+        return Err(Error::NewerVersion { found: version, supported: VERSION });
+    }
+    let backup: Backup = typed(doc, "")?;
+    backup.profile.validate().map_err(|invalid| {
+        let first = &invalid.errors[0];
+        Error::at(format!("profile.{}", first.field), first.problem.clone())
+    })?;
+    check_all(&backup.case_studies, "caseStudies")?;
+    check_all(&backup.recommendations, "recommendations")?;
+    check_all(&backup.skills, "skills")?;
+    check_all(&backup.experience, "experience")?;
+    check_all(&backup.certifications, "certifications")?;
+    check_all(&backup.education, "education")?;
+    check_all(&backup.writing, "writing")?;
+    check_all(&backup.editions, "editions")?;
+    Ok(backup)
+}
+
+/// The backup's bytes: pretty JSON with a final newline, the same for the same data.
+pub fn write(backup: &Backup) -> Vec<u8> {
+    let mut bytes = serde_json::to_vec_pretty(backup).expect("a backup always serialises");
+    bytes.push(b'\n');
+    bytes
+}

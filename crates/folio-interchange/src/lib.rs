@@ -1,0 +1,68 @@
+//! Folio's file formats: JSON Resume in and out, and the lossless Folio backup.
+//!
+//! Pure functions from bytes to records and back: no database, no files. Untrusted
+//! input is refused early with an error naming the JSON path and the problem; the core
+//! applies what was read in one transaction, so a refused file changes nothing.
+
+pub mod backup;
+mod error;
+pub mod json_resume;
+mod read;
+
+use folio_model::{CaseStudy, Certification, Education, Experience, Profile, Recommendation, Skill, Writing};
+use serde::Serialize;
+use ts_rs::TS;
+
+pub use backup::Backup;
+pub use error::{Error, Result};
+pub use read::{MAX_BYTES, MAX_DEPTH};
+
+/// Something an import could not carry over, and where it was.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+pub struct Note {
+    pub path: String,
+    pub message: String,
+}
+
+impl Note {
+    pub fn new(path: impl Into<String>, message: impl Into<String>) -> Self {
+        Self { path: path.into(), message: message.into() }
+    }
+}
+
+/// Records read from a JSON Resume, with what could not be mapped.
+#[derive(Debug, Clone, Default)]
+pub struct Imported {
+    pub format: &'static str,
+    pub profile: Option<Profile>,
+    pub case_studies: Vec<CaseStudy>,
+    pub recommendations: Vec<Recommendation>,
+    pub skills: Vec<Skill>,
+    pub experience: Vec<Experience>,
+    pub certifications: Vec<Certification>,
+    pub education: Vec<Education>,
+    pub writing: Vec<Writing>,
+    pub notes: Vec<Note>,
+}
+
+/// A file read for import: which format it was, and its content.
+#[derive(Debug, Clone)]
+pub enum Document {
+    Backup(Box<Backup>),
+    JsonResume(Box<Imported>),
+}
+
+/// Reads an import file, detecting its format from its content.
+pub fn read(bytes: &[u8]) -> Result<Document> {
+    let doc = read::json(bytes)?;
+    if !doc.is_object() {
+        return Err(Error::UnknownFormat);
+    }
+    if backup::looks_like(&doc) {
+        Ok(Document::Backup(Box::new(backup::read(&doc)?)))
+    } else if json_resume::looks_like(&doc) {
+        Ok(Document::JsonResume(Box::new(json_resume::import(&doc)?)))
+    } else {
+        Err(Error::UnknownFormat)
+    }
+}

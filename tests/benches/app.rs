@@ -1,0 +1,235 @@
+//! The desktop app's figures, measured on the real release binaries under Xvfb and
+//! printed: cold start to first contentful paint and memory (PSS of the app and its
+//! WebKit processes) for Folio on the demo portfolio and for a bare Tauri 2 window in
+//! the same run; the IPC round trip of a save; the live preview's refresh after an edit.
+//!
+//! Run with `make bench` (it builds the release binaries first).
+
+use std::path::{Path, PathBuf};
+use std::time::{Duration, Instant};
+
+use folio_core::Folio;
+use folio_e2e::{target_dir, App};
+
+const RUNS: usize = 5;
+
+fn release(name: &str) -> PathBuf {
+    let path = target_dir().join("release").join(name);
+    assert!(path.is_file(), "{} is missing: run `make bench`, which builds it", path.display());
+    // Canonical, to compare with /proc/<pid>/exe.
+    path.canonicalize().unwrap()
+}
+
+/// Processes as (pid, parent pid, executable).
+fn processes() -> Vec<(u32, u32, PathBuf)> {
+    let mut out = Vec::new();
+    for entry in std::fs::read_dir("/proc").unwrap().flatten() {
+        let Ok(pid) = entry.file_name().to_string_lossy().parse::<u32>() else { continue };
+        let Ok(stat) = std::fs::read_to_string(entry.path().join("stat")) else { continue };
+        // The command name may hold spaces; the fields after its closing parenthesis don't.
+        let Some(rest) = stat.rsplit_once(')').map(|(_, r)| r.to_string()) else { continue };
+        let ppid = rest.split_whitespace().nth(1).and_then(|p| p.parse().ok()).unwrap_or(0);
+        let exe = std::fs::read_link(entry.path().join("exe")).unwrap_or_default();
+        out.push((pid, ppid, exe));
+    }
+    out
+}
+
+/// The newest process running `binary`.
+fn pid_of(binary: &Path) -> u32 {
+    processes().into_iter().filter(|(_, _, exe)| exe == binary).map(|(pid, _, _)| pid).max().expect("the app runs")
+}
+
+/// When the process started, in milliseconds since the epoch.
+fn started_at(pid: u32) -> f64 {
+    let stat = std::fs::read_to_string(format!("/proc/{pid}/stat")).unwrap();
+    let rest = stat.rsplit_once(')').unwrap().1;
+    let ticks: f64 = rest.split_whitespace().nth(19).unwrap().parse().unwrap();
+    let boot: f64 = std::fs::read_to_string("/proc/stat")
+        .unwrap()
+        .lines()
+        .find_map(|l| l.strip_prefix("btime "))
+        .unwrap()
+        .trim()
+        .parse()
+        .unwrap();
+    // USER_HZ is 100 on Linux.
+    (boot + ticks / 100.0) * 1000.0
+}
+
+/// Proportional set size of `pid` and every process below it (WebKit's web and
+/// network processes), in MB.
+fn pss_mb(pid: u32) -> f64 {
+    let all = processes();
+    let mut tree = vec![pid];
+    let mut i = 0;
+    while i < tree.len() {
+        let parent = tree[i];
+        tree.extend(all.iter().filter(|(_, ppid, _)| *ppid == parent).map(|(p, _, _)| *p));
+        i += 1;
+    }
+    let kb: u64 = tree
+        .iter()
+        .filter_map(|p| std::fs::read_to_string(format!("/proc/{p}/smaps_rollup")).ok())
+        .filter_map(|s| {
+            s.lines().find_map(|l| l.strip_prefix("Pss:")).map(|v| v.trim().trim_end_matches(" kB").trim().to_string())
+        })
+        .filter_map(|v| v.parse::<u64>().ok())
+        .sum();
+    kb as f64 / 1024.0
+}
+
+/// Milliseconds since the epoch at which the page first painted text.
+async fn first_contentful_paint(app: &App) -> f64 {
+    let deadline = Instant::now() + Duration::from_secs(20);
+    loop {
+        let fcp = app
+            .client
+            .execute(
+                "const p = performance.getEntriesByType('paint').find(e => e.name === 'first-contentful-paint');
+                 return p ? performance.timeOrigin + p.startTime : null;",
+                vec![],
+            )
+            .await
+            .unwrap();
+        if let Some(ms) = fcp.as_f64() {
+            return ms;
+        }
+        assert!(Instant::now() < deadline, "the page never painted");
+        tokio::time::sleep(Duration::from_millis(50)).await;
+    }
+}
+
+fn percentile(sorted: &[f64], p: f64) -> f64 {
+    sorted[((sorted.len() - 1) as f64 * p).round() as usize]
+}
+
+fn median(mut v: Vec<f64>) -> f64 {
+    v.sort_by(f64::total_cmp);
+    percentile(&v, 0.5)
+}
+
+struct Start {
+    paint_ms: f64,
+    pss_mb: f64,
+}
+
+/// Starts `binary`, waits for `ready` to show, and measures start-up and memory.
+async fn start(binary: &Path, db: &Path, ready: &str) -> (App, Start) {
+    let app = App::launch_binary(binary, db, &[]).await;
+    app.find(ready).await;
+    let pid = pid_of(binary);
+    let paint_ms = first_contentful_paint(&app).await - started_at(pid);
+    // Let the page settle (lists loaded, caches warmed) before reading memory.
+    tokio::time::sleep(Duration::from_millis(1500)).await;
+    (app, Start { paint_ms, pss_mb: pss_mb(pid) })
+}
+
+#[tokio::main]
+async fn main() {
+    assert!(std::env::var_os("DISPLAY").is_some(), "run under xvfb-run (make bench does)");
+    let folio_bin = release("folio-desktop");
+    let bare_bin = release("folio-bare-window");
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("folio.db");
+    Folio::open(&db).unwrap().load_demo(false).unwrap();
+
+    let (mut folio_paint, mut folio_pss, mut bare_paint, mut bare_pss) = (vec![], vec![], vec![], vec![]);
+    for _ in 0..RUNS {
+        let (app, s) = start(&bare_bin, &db, "h1").await;
+        app.close().await;
+        bare_paint.push(s.paint_ms);
+        bare_pss.push(s.pss_mb);
+
+        let (app, s) = start(&folio_bin, &db, "[data-testid=record-title]").await;
+        app.close().await;
+        folio_paint.push(s.paint_ms);
+        folio_pss.push(s.pss_mb);
+    }
+    let (fp, bp) = (median(folio_paint), median(bare_paint));
+    let (fm, bm) = (median(folio_pss), median(bare_pss));
+    println!(
+        "cold start to first paint (median of {RUNS}): Folio {fp:.0} ms, bare Tauri window {bp:.0} ms ({:.2}x)",
+        fp / bp
+    );
+    println!(
+        "memory, all processes PSS (median of {RUNS}): Folio on the demo {fm:.0} MB, bare window {bm:.0} MB ({:.2}x)",
+        fm / bm
+    );
+
+    // The IPC round trip of a save, as the editor makes it: the whole case study.
+    let app = App::launch_binary(&folio_bin, &db, &[]).await;
+    app.find("[data-testid=record-title]").await;
+    let times = app
+        .client
+        .execute_async(
+            "const done = arguments[0];
+             const invoke = window.__TAURI_INTERNALS__.invoke;
+             (async () => {
+               const [first] = await invoke('list_records', { kind: 'case-study' });
+               const times = [];
+               for (let i = 0; i < 300; i++) {
+                 first.item.item.summary = 'Replaced a nightly batch ledger, edit ' + i;
+                 const t = performance.now();
+                 await invoke('update_record', { id: first.id, record: first.item });
+                 times.push(performance.now() - t);
+               }
+               done(times);
+             })().catch(e => done(String(e)));",
+            vec![],
+        )
+        .await
+        .unwrap();
+    let mut times: Vec<f64> = serde_json::from_value(times.clone()).unwrap_or_else(|_| panic!("saves failed: {times}"));
+    times.sort_by(f64::total_cmp);
+    println!(
+        "save round trip (300 saves of a demo case study): p50 {:.1} ms, p99 {:.1} ms, max {:.1} ms",
+        percentile(&times, 0.5),
+        percentile(&times, 0.99),
+        times[times.len() - 1]
+    );
+
+    // The live preview: an edit to the edition, then the new PDF drawn.
+    app.find("[data-testid=nav-edition]").await.click().await.unwrap();
+    let notes = app.find("[data-kind=edition] textarea[name=notes]").await;
+    let pages = app.find("[data-testid=preview-pages]").await;
+    let deadline = Instant::now() + Duration::from_secs(30);
+    while pages.attr("data-render-ms").await.unwrap().is_none() {
+        let status = app.find("[data-testid=preview-status]").await.text().await.unwrap();
+        assert!(Instant::now() < deadline, "the preview never rendered: {status}");
+        tokio::time::sleep(Duration::from_millis(20)).await;
+    }
+    let mut draw = vec![];
+    let mut first_page = vec![];
+    let mut wall = vec![];
+    for i in 0..RUNS {
+        app.client
+            .execute("document.querySelector('[data-testid=preview-pages]').dataset.renderMs = ''", vec![])
+            .await
+            .unwrap();
+        let t = Instant::now();
+        notes.send_keys(&format!(" {i}")).await.unwrap();
+        loop {
+            assert!(t.elapsed() < Duration::from_secs(30), "the preview did not refresh after an edit");
+            let ms = pages.attr("data-render-ms").await.unwrap().unwrap_or_default();
+            if let Ok(ms) = ms.parse::<f64>() {
+                draw.push(ms);
+                let first = pages.attr("data-first-page-ms").await.unwrap().unwrap_or_default();
+                first_page.push(first.parse::<f64>().unwrap());
+                wall.push(t.elapsed().as_secs_f64() * 1000.0);
+                break;
+            }
+            tokio::time::sleep(Duration::from_millis(10)).await;
+        }
+    }
+    let pages_n = pages.attr("data-pages").await.unwrap().unwrap_or_default();
+    app.close().await;
+    println!(
+        "preview refresh of the demo edition ({pages_n} pages, median of {RUNS}): first page redrawn {:.0} ms and \
+         all pages {:.0} ms after the render starts; edit to all new pages on screen {:.0} ms (including the 350 ms \
+         pause that waits for typing to stop)",
+        median(first_page),
+        median(draw),
+        median(wall)
+    );
+}
