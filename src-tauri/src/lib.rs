@@ -16,6 +16,22 @@ pub fn run() {
         .plugin(tauri_plugin_dialog::init())
         .plugin(tauri_plugin_opener::init())
         .manage(AppState::open())
+        .setup(|app| {
+            // Folio shows only its own bundled page: WebKit's web caches would hold
+            // memory for nothing.
+            #[cfg(target_os = "linux")]
+            if let Some(window) = tauri::Manager::get_webview_window(app, "main") {
+                window.with_webview(|webview| {
+                    use webkit2gtk::{CacheModel, WebContextExt, WebViewExt};
+                    if let Some(context) = webview.inner().context() {
+                        context.set_cache_model(CacheModel::DocumentViewer);
+                    }
+                })?;
+            }
+            #[cfg(not(target_os = "linux"))]
+            let _ = app;
+            Ok(())
+        })
         .invoke_handler(tauri::generate_handler![
             commands::status,
             commands::start_empty,

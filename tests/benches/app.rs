@@ -111,7 +111,33 @@ fn median(mut v: Vec<f64>) -> f64 {
 
 struct Start {
     paint_ms: f64,
+    /// Until the first list of records is on screen (Folio only).
+    content_ms: Option<f64>,
     pss_mb: f64,
+}
+
+/// When the UI marked `folio:content` (its first list of records shown), in
+/// milliseconds since the epoch.
+async fn content_shown(app: &App) -> Option<f64> {
+    let deadline = Instant::now() + Duration::from_secs(5);
+    loop {
+        let at = app
+            .client
+            .execute(
+                "const m = performance.getEntriesByName('folio:content')[0];
+                 return m ? performance.timeOrigin + m.startTime : null;",
+                vec![],
+            )
+            .await
+            .unwrap();
+        if let Some(ms) = at.as_f64() {
+            return Some(ms);
+        }
+        if Instant::now() > deadline {
+            return None;
+        }
+        tokio::time::sleep(Duration::from_millis(50)).await;
+    }
 }
 
 /// Starts `binary`, waits for `ready` to show, and measures start-up and memory.
@@ -119,10 +145,13 @@ async fn start(binary: &Path, db: &Path, ready: &str) -> (App, Start) {
     let app = App::launch_binary(binary, db, &[]).await;
     app.find(ready).await;
     let pid = pid_of(binary);
-    let paint_ms = first_contentful_paint(&app).await - started_at(pid);
+    let began = started_at(pid);
+    let paint_ms = first_contentful_paint(&app).await - began;
+    let content_ms =
+        if binary.ends_with("folio-desktop") { content_shown(&app).await.map(|t| t - began) } else { None };
     // Let the page settle (lists loaded, caches warmed) before reading memory.
     tokio::time::sleep(Duration::from_millis(1500)).await;
-    (app, Start { paint_ms, pss_mb: pss_mb(pid) })
+    (app, Start { paint_ms, content_ms, pss_mb: pss_mb(pid) })
 }
 
 #[tokio::main]
@@ -135,6 +164,7 @@ async fn main() {
     Folio::open(&db).unwrap().load_demo(false).unwrap();
 
     let (mut folio_paint, mut folio_pss, mut bare_paint, mut bare_pss) = (vec![], vec![], vec![], vec![]);
+    let mut folio_content = vec![];
     for _ in 0..RUNS {
         let (app, s) = start(&bare_bin, &db, "h1").await;
         app.close().await;
@@ -145,6 +175,7 @@ async fn main() {
         app.close().await;
         folio_paint.push(s.paint_ms);
         folio_pss.push(s.pss_mb);
+        folio_content.extend(s.content_ms);
     }
     let (fp, bp) = (median(folio_paint), median(bare_paint));
     let (fm, bm) = (median(folio_pss), median(bare_pss));
@@ -214,8 +245,8 @@ async fn main() {
             let ms = pages.attr("data-render-ms").await.unwrap().unwrap_or_default();
             if let Ok(ms) = ms.parse::<f64>() {
                 draw.push(ms);
-                let first = pages.attr("data-first-page-ms").await.unwrap().unwrap_or_default();
-                first_page.push(first.parse::<f64>().unwrap());
+                let visible = pages.attr("data-visible-ms").await.unwrap().unwrap_or_default();
+                first_page.push(visible.parse::<f64>().unwrap());
                 wall.push(t.elapsed().as_secs_f64() * 1000.0);
                 break;
             }
@@ -225,8 +256,8 @@ async fn main() {
     let pages_n = pages.attr("data-pages").await.unwrap().unwrap_or_default();
     app.close().await;
     println!(
-        "preview refresh of the demo edition ({pages_n} pages, median of {RUNS}): first page redrawn {:.0} ms and \
-         all pages {:.0} ms after the render starts; edit to all new pages on screen {:.0} ms (including the 350 ms \
+        "preview refresh of the demo edition ({pages_n} pages, median of {RUNS}): pages in view redrawn {:.0} ms and \
+         all pages {:.0} ms after the render starts; edit to all new pages on screen {:.0} ms (including the 300 ms \
          pause that waits for typing to stop)",
         median(first_page),
         median(draw),

@@ -88,6 +88,9 @@ async fn the_main_screens_in_light_and_dark() {
 
     let app = App::launch(&db).await;
     app.find("[data-testid=editor-title]").await;
+    let marked =
+        app.client.execute("return performance.getEntriesByName('folio:content').length", vec![]).await.unwrap();
+    assert_eq!(marked, 1, "the first content is marked for the start-up benchmark");
     app.find("[data-testid=decision] .toggle").await.click().await.unwrap();
     app.find("[data-testid=metric] .toggle").await.click().await.unwrap();
     app.find("[data-testid=metric-statement]").await;

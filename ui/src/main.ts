@@ -4,4 +4,5 @@ import './app.css';
 
 const target = document.getElementById('app');
 if (!target) throw new Error('index.html lacks #app');
+target.replaceChildren();
 export default mount(App, { target });

@@ -1,0 +1,114 @@
+//! Interchange benchmark: prints its figures. Export and import of a Folio backup
+//! holding 1,000 case studies (each with decisions, metrics and about 1,500 words),
+//! and the process's peak memory. Run with `make bench`.
+
+use std::time::Instant;
+
+use folio_core::{FileFormat, Folio};
+use folio_model::{CaseStudy, Decision, Direction, Metric, Technology};
+
+const CASE_STUDIES: usize = 1_000;
+
+fn prose(seed: usize, words: usize) -> String {
+    const WORDS: [&str; 16] = [
+        "ledger",
+        "latency",
+        "migration",
+        "team",
+        "kafka",
+        "postgres",
+        "rollout",
+        "incident",
+        "review",
+        "design",
+        "throughput",
+        "reliability",
+        "cost",
+        "mentoring",
+        "delivery",
+        "platform",
+    ];
+    (0..words).map(|i| WORDS[(seed * 31 + i * 7) % WORDS.len()]).collect::<Vec<_>>().join(" ")
+}
+
+fn case_study(i: usize) -> CaseStudy {
+    CaseStudy {
+        title: format!("Case study {i}: re-platforming service {i}"),
+        organisation: format!("Company {}", i % 40),
+        role: "Staff Engineer".into(),
+        summary: prose(i, 40),
+        context: prose(i + 1, 400),
+        contribution: prose(i + 2, 500),
+        outcome: prose(i + 3, 300),
+        technologies: ["Rust", "PostgreSQL", "Kafka", "Kubernetes"]
+            .iter()
+            .map(|n| Technology { name: (*n).into(), ..Technology::default() })
+            .collect(),
+        decisions: (0..3)
+            .map(|d| Decision {
+                title: format!("Decision {d}"),
+                rationale: prose(i + d, 80),
+                options: vec!["Keep it".into(), "Rewrite it".into()],
+                ..Decision::default()
+            })
+            .collect(),
+        metrics: (0..3)
+            .map(|m| Metric {
+                label: format!("Metric {m}"),
+                unit: "ms".into(),
+                baseline: Some(800.0 + m as f64),
+                result: Some(120.0),
+                direction: Direction::LowerIsBetter,
+                timeframe: "6 months".into(),
+                ..Metric::default()
+            })
+            .collect(),
+        ..CaseStudy::default()
+    }
+}
+
+/// Peak resident memory of this process so far, in MB.
+fn peak_mb() -> f64 {
+    let status = std::fs::read_to_string("/proc/self/status").unwrap();
+    let kb: f64 = status
+        .lines()
+        .find_map(|l| l.strip_prefix("VmHWM:"))
+        .and_then(|v| v.trim().trim_end_matches("kB").trim().parse().ok())
+        .unwrap_or(0.0);
+    kb / 1024.0
+}
+
+fn main() {
+    let dir = tempfile::tempdir().unwrap();
+    let folio = Folio::open(&dir.path().join("source.db")).unwrap();
+    folio.load_demo(false).unwrap();
+    let items: Vec<CaseStudy> = (0..CASE_STUDIES).map(case_study).collect();
+    folio.create_many(&items).unwrap();
+    let before = peak_mb();
+
+    let t = Instant::now();
+    let path = dir.path().join("backup.json");
+    let bytes = folio.export_file(&path, FileFormat::Folio, None).unwrap();
+    let export_ms = t.elapsed().as_secs_f64() * 1000.0;
+
+    let target = Folio::open(&dir.path().join("target.db")).unwrap();
+    let t = Instant::now();
+    let report = target.import_file(&path, None, false).unwrap();
+    let import_ms = t.elapsed().as_secs_f64() * 1000.0;
+    assert_eq!(report.records.case_studies, folio.stats().unwrap().case_studies);
+
+    let t = Instant::now();
+    let resume = folio.export_bytes(FileFormat::JsonResume, None).unwrap();
+    let resume_ms = t.elapsed().as_secs_f64() * 1000.0;
+
+    println!(
+        "backup of {} case studies ({:.1} MB): export {export_ms:.0} ms, import into an empty database {import_ms:.0} ms",
+        report.records.case_studies,
+        bytes as f64 / 1024.0 / 1024.0
+    );
+    println!(
+        "JSON Resume export of the same portfolio ({:.1} MB): {resume_ms:.0} ms",
+        resume.len() as f64 / 1024.0 / 1024.0
+    );
+    println!("peak memory (resident, whole process): {:.0} MB; {before:.0} MB before the export and import", peak_mb());
+}
