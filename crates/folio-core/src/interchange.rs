@@ -227,7 +227,9 @@ impl Folio {
                 "the portfolio is not empty: choose to merge the file into it or to replace it".into(),
             ));
         }
-        let replace = mode == Some(ImportMode::Replace);
+        // Into an empty portfolio an import is a replace: a backup comes back exactly,
+        // its profile's time of last change included.
+        let replace = mode != Some(ImportMode::Merge);
         self.store().write(|tx| {
             if replace {
                 export_records::clear(tx)?;
@@ -298,8 +300,14 @@ fn epoch_seconds() -> u64 {
 }
 
 fn apply_backup(tx: &Transaction<'_>, b: &Backup, replace: bool) -> Result<()> {
-    if replace || b.profile_updated_at.is_some() {
+    if replace {
         profile::put(tx, &b.profile, b.profile_updated_at)?;
+    } else if b.profile_updated_at.is_some() {
+        let current = profile::get(tx)?;
+        let merged = merged_profile(current.clone(), &b.profile);
+        if merged != current {
+            profile::upsert(tx, &merged)?;
+        }
     }
     put_all(tx, &b.case_studies)?;
     put_all(tx, &b.recommendations)?;
@@ -321,9 +329,30 @@ fn apply_resume(tx: &Transaction<'_>, r: &Imported, replace: bool) -> Result<()>
         let profile_now = if replace { incoming.clone() } else { merged_profile(profile::get(tx)?, incoming) };
         profile::upsert(tx, &profile_now)?;
     }
-    insert_all(tx, &r.case_studies)?;
-    insert_all(tx, &r.recommendations)?;
-    insert_all(tx, &r.skills)?;
+    // Case studies get new ids; what pointed at their old ones follows them.
+    let mut new_ids = std::collections::HashMap::new();
+    for (i, item) in r.case_studies.iter().enumerate() {
+        let id = Uuid::now_v7();
+        records::insert(tx, id, item)?;
+        if let Some(old) = r.case_study_ids.get(i).copied().flatten() {
+            new_ids.insert(old, id);
+        }
+    }
+    let recommendations: Vec<Recommendation> = r
+        .recommendations
+        .iter()
+        .map(|rec| Recommendation {
+            case_study: rec.case_study.and_then(|id| new_ids.get(&id).copied()),
+            ..rec.clone()
+        })
+        .collect();
+    let skills: Vec<Skill> = r
+        .skills
+        .iter()
+        .map(|s| Skill { evidence: s.evidence.iter().filter_map(|id| new_ids.get(id).copied()).collect(), ..s.clone() })
+        .collect();
+    insert_all(tx, &recommendations)?;
+    insert_all(tx, &skills)?;
     insert_all(tx, &r.experience)?;
     insert_all(tx, &r.certifications)?;
     insert_all(tx, &r.education)?;

@@ -123,6 +123,28 @@ pub fn read(doc: &Value) -> Result<Backup> {
     check_all(&backup.education, "education")?;
     check_all(&backup.writing, "writing")?;
     check_all(&backup.editions, "editions")?;
+    for (i, export) in backup.exports.iter().enumerate() {
+        if let Some(edition) = export.edition.filter(|id| !backup.editions.iter().any(|e| e.id == *id)) {
+            return Err(Error::at(
+                format!("exports[{i}].edition"),
+                format!("names {edition}, which is not an edition of this backup"),
+            ));
+        }
+    }
+    let mut ids = std::collections::HashSet::new();
+    let all_ids = [
+        backup.case_studies.iter().map(|e| e.id).collect::<Vec<_>>(),
+        backup.recommendations.iter().map(|e| e.id).collect(),
+        backup.skills.iter().map(|e| e.id).collect(),
+        backup.experience.iter().map(|e| e.id).collect(),
+        backup.certifications.iter().map(|e| e.id).collect(),
+        backup.education.iter().map(|e| e.id).collect(),
+        backup.writing.iter().map(|e| e.id).collect(),
+        backup.editions.iter().map(|e| e.id).collect(),
+    ];
+    if let Some(id) = all_ids.iter().flatten().find(|id| !ids.insert(**id)) {
+        return Err(Error::at("(the document)", format!("the id {id} is used by two records")));
+    }
     Ok(backup)
 }
 

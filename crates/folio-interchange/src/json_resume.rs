@@ -555,8 +555,10 @@ pub fn import(doc: &Value) -> Result<Imported> {
         let path = format!("projects[{i}]");
         if let Some(cs) = carried::<CaseStudy>(&p.folio, "caseStudy", &path)? {
             out.case_studies.push(checked(cs, &path)?);
+            out.case_study_ids.push(carried::<uuid::Uuid>(&p.folio, "id", &path)?);
             continue;
         }
+        out.case_study_ids.push(None);
         if !p.kind.trim().is_empty() {
             notes.push(Note::new(format!("{path}.type"), format!("\"{}\" is not kept", p.kind.trim())));
         }
@@ -568,13 +570,15 @@ pub fn import(doc: &Value) -> Result<Imported> {
             end: p.end_date.0,
             summary: p.description.trim().into(),
             outcome: bullets(&p.highlights),
-            technologies: p
-                .keywords
-                .iter()
-                .map(|k| k.trim())
-                .filter(|k| !k.is_empty())
-                .map(|k| Technology { name: k.into(), category: TechnologyCategory::default() })
-                .collect(),
+            technologies: p.keywords.iter().map(|k| k.trim()).filter(|k| !k.is_empty()).fold(
+                Vec::new(),
+                |mut all, k| {
+                    if !all.iter().any(|t: &Technology| t.name.eq_ignore_ascii_case(k)) {
+                        all.push(Technology { name: k.into(), category: TechnologyCategory::default() });
+                    }
+                    all
+                },
+            ),
             links: match p.url.trim() {
                 "" => Vec::new(),
                 url => vec![Link { label: "Project".into(), url: url.into() }],

@@ -36,6 +36,9 @@ pub struct Imported {
     pub format: &'static str,
     pub profile: Option<Profile>,
     pub case_studies: Vec<CaseStudy>,
+    /// The id each case study had in the Folio that exported it (from `x-folio`), so
+    /// that recommendations and skills pointing at it can be pointed at its new id.
+    pub case_study_ids: Vec<Option<uuid::Uuid>>,
     pub recommendations: Vec<Recommendation>,
     pub skills: Vec<Skill>,
     pub experience: Vec<Experience>,

@@ -3,6 +3,7 @@
 // pause in typing, so closing the window right after a keystroke loses nothing that
 // was already sent; `flushAll` waits for whatever is still pending.
 import { toFolioError, type FolioError } from './api';
+import { toast } from './app.svelte';
 
 export type SaveState = 'saved' | 'saving' | 'invalid' | 'failed';
 
@@ -70,10 +71,19 @@ export class Autosaver<T> {
     while (this.running) await this.running;
   }
 
+  /** The editor is gone: a refused edit can no longer be fixed there, so say so. */
   dispose() {
+    if (this.state === 'invalid' || this.state === 'failed') {
+      toast(`A change was not saved: ${this.error?.message ?? 'it was refused'}`, { tone: 'error' });
+    }
     all.delete(this as Autosaver<unknown>);
     refresh();
   }
+}
+
+/** Whether some edit was refused or failed and is not stored. */
+export function unsaved(): boolean {
+  return [...all].some((a) => a.state === 'invalid' || a.state === 'failed');
 }
 
 /** Waits for every pending save, e.g. before the window closes. */

@@ -94,8 +94,22 @@ fn folio_to_json_resume_to_folio_keeps_every_case_study_decision_and_metric() {
     other.import_bytes(&resume, None, false).unwrap();
     let after: Vec<CaseStudy> = other.list::<CaseStudy>().unwrap().into_iter().map(|c| c.item).collect();
     assert_eq!(after, before, "case studies come back whole, in order");
+    // Links to case studies follow them to their new ids.
+    let title_before: std::collections::HashMap<_, _> =
+        folio.list::<CaseStudy>().unwrap().into_iter().map(|c| (c.id, c.item.title)).collect();
+    let title_after: std::collections::HashMap<_, _> =
+        other.list::<CaseStudy>().unwrap().into_iter().map(|c| (c.id, c.item.title)).collect();
+    let comparable = |recs: Vec<Recommendation>, titles: &std::collections::HashMap<uuid::Uuid, String>| {
+        recs.into_iter()
+            .map(|r| (r.case_study.map(|id| titles[&id].clone()), Recommendation { case_study: None, ..r }))
+            .collect::<Vec<_>>()
+    };
     let recs_after: Vec<Recommendation> = other.list::<Recommendation>().unwrap().into_iter().map(|c| c.item).collect();
-    assert_eq!(recs_after, recs, "recommendations keep their relationship and themes");
+    assert_eq!(
+        comparable(recs_after, &title_after),
+        comparable(recs, &title_before),
+        "recommendations keep their relationship, themes and case study"
+    );
     assert_eq!(other.profile().unwrap().full_name, folio.profile().unwrap().full_name);
 }
 
@@ -334,4 +348,67 @@ fn a_resume_merged_into_a_portfolio_started_empty_fills_the_profile() {
     let profile = folio.profile().unwrap();
     assert_eq!(profile.full_name, "Richard Hendriks");
     assert_eq!(profile.email, "richard.hendriks@mail.com");
+}
+
+#[test]
+fn merging_a_backup_never_overwrites_the_typed_profile() {
+    let (source, _d1) = open();
+    source.load_demo(false).unwrap();
+    let backup = backup_bytes(&source);
+    let (folio, _d2) = open();
+    folio.update_profile(&folio_model::Profile { full_name: "Jane Doe".into(), ..Default::default() }).unwrap();
+    folio.import_bytes(&backup, Some(ImportMode::Merge), false).unwrap();
+    let profile = folio.profile().unwrap();
+    assert_eq!(profile.full_name, "Jane Doe", "what the user typed stays");
+    assert_eq!(profile.headline, source.profile().unwrap().headline, "empty fields are filled");
+}
+
+#[test]
+fn links_to_case_studies_follow_them_through_json_resume() {
+    let (folio, _dir) = open();
+    folio.load_demo(false).unwrap();
+    let cs = folio.list::<CaseStudy>().unwrap();
+    let rec = folio
+        .create(&Recommendation {
+            author_name: "Ana".into(),
+            consent: true,
+            case_study: Some(cs[1].id),
+            ..Recommendation::default()
+        })
+        .unwrap();
+    let skill = folio.create(&Skill { name: "Ledgers".into(), evidence: vec![cs[0].id], ..Skill::default() }).unwrap();
+    let resume = folio.export_bytes(FileFormat::JsonResume, None).unwrap();
+
+    let (other, _d) = open();
+    other.import_bytes(&resume, None, false).unwrap();
+    let titles: std::collections::HashMap<_, _> =
+        other.list::<CaseStudy>().unwrap().into_iter().map(|c| (c.id, c.item.title)).collect();
+    let rec_after = other.list::<Recommendation>().unwrap().into_iter().find(|r| r.item.author_name == "Ana").unwrap();
+    assert_eq!(titles[&rec_after.item.case_study.unwrap()], cs[1].item.title);
+    let skill_after = other.list::<Skill>().unwrap().into_iter().find(|s| s.item.name == "Ledgers").unwrap();
+    assert_eq!(
+        skill_after.item.evidence.iter().map(|id| titles[id].clone()).collect::<Vec<_>>(),
+        [cs[0].item.title.clone()]
+    );
+    drop((rec, skill));
+}
+
+#[test]
+fn a_backup_whose_export_names_a_missing_edition_is_refused_with_its_path() {
+    let (folio, dir) = open();
+    folio.load_demo(false).unwrap();
+    folio.export_pdf(&dir.path().join("p.pdf"), &ExportRequest::default()).unwrap();
+    let mut doc: Value = serde_json::from_slice(&backup_bytes(&folio)).unwrap();
+    doc["exports"][0]["edition"] = Value::String(uuid::Uuid::now_v7().to_string());
+    refused(doc.to_string().as_bytes(), "import_malformed", Some("exports[0].edition"));
+}
+
+#[test]
+fn repeated_project_keywords_become_one_technology() {
+    let (folio, _dir) = open();
+    let doc =
+        r#"{"basics": {"name": "Jane"}, "projects": [{"name": "Ledger", "keywords": ["Rust", "rust", "Kafka"]}]}"#;
+    folio.import_bytes(doc.as_bytes(), None, false).unwrap();
+    let cs = folio.list::<CaseStudy>().unwrap().remove(0).item;
+    assert_eq!(cs.technologies.iter().map(|t| t.name.as_str()).collect::<Vec<_>>(), ["Rust", "Kafka"]);
 }
