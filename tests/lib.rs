@@ -230,8 +230,26 @@ impl App {
         path
     }
 
-    /// Closes the window and stops the driver (SIGTERM, so that it stops its
-    /// WebKitWebDriver child too).
+    /// Quits the way a user does, with Ctrl+Q pressed in `focus`: that goes through the
+    /// same close request as the window's close button, so the app waits for its saves
+    /// still pending before it exits. Returns once the window is gone.
+    ///
+    /// (`close` below is WebDriver's Close Window, which destroys the web view without
+    /// asking the app: fine after `saved`, but not how a user leaves.)
+    pub async fn quit(self, focus: &Element) {
+        // The app may be gone before WebDriver hears the keys were handled, so an error
+        // here says nothing; the window staying open does.
+        let _ = focus.send_keys(&format!("{}q", fantoccini::key::Key::Control)).await;
+        let deadline = tokio::time::Instant::now() + PATIENCE;
+        while self.client.title().await.is_ok() {
+            assert!(tokio::time::Instant::now() < deadline, "the window was still open {PATIENCE:?} after Ctrl+Q");
+            tokio::time::sleep(Duration::from_millis(50)).await;
+        }
+        self.close().await;
+    }
+
+    /// Closes the window through WebDriver and stops the driver (SIGTERM, so that it
+    /// stops its WebKitWebDriver child too).
     pub async fn close(mut self) {
         let _ = self.client.clone().close().await;
         let _ = Command::new("kill").args(["-TERM", &self.driver.id().to_string()]).status();

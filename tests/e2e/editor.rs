@@ -142,7 +142,7 @@ async fn a_deleted_case_study_can_be_undone_and_restored_from_the_trash() {
 }
 
 #[tokio::test(flavor = "multi_thread")]
-async fn two_thousand_characters_typed_fast_survive_closing_the_window_right_after() {
+async fn two_thousand_characters_typed_fast_survive_quitting_right_after() {
     let _one = ONE_WINDOW.lock().await;
     let dir = tempfile::tempdir().unwrap();
     let db = seeded(dir.path(), &["Long story"]);
@@ -151,7 +151,7 @@ async fn two_thousand_characters_typed_fast_survive_closing_the_window_right_aft
     let app = App::launch(&db).await;
     let field = app.find("[data-kind=case-study] textarea[name=contribution]").await;
     field.send_keys(&text).await.unwrap();
-    app.close().await;
+    app.quit(&field).await;
 
     let stored = Folio::open(&db).unwrap().list::<CaseStudy>().unwrap();
     let contribution = &stored[0].item.contribution;
