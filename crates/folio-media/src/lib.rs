@@ -1,0 +1,324 @@
+//! Folio's image pipeline. Whatever a phone or a screenshot tool made goes in; what
+//! comes out is safe to keep and to print:
+//!
+//! 1. **Sniff** the real format from the bytes (never the file name): JPEG, PNG, WebP,
+//!    or GIF (its first frame).
+//! 2. **Decode within limits** set on the decoder *before* it allocates, so that a tiny
+//!    file declaring 100,000 × 100,000 pixels is refused, not decoded.
+//! 3. **Normalise**: turn upright by the EXIF orientation, convert an embedded colour
+//!    profile to sRGB, downscale so the long edge is at most [`LONG_EDGE`] (print at
+//!    300 DPI on the widest image slot), and re-encode — photographs as JPEG,
+//!    screenshots and diagrams (flat colour, sharp edges, transparency) as PNG.
+//!    Re-encoding keeps pixels only: EXIF, GPS, XMP and ICC data are gone.
+//! 4. **Thumbnail** for the UI, and the SHA-256 of the normalised bytes, which the store
+//!    uses to keep the same image once.
+
+pub mod draw;
+
+use std::io::Cursor;
+use std::path::Path;
+
+use image::codecs::jpeg::JpegEncoder;
+use image::codecs::png::{CompressionType, FilterType as PngFilter, PngEncoder};
+use image::imageops::FilterType;
+use image::{DynamicImage, ImageDecoder, ImageEncoder, ImageFormat, ImageReader, RgbImage, RgbaImage};
+use sha2::{Digest, Sha256};
+
+/// Files larger than this are refused before they are read.
+pub const MAX_FILE_BYTES: u64 = 40 * 1024 * 1024;
+/// Neither side may declare more pixels than this.
+pub const MAX_SIDE: u32 = 16_384;
+/// Nor may the decoded image need more memory than this (about 100 megapixels of RGB).
+pub const MAX_DECODED_BYTES: u64 = 320 * 1024 * 1024;
+/// The long edge after import: the widest image slot (about 8 in) at 300 DPI.
+pub const LONG_EDGE: u32 = 2_400;
+/// The long edge of thumbnails.
+pub const THUMBNAIL_EDGE: u32 = 320;
+const JPEG_QUALITY: u8 = 85;
+const THUMBNAIL_QUALITY: u8 = 80;
+
+#[derive(Debug, thiserror::Error, PartialEq, Eq)]
+pub enum Error {
+    #[error("the file is {size} MB; images up to {} MB can be added", MAX_FILE_BYTES / 1024 / 1024, size = .0 / 1024 / 1024)]
+    FileTooLarge(u64),
+    #[error("this is not an image Folio can read (JPEG, PNG, WebP or GIF)")]
+    NotAnImage,
+    #[error("{0} images are not supported; use JPEG, PNG, WebP or GIF")]
+    Unsupported(String),
+    #[error("the image is damaged or incomplete ({0})")]
+    Corrupt(String),
+    #[error("the image is too large to open safely ({width} × {height} pixels)")]
+    TooManyPixels { width: u32, height: u32 },
+    #[error("the image could not be read: {0}")]
+    Read(String),
+    #[error("the image could not be saved: {0}")]
+    Encode(String),
+}
+
+pub type Result<T> = std::result::Result<T, Error>;
+
+/// How an image is kept.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum MediaType {
+    Jpeg,
+    Png,
+}
+
+impl MediaType {
+    pub fn mime(self) -> &'static str {
+        match self {
+            MediaType::Jpeg => "image/jpeg",
+            MediaType::Png => "image/png",
+        }
+    }
+
+    pub fn from_mime(mime: &str) -> Option<MediaType> {
+        match mime {
+            "image/jpeg" => Some(MediaType::Jpeg),
+            "image/png" => Some(MediaType::Png),
+            _ => None,
+        }
+    }
+}
+
+/// An image ready to store.
+#[derive(Clone, PartialEq, Eq)]
+pub struct Normalised {
+    pub bytes: Vec<u8>,
+    pub media_type: MediaType,
+    pub width: u32,
+    pub height: u32,
+    /// At most [`THUMBNAIL_EDGE`] on the long edge, in the same media type.
+    pub thumbnail: Vec<u8>,
+    /// Hex SHA-256 of `bytes`.
+    pub sha256: String,
+}
+
+impl std::fmt::Debug for Normalised {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Normalised")
+            .field("media_type", &self.media_type)
+            .field("width", &self.width)
+            .field("height", &self.height)
+            .field("bytes", &self.bytes.len())
+            .field("thumbnail", &self.thumbnail.len())
+            .field("sha256", &self.sha256)
+            .finish()
+    }
+}
+
+/// Reads and normalises the image file at `path`, checking its size before reading it.
+pub fn import_file(path: &Path) -> Result<Normalised> {
+    let size = std::fs::metadata(path).map_err(|e| Error::Read(e.to_string()))?.len();
+    if size > MAX_FILE_BYTES {
+        return Err(Error::FileTooLarge(size));
+    }
+    import(&std::fs::read(path).map_err(|e| Error::Read(e.to_string()))?)
+}
+
+/// Normalises an image given as bytes (a paste, a drop).
+pub fn import(bytes: &[u8]) -> Result<Normalised> {
+    if bytes.len() as u64 > MAX_FILE_BYTES {
+        return Err(Error::FileTooLarge(bytes.len() as u64));
+    }
+    let format = image::guess_format(bytes).map_err(|_| Error::NotAnImage)?;
+    match format {
+        ImageFormat::Jpeg => check_jpeg_complete(bytes)?,
+        ImageFormat::Png | ImageFormat::WebP | ImageFormat::Gif => {}
+        other => return Err(Error::Unsupported(other.to_mime_type().trim_start_matches("image/").to_uppercase())),
+    }
+    let (image, icc) = decode(bytes, format)?;
+    // Downscale first: everything after works on at most LONG_EDGE² pixels.
+    let image = if image.width().max(image.height()) > LONG_EDGE {
+        image.resize(LONG_EDGE, LONG_EDGE, FilterType::Triangle)
+    } else {
+        image
+    };
+    let image = drop_opaque_alpha(to_srgb(image, icc.as_deref()));
+    let graphic = format == ImageFormat::Gif || image.color().has_alpha() || looks_like_a_graphic(&image);
+    let media_type = if graphic { MediaType::Png } else { MediaType::Jpeg };
+    let bytes = encode(&image, media_type, JPEG_QUALITY)?;
+    let thumbnail = encode(&image.thumbnail(THUMBNAIL_EDGE, THUMBNAIL_EDGE), media_type, THUMBNAIL_QUALITY)?;
+    let sha256 = Sha256::digest(&bytes).iter().map(|b| format!("{b:02x}")).collect();
+    Ok(Normalised { bytes, media_type, width: image.width(), height: image.height(), thumbnail, sha256 })
+}
+
+/// Decodes with the limits in place before any pixel is allocated; returns the upright
+/// image and its colour profile, if it has one.
+fn decode(bytes: &[u8], format: ImageFormat) -> Result<(DynamicImage, Option<Vec<u8>>)> {
+    let mut limits = image::Limits::default();
+    limits.max_image_width = Some(MAX_SIDE);
+    limits.max_image_height = Some(MAX_SIDE);
+    limits.max_alloc = Some(MAX_DECODED_BYTES);
+    let mut reader = ImageReader::with_format(Cursor::new(bytes), format);
+    reader.limits(limits);
+    let mut decoder = reader.into_decoder().map_err(|e| failure(e, bytes, format))?;
+    let orientation = decoder.orientation().unwrap_or(image::metadata::Orientation::NoTransforms);
+    let icc = decoder.icc_profile().ok().flatten();
+    let mut image = DynamicImage::from_decoder(decoder).map_err(|e| failure(e, bytes, format))?;
+    image.apply_orientation(orientation);
+    Ok((image, icc))
+}
+
+fn failure(error: image::ImageError, bytes: &[u8], format: ImageFormat) -> Error {
+    use image::error::{ImageError, LimitErrorKind};
+    match error {
+        ImageError::Limits(limit) => match limit.kind() {
+            LimitErrorKind::DimensionError | LimitErrorKind::InsufficientMemory => {
+                let (width, height) = declared_size(bytes, format).unwrap_or((0, 0));
+                Error::TooManyPixels { width, height }
+            }
+            _ => Error::Corrupt(limit.to_string()),
+        },
+        ImageError::Unsupported(e) => Error::Unsupported(e.to_string()),
+        ImageError::IoError(e) if e.kind() == std::io::ErrorKind::UnexpectedEof => Error::Corrupt("it ends too early".into()),
+        other => Error::Corrupt(other.to_string()),
+    }
+}
+
+/// The size the file claims, read from its header without decoding.
+fn declared_size(bytes: &[u8], format: ImageFormat) -> Option<(u32, u32)> {
+    ImageReader::with_format(Cursor::new(bytes), format).into_dimensions().ok()
+}
+
+/// A JPEG must reach its end-of-image marker after its scans: decoders fill a cut-off
+/// file with grey rather than fail, which would store half a photo.
+fn check_jpeg_complete(bytes: &[u8]) -> Result<()> {
+    let truncated = || Error::Corrupt("it ends before the end of the picture".into());
+    let mut at = 2; // after SOI
+    loop {
+        // Markers may be padded with 0xFF.
+        while bytes.get(at) == Some(&0xFF) && bytes.get(at + 1) == Some(&0xFF) {
+            at += 1;
+        }
+        let (Some(&0xFF), Some(&marker)) = (bytes.get(at), bytes.get(at + 1)) else { return Err(truncated()) };
+        at += 2;
+        match marker {
+            0xD9 => return Ok(()),
+            0x01 | 0xD0..=0xD7 => continue,
+            _ => {}
+        }
+        let len = match (bytes.get(at), bytes.get(at + 1)) {
+            (Some(&hi), Some(&lo)) => usize::from(hi) << 8 | usize::from(lo),
+            _ => return Err(truncated()),
+        };
+        at += len;
+        if marker == 0xDA {
+            // Entropy-coded data: 0xFF is followed by a stuffed 0x00 or a restart marker,
+            // anything else is the next marker.
+            loop {
+                match (bytes.get(at), bytes.get(at + 1)) {
+                    (Some(&0xFF), Some(&next)) if next != 0x00 && !(0xD0..=0xD7).contains(&next) => break,
+                    (Some(_), Some(_)) => at += 1,
+                    _ => return Err(truncated()),
+                }
+            }
+        }
+    }
+}
+
+/// Converts pixels described by an embedded ICC profile to sRGB. A profile that cannot
+/// be read leaves the pixels as they are: the picture is still worth keeping.
+fn to_srgb(image: DynamicImage, icc: Option<&[u8]>) -> DynamicImage {
+    let Some(icc) = icc else { return image };
+    let Ok(source) = moxcms::ColorProfile::new_from_slice(icc) else { return image };
+    let srgb = moxcms::ColorProfile::new_srgb();
+    let options = moxcms::TransformOptions::default();
+    if image.color().has_alpha() {
+        let pixels = image.to_rgba8();
+        let Ok(transform) = source.create_transform_8bit(moxcms::Layout::Rgba, &srgb, moxcms::Layout::Rgba, options)
+        else {
+            return DynamicImage::ImageRgba8(pixels);
+        };
+        let mut out = RgbaImage::new(pixels.width(), pixels.height());
+        match transform.transform(&pixels, &mut out) {
+            Ok(()) => DynamicImage::ImageRgba8(out),
+            Err(_) => DynamicImage::ImageRgba8(pixels),
+        }
+    } else {
+        let pixels = image.to_rgb8();
+        let Ok(transform) = source.create_transform_8bit(moxcms::Layout::Rgb, &srgb, moxcms::Layout::Rgb, options) else {
+            return DynamicImage::ImageRgb8(pixels);
+        };
+        let mut out = RgbImage::new(pixels.width(), pixels.height());
+        match transform.transform(&pixels, &mut out) {
+            Ok(()) => DynamicImage::ImageRgb8(out),
+            Err(_) => DynamicImage::ImageRgb8(pixels),
+        }
+    }
+}
+
+/// An alpha channel where every pixel is opaque carries nothing: drop it, so that an
+/// opaque photograph saved as RGBA can still become a JPEG.
+fn drop_opaque_alpha(image: DynamicImage) -> DynamicImage {
+    if !image.color().has_alpha() {
+        return image;
+    }
+    let rgba = image.to_rgba8();
+    if rgba.pixels().all(|p| p.0[3] == 255) {
+        DynamicImage::ImageRgb8(DynamicImage::ImageRgba8(rgba).to_rgb8())
+    } else {
+        DynamicImage::ImageRgba8(rgba)
+    }
+}
+
+/// Screenshots and diagrams are mostly flat colour: many pixels equal their left
+/// neighbour exactly. Photographs, with sensor noise and gradients, almost never do.
+fn looks_like_a_graphic(image: &DynamicImage) -> bool {
+    let rgb = image.to_rgb8();
+    let (width, height) = rgb.dimensions();
+    if width < 2 {
+        return false;
+    }
+    let rows = (0..height).step_by((height as usize / 200).max(1));
+    let (mut same, mut total) = (0u64, 0u64);
+    for y in rows {
+        for x in 1..width {
+            total += 1;
+            same += u64::from(rgb.get_pixel(x, y) == rgb.get_pixel(x - 1, y));
+        }
+    }
+    same * 2 > total
+}
+
+fn encode(image: &DynamicImage, media_type: MediaType, quality: u8) -> Result<Vec<u8>> {
+    let mut out = Vec::new();
+    let err = |e: image::ImageError| Error::Encode(e.to_string());
+    match media_type {
+        MediaType::Jpeg => {
+            let rgb = image.to_rgb8();
+            JpegEncoder::new_with_quality(&mut out, quality).encode_image(&rgb).map_err(err)?;
+        }
+        MediaType::Png => {
+            let encoder = PngEncoder::new_with_quality(&mut out, CompressionType::Default, PngFilter::Adaptive);
+            if image.color().has_alpha() {
+                let rgba = image.to_rgba8();
+                encoder.write_image(&rgba, rgba.width(), rgba.height(), image::ExtendedColorType::Rgba8).map_err(err)?;
+            } else {
+                let rgb = image.to_rgb8();
+                encoder.write_image(&rgb, rgb.width(), rgb.height(), image::ExtendedColorType::Rgb8).map_err(err)?;
+            }
+        }
+    }
+    Ok(out)
+}
+
+/// Decodes a stored PNG to 8-bit RGB and, when it has transparency, its alpha channel,
+/// as a PDF needs them.
+pub fn png_planes(bytes: &[u8]) -> Result<(u32, u32, Vec<u8>, Option<Vec<u8>>)> {
+    let (image, _) = decode(bytes, ImageFormat::Png)?;
+    let (width, height) = (image.width(), image.height());
+    if image.color().has_alpha() {
+        let rgba = image.to_rgba8();
+        let mut rgb = Vec::with_capacity(rgba.len() / 4 * 3);
+        let mut alpha = Vec::with_capacity(rgba.len() / 4);
+        for p in rgba.pixels() {
+            rgb.extend_from_slice(&p.0[..3]);
+            alpha.push(p.0[3]);
+        }
+        let opaque = alpha.iter().all(|&a| a == 255);
+        Ok((width, height, rgb, (!opaque).then_some(alpha)))
+    } else {
+        Ok((width, height, image.to_rgb8().into_raw(), None))
+    }
+}

@@ -1,0 +1,53 @@
+//! A decompression bomb: a PNG of a few dozen bytes that declares 100,000 × 100,000
+//! pixels (30 GB of RGB). It must be refused from its header, without allocating.
+//! Its own test binary, so that the peak memory measured is this test's alone.
+
+use folio_media::{import, Error};
+
+fn crc32(bytes: &[u8]) -> u32 {
+    let mut crc = !0u32;
+    for &b in bytes {
+        crc ^= u32::from(b);
+        for _ in 0..8 {
+            crc = if crc & 1 == 1 { (crc >> 1) ^ 0xEDB8_8320 } else { crc >> 1 };
+        }
+    }
+    !crc
+}
+
+fn chunk(kind: &[u8; 4], data: &[u8]) -> Vec<u8> {
+    let mut out = (data.len() as u32).to_be_bytes().to_vec();
+    let mut body = kind.to_vec();
+    body.extend(data);
+    out.extend(&body);
+    out.extend(crc32(&body).to_be_bytes());
+    out
+}
+
+/// Peak resident memory of this process so far, in kB (Linux).
+fn peak_kb() -> u64 {
+    let status = std::fs::read_to_string("/proc/self/status").unwrap();
+    let line = status.lines().find(|l| l.starts_with("VmHWM:")).unwrap();
+    line.split_whitespace().nth(1).unwrap().parse().unwrap()
+}
+
+#[test]
+fn a_tiny_png_declaring_ten_billion_pixels_is_refused_without_allocating_them() {
+    let mut ihdr = Vec::new();
+    ihdr.extend(100_000u32.to_be_bytes());
+    ihdr.extend(100_000u32.to_be_bytes());
+    ihdr.extend([8, 2, 0, 0, 0]); // 8-bit RGB
+    let mut png = b"\x89PNG\r\n\x1a\n".to_vec();
+    png.extend(chunk(b"IHDR", &ihdr));
+    // A few bytes of zlib data: a real bomb would inflate them into gigabytes.
+    png.extend(chunk(b"IDAT", &[0x78, 0x9c, 0x63, 0x00, 0x00, 0x00, 0x01, 0x00, 0x01]));
+    png.extend(chunk(b"IEND", &[]));
+    assert!(png.len() < 100);
+
+    let before = peak_kb();
+    let err = import(&png).unwrap_err();
+    assert_eq!(err, Error::TooManyPixels { width: 100_000, height: 100_000 });
+    assert!(err.to_string().contains("100000 × 100000"), "{err}");
+    let grown = peak_kb().saturating_sub(before);
+    assert!(grown < 16 * 1024, "peak memory grew by {grown} kB");
+}
