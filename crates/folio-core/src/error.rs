@@ -18,6 +18,8 @@ pub enum Error {
     Render(#[from] folio_render::Error),
     #[error(transparent)]
     Import(#[from] folio_interchange::Error),
+    #[error(transparent)]
+    Image(#[from] folio_media::Error),
 }
 
 pub type Result<T, E = Error> = std::result::Result<T, E>;
@@ -31,6 +33,14 @@ impl Error {
             Self::Io(_) => "io",
             Self::Render(_) => "render_failed",
             Self::Import(e) => e.code(),
+            Self::Image(e) => match e {
+                folio_media::Error::FileTooLarge(_) | folio_media::Error::TooManyPixels { .. } => "image_too_large",
+                folio_media::Error::Unsupported(_) => "image_unsupported",
+                folio_media::Error::Encode(_) => "image_failed",
+                folio_media::Error::NotAnImage | folio_media::Error::Corrupt(_) | folio_media::Error::Read(_) => {
+                    "image_unreadable"
+                }
+            },
         }
     }
 

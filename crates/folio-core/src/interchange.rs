@@ -1,13 +1,15 @@
 //! Files in and out: JSON Resume, the Folio backup, and copies of the database itself.
 //! Every import is one transaction, so a file that fails part-way changes nothing.
 
+use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 
-use folio_interchange::backup::{self, Backup, Entry};
+use folio_interchange::backup::{self, AssetEntry, Backup, Entry};
 use folio_interchange::{json_resume, Document, Imported, Note};
 use folio_model::{
     CaseStudy, Certification, Edition, Education, Entity, Experience, Profile, Recommendation, Skill, Stored, Writing,
 };
+use folio_store::tables::assets::{self, NewAsset};
 use folio_store::tables::{export_records, profile, records};
 use folio_store::Transaction;
 use serde::{Deserialize, Serialize};
@@ -172,6 +174,10 @@ impl Folio {
                 writing: entries(records::dump::<Writing>(tx)?),
                 editions: entries(records::dump::<Edition>(tx)?),
                 exports: export_records::list(tx, None)?,
+                assets: assets::dump(tx)?
+                    .into_iter()
+                    .map(|(asset, data, thumbnail)| AssetEntry { asset, data, thumbnail })
+                    .collect(),
                 ..Backup::default()
             })
         })
@@ -234,6 +240,7 @@ impl Folio {
             if replace {
                 export_records::clear(tx)?;
                 records::clear(tx)?;
+                assets::clear(tx)?;
                 profile::put(tx, &Profile::default(), None)?;
             }
             match &document {
@@ -299,17 +306,52 @@ fn epoch_seconds() -> u64 {
     std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).map(|d| d.as_secs()).unwrap_or_default()
 }
 
+/// Stores the backup's images. An image this portfolio already keeps under another id
+/// is not stored twice: the returned map says which id to show instead.
+fn put_assets(tx: &Transaction<'_>, entries: &[AssetEntry]) -> Result<HashMap<Uuid, Uuid>> {
+    let mut same = HashMap::new();
+    for AssetEntry { asset, data, thumbnail } in entries {
+        match assets::find_sha256(tx, &asset.sha256)? {
+            Some(kept) if kept.id != asset.id => {
+                same.insert(asset.id, kept.id);
+            }
+            Some(_) => {}
+            None => assets::put(
+                tx,
+                &NewAsset {
+                    id: asset.id,
+                    sha256: &asset.sha256,
+                    media_type: &asset.media_type,
+                    width: asset.width,
+                    height: asset.height,
+                    original_name: &asset.original_name,
+                    bytes: data,
+                    thumbnail,
+                },
+            )?,
+        }
+    }
+    Ok(same)
+}
+
 fn apply_backup(tx: &Transaction<'_>, b: &Backup, replace: bool) -> Result<()> {
+    let same = put_assets(tx, &b.assets)?;
+    let mut profile_in = b.profile.clone();
+    profile_in.photo = profile_in.photo.map(|id| same.get(&id).copied().unwrap_or(id));
     if replace {
-        profile::put(tx, &b.profile, b.profile_updated_at)?;
+        profile::put(tx, &profile_in, b.profile_updated_at)?;
     } else if b.profile_updated_at.is_some() {
         let current = profile::get(tx)?;
-        let merged = merged_profile(current.clone(), &b.profile);
+        let merged = merged_profile(current.clone(), &profile_in);
         if merged != current {
             profile::upsert(tx, &merged)?;
         }
     }
-    put_all(tx, &b.case_studies)?;
+    let mut case_studies = b.case_studies.clone();
+    for image in case_studies.iter_mut().flat_map(|e| e.item.images.iter_mut()) {
+        image.asset = same.get(&image.asset).copied().unwrap_or(image.asset);
+    }
+    put_all(tx, &case_studies)?;
     put_all(tx, &b.recommendations)?;
     put_all(tx, &b.skills)?;
     put_all(tx, &b.experience)?;
@@ -325,15 +367,29 @@ fn apply_backup(tx: &Transaction<'_>, b: &Backup, replace: bool) -> Result<()> {
 }
 
 fn apply_resume(tx: &Transaction<'_>, r: &Imported, replace: bool) -> Result<()> {
+    // A JSON Resume carries no image bytes: only images this portfolio keeps stay shown.
+    let kept = |id: Uuid| assets::get(tx, id).map(|a| a.is_some());
     if let Some(incoming) = &r.profile {
-        let profile_now = if replace { incoming.clone() } else { merged_profile(profile::get(tx)?, incoming) };
+        let mut incoming = incoming.clone();
+        if let Some(photo) = incoming.photo {
+            incoming.photo = kept(photo)?.then_some(photo);
+        }
+        let profile_now = if replace { incoming } else { merged_profile(profile::get(tx)?, &incoming) };
         profile::upsert(tx, &profile_now)?;
     }
     // Case studies get new ids; what pointed at their old ones follows them.
     let mut new_ids = std::collections::HashMap::new();
     for (i, item) in r.case_studies.iter().enumerate() {
         let id = Uuid::now_v7();
-        records::insert(tx, id, item)?;
+        let mut item = item.clone();
+        let mut images = Vec::with_capacity(item.images.len());
+        for image in item.images.drain(..) {
+            if kept(image.asset)? {
+                images.push(image);
+            }
+        }
+        item.images = images;
+        records::insert(tx, id, &item)?;
         if let Some(old) = r.case_study_ids.get(i).copied().flatten() {
             new_ids.insert(old, id);
         }

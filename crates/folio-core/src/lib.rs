@@ -8,6 +8,7 @@
 mod demo;
 mod error;
 mod export;
+mod images;
 mod interchange;
 mod paths;
 mod portfolio;
@@ -114,7 +115,10 @@ impl Folio {
 
     pub fn update_profile(&self, new: &Profile) -> Result<Profile> {
         new.validate()?;
-        self.store().write(|tx| profile::upsert(tx, new))?;
+        self.store().write(|tx| {
+            images::check_assets(tx, new.photo.map(|id| ("photo".to_string(), id)).into_iter().collect())?;
+            Ok::<_, Error>(profile::upsert(tx, new)?)
+        })?;
         Ok(new.clone())
     }
 
@@ -141,7 +145,10 @@ impl Folio {
     /// Adds a record at the end of its list.
     pub fn create<E: Entity>(&self, item: &E) -> Result<Stored<E>> {
         item.validate()?;
-        Ok(self.store().write(|tx| records::insert(tx, Uuid::now_v7(), item))?)
+        self.store().write(|tx| {
+            images::check_assets(tx, item.assets())?;
+            Ok(records::insert(tx, Uuid::now_v7(), item)?)
+        })
     }
 
     /// Adds many records in one transaction: all of them, or none if any is invalid.
@@ -149,12 +156,23 @@ impl Folio {
         for item in items {
             item.validate()?;
         }
-        Ok(self.store().write(|tx| items.iter().map(|item| records::insert(tx, Uuid::now_v7(), item)).collect())?)
+        self.store().write(|tx| {
+            items
+                .iter()
+                .map(|item| {
+                    images::check_assets(tx, item.assets())?;
+                    Ok(records::insert(tx, Uuid::now_v7(), item)?)
+                })
+                .collect()
+        })
     }
 
     pub fn update<E: Entity>(&self, id: Uuid, item: &E) -> Result<Stored<E>> {
         item.validate()?;
-        Ok(self.store().write(|tx| records::update(tx, id, item))?)
+        self.store().write(|tx| {
+            images::check_assets(tx, item.assets())?;
+            Ok(records::update(tx, id, item)?)
+        })
     }
 
     /// Moves a record to the trash.
@@ -202,9 +220,14 @@ impl Folio {
         Ok(records::list_trash(self.store().read())?)
     }
 
-    /// Deletes everything in the trash for good; returns how many records went.
+    /// Deletes everything in the trash for good, and the images only it showed;
+    /// returns how many records went.
     pub fn empty_trash(&self) -> Result<u64> {
-        Ok(self.store().write(|tx| records::empty_trash(tx))?)
+        self.store().write(|tx| {
+            let removed = records::empty_trash(tx)?;
+            images::collect_unused(tx)?;
+            Ok(removed)
+        })
     }
 
     // --- search and overview -----------------------------------------------------------

@@ -1,6 +1,7 @@
 //! The Folio backup: one JSON document holding everything — profile, every record of
 //! every kind (the Trash included) with its id, timestamps and place in the order,
-//! editions, the export log and image metadata. It is versioned, and written
+//! editions, the export log and the images (their bytes in base64, thumbnails too).
+//! It is versioned, and written
 //! deterministically, so that export → import into an empty database → export gives
 //! the same bytes.
 //!
@@ -41,6 +42,33 @@ pub struct Entry<E> {
     pub item: E,
 }
 
+/// An image with its bytes, base64 in the file.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct AssetEntry {
+    #[serde(flatten)]
+    pub asset: Asset,
+    #[serde(with = "base64_bytes")]
+    pub data: Vec<u8>,
+    #[serde(with = "base64_bytes")]
+    pub thumbnail: Vec<u8>,
+}
+
+mod base64_bytes {
+    use base64::engine::general_purpose::STANDARD;
+    use base64::Engine;
+    use serde::{Deserialize, Deserializer, Serializer};
+
+    pub fn serialize<S: Serializer>(bytes: &[u8], s: S) -> Result<S::Ok, S::Error> {
+        s.serialize_str(&STANDARD.encode(bytes))
+    }
+
+    pub fn deserialize<'de, D: Deserializer<'de>>(d: D) -> Result<Vec<u8>, D::Error> {
+        let text = <&str>::deserialize(d).or_else(|_| Err(serde::de::Error::custom("expected base64 text")))?;
+        STANDARD.decode(text).map_err(|e| serde::de::Error::custom(format!("is not base64 ({e})")))
+    }
+}
+
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct Backup {
@@ -57,7 +85,7 @@ pub struct Backup {
     pub writing: Vec<Entry<Writing>>,
     pub editions: Vec<Entry<Edition>>,
     pub exports: Vec<ExportRecord>,
-    pub assets: Vec<Asset>,
+    pub assets: Vec<AssetEntry>,
 }
 
 impl Default for Backup {
@@ -131,6 +159,7 @@ pub fn read(doc: &Value) -> Result<Backup> {
             ));
         }
     }
+    check_assets(&backup)?;
     let mut ids = std::collections::HashSet::new();
     let all_ids = [
         backup.case_studies.iter().map(|e| e.id).collect::<Vec<_>>(),
@@ -146,6 +175,43 @@ pub fn read(doc: &Value) -> Result<Backup> {
         return Err(Error::at("(the document)", format!("the id {id} is used by two records")));
     }
     Ok(backup)
+}
+
+/// Each image is whole (its bytes are what its hash says) and each image a record
+/// shows is in the backup.
+fn check_assets(backup: &Backup) -> Result<()> {
+    use sha2::{Digest, Sha256};
+    let mut ids = std::collections::HashSet::new();
+    for (i, entry) in backup.assets.iter().enumerate() {
+        let asset = &entry.asset;
+        if !ids.insert(asset.id) {
+            return Err(Error::at(format!("assets[{i}].id"), format!("{} appears twice", asset.id)));
+        }
+        if !matches!(asset.media_type.as_str(), "image/jpeg" | "image/png") {
+            return Err(Error::at(format!("assets[{i}].mediaType"), "must be image/jpeg or image/png"));
+        }
+        if asset.width == 0 || asset.height == 0 {
+            return Err(Error::at(format!("assets[{i}].width"), "an image has a size"));
+        }
+        let sha256: String = Sha256::digest(&entry.data).iter().map(|b| format!("{b:02x}")).collect();
+        if sha256 != asset.sha256 || entry.thumbnail.is_empty() {
+            return Err(Error::at(format!("assets[{i}].data"), "is damaged: it does not match its SHA-256"));
+        }
+    }
+    for (i, entry) in backup.case_studies.iter().enumerate() {
+        for (field, id) in entry.item.assets() {
+            if !ids.contains(&id) {
+                return Err(Error::at(
+                    format!("caseStudies[{i}].item.{field}"),
+                    format!("names the image {id}, which is not in this backup"),
+                ));
+            }
+        }
+    }
+    if let Some(photo) = backup.profile.photo.filter(|id| !ids.contains(id)) {
+        return Err(Error::at("profile.photo", format!("names the image {photo}, which is not in this backup")));
+    }
+    Ok(())
 }
 
 /// The backup's bytes: pretty JSON with a final newline, the same for the same data.

@@ -15,7 +15,7 @@ use ts_rs::TS;
 
 pub use backup::Backup;
 pub use error::{Error, Result};
-pub use read::{MAX_BYTES, MAX_DEPTH};
+pub use read::{opens_as_backup, MAX_BACKUP_BYTES, MAX_BYTES, MAX_DEPTH};
 
 /// Something an import could not carry over, and where it was.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]

@@ -6,18 +6,36 @@ use serde_json::Value;
 
 use crate::{Error, Result};
 
-/// The largest file an import reads. A portfolio backup with its images stays well
-/// below; anything larger is not something a person made by hand.
+/// The largest JSON Resume (or unknown document) an import reads: anything larger is
+/// not something a person made by hand.
 pub const MAX_BYTES: usize = 32 * 1024 * 1024;
 
 /// serde_json refuses nesting deeper than this (its recursion limit).
 pub const MAX_DEPTH: usize = 128;
 
+/// The largest Folio backup an import reads: images make backups large, and a backup
+/// that cannot be restored would lose them.
+pub const MAX_BACKUP_BYTES: usize = 1024 * 1024 * 1024;
+
+/// Whether the document opens as a Folio backup does: its first key names the format.
+pub fn opens_as_backup(bytes: &[u8]) -> bool {
+    let head = &bytes[..bytes.len().min(256)];
+    let head = head.strip_prefix("\u{feff}".as_bytes()).unwrap_or(head);
+    let text = String::from_utf8_lossy(head);
+    let text = text.trim_start();
+    text.strip_prefix('{')
+        .map(str::trim_start)
+        .and_then(|t| t.strip_prefix("\"format\""))
+        .map(|t| t.trim_start().trim_start_matches(':').trim_start())
+        .is_some_and(|t| t.starts_with("\"folio-backup\""))
+}
+
 pub fn json(bytes: &[u8]) -> Result<Value> {
-    if bytes.len() > MAX_BYTES {
+    let limit = if opens_as_backup(bytes) { MAX_BACKUP_BYTES } else { MAX_BYTES };
+    if bytes.len() > limit {
         return Err(Error::TooLarge {
             size_mb: bytes.len() as f64 / 1024.0 / 1024.0,
-            limit_mb: (MAX_BYTES / 1024 / 1024) as u64,
+            limit_mb: (limit / 1024 / 1024) as u64,
         });
     }
     let text = std::str::from_utf8(bytes).map_err(|e| Error::NotUtf8 { offset: e.valid_up_to() })?;

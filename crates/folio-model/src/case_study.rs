@@ -156,6 +156,10 @@ impl Entity for CaseStudy {
         self.title.clone()
     }
 
+    fn assets(&self) -> Vec<(String, Uuid)> {
+        self.images.iter().enumerate().map(|(i, image)| (format!("images[{i}].asset"), image.asset)).collect()
+    }
+
     fn search_text(&self) -> String {
         let mut parts = vec![
             self.title.as_str(),

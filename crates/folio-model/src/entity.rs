@@ -84,6 +84,11 @@ pub trait Entity: Serialize + DeserializeOwned + Clone + Send + Sync + 'static {
 
     /// All the text a user might search for, joined by newlines.
     fn search_text(&self) -> String;
+
+    /// The images the record shows, each with the field that names it.
+    fn assets(&self) -> Vec<(String, Uuid)> {
+        Vec::new()
+    }
 }
 
 /// A record as stored: its identity and lifecycle around what the user typed.

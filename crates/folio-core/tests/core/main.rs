@@ -3,6 +3,7 @@
 mod bindings;
 mod demo;
 mod export;
+mod images;
 mod interchange;
 mod portfolio;
 mod records;

@@ -1,6 +1,7 @@
 //! One module per table. Functions take a connection (or a transaction, which derefs to
 //! one) so the core composes them into a single transaction per user action.
 
+pub mod assets;
 pub mod export_records;
 pub mod profile;
 pub mod records;

@@ -1,5 +1,6 @@
 //! Integration tests of the store on real SQLite files, one module per concern.
 
+mod assets;
 mod migrations;
 mod open;
 mod records;
