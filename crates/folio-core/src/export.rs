@@ -106,12 +106,13 @@ impl Folio {
         };
         let paper = request.paper.or(edition.map(|e| e.paper)).unwrap_or_default();
         let accent = edition.and_then(|e| Rgb::parse_hex(&e.accent));
-        let document = layout(&portfolio, &LayoutOptions { theme, paper, accent });
+        let images = self.images_of(&portfolio)?;
+        let document = layout(&portfolio, &LayoutOptions { theme, paper, accent, images: &images });
         // The document id names the edition, so that every export of it is one document.
         let identity = request.edition.map_or_else(|| "folio-portfolio".to_string(), |id| id.to_string());
         let mut document_id = [0u8; 16];
         document_id.copy_from_slice(&Sha256::digest(identity.as_bytes())[..16]);
-        let bytes = pdf(&document, &PdfOptions { created: now_millis() / 1000, document_id })?;
+        let bytes = pdf(&document, &PdfOptions { created: now_millis() / 1000, document_id }, &images)?;
         Ok(Rendered {
             bytes,
             pages: document.pages.len() as u32,

@@ -5,7 +5,7 @@
 use std::collections::HashSet;
 use std::path::Path;
 
-use folio_model::{Asset, CaseStudy, Entity, ImageRef, Profile, Stored};
+use folio_model::{Asset, CaseStudy, Entity, ImageRef, Portfolio, Profile, Stored};
 use folio_store::tables::assets::{self, NewAsset};
 use folio_store::tables::{profile, records};
 use folio_store::Transaction;
@@ -51,6 +51,28 @@ impl Folio {
         let asset = assets::get(store.read(), id)?.ok_or_else(|| missing(id))?;
         let bytes = assets::thumbnail(store.read(), id)?.ok_or_else(|| missing(id))?;
         Ok((asset.media_type, bytes))
+    }
+
+    /// The images `portfolio` shows, with their bytes, for the renderer.
+    pub(crate) fn images_of(&self, portfolio: &Portfolio) -> Result<folio_render::Images> {
+        let shown = portfolio
+            .case_studies
+            .iter()
+            .flat_map(|cs| cs.item.images.iter().map(|i| i.asset))
+            .chain(portfolio.profile.photo);
+        let store = self.store();
+        let mut images = folio_render::Images::new();
+        for id in shown {
+            let (Some(asset), Some(bytes)) = (assets::get(store.read(), id)?, assets::bytes(store.read(), id)?) else {
+                continue;
+            };
+            let format = match asset.media_type.as_str() {
+                "image/jpeg" => folio_render::ImageFormat::Jpeg,
+                _ => folio_render::ImageFormat::Png,
+            };
+            images.insert(id, folio_render::Image { width: asset.width, height: asset.height, format, bytes });
+        }
+        Ok(images)
     }
 
     /// Imports the image at `path` and adds it, with `caption`, after the case study's

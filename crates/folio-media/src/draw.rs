@@ -19,6 +19,29 @@ pub fn photo(width: u32, height: u32, seed: u32) -> RgbImage {
     })
 }
 
+/// A head-and-shoulders portrait, softly lit, as a profile photo: a silhouette
+/// against a blurred background, with a photograph's grain.
+pub fn portrait(size: u32, seed: u32) -> RgbImage {
+    let mut noise = Noise(seed.wrapping_mul(2_246_822_519).max(1));
+    let s = size as f32;
+    RgbImage::from_fn(size, size, |x, y| {
+        let (u, v) = (x as f32 / s, y as f32 / s);
+        let head = ((u - 0.5) / 0.17).powi(2) + ((v - 0.40) / 0.21).powi(2) < 1.0;
+        let shoulders = ((u - 0.5) / 0.40).powi(2) + ((v - 1.02) / 0.36).powi(2) < 1.0;
+        let n = noise.next() * 10.0 - 5.0;
+        let light = 1.0 - (u - 0.25).abs() * 0.35;
+        let (r, g, b) = if head {
+            (214.0, 170.0, 140.0)
+        } else if shoulders {
+            (48.0, 72.0, 104.0)
+        } else {
+            (150.0 + 60.0 * v, 185.0 + 30.0 * v, 190.0 + 20.0 * u)
+        };
+        let c = |base: f32| (base * light + n).clamp(0.0, 255.0) as u8;
+        Rgb([c(r), c(g), c(b)])
+    })
+}
+
 /// An architecture diagram: services as boxes joined by arrows on a white ground,
 /// all flat colour with sharp edges — what a diagram tool exports.
 pub fn diagram(width: u32, height: u32, accent: [u8; 3]) -> RgbImage {
@@ -94,6 +117,11 @@ pub fn jpeg(img: &RgbImage, quality: u8) -> Vec<u8> {
         .encode_image(img)
         .expect("encoding to memory cannot fail");
     out
+}
+
+/// Encodes an opaque picture as a PNG file.
+pub fn png_rgb(img: RgbImage) -> Vec<u8> {
+    png(&image::DynamicImage::ImageRgb8(img))
 }
 
 /// Encodes a picture as a PNG file.

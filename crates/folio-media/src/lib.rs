@@ -303,10 +303,36 @@ fn encode(image: &DynamicImage, media_type: MediaType, quality: u8) -> Result<Ve
     Ok(out)
 }
 
-/// Decodes a stored PNG to 8-bit RGB and, when it has transparency, its alpha channel,
-/// as a PDF needs them.
-pub fn png_planes(bytes: &[u8]) -> Result<(u32, u32, Vec<u8>, Option<Vec<u8>>)> {
-    let (image, _) = decode(bytes, ImageFormat::Png)?;
+/// A stored image made smaller, to fit within `width` × `height`, for a PDF that
+/// prints it small (a profile photo): a JPEG for a JPEG, else the pixels.
+pub fn shrink(bytes: &[u8], width: u32, height: u32) -> Result<Shrunk> {
+    let format = image::guess_format(bytes).map_err(|_| Error::NotAnImage)?;
+    let (image, _) = decode(bytes, format)?;
+    let image = image.resize(width.max(1), height.max(1), FilterType::Triangle);
+    Ok(if format == ImageFormat::Jpeg {
+        Shrunk::Jpeg { width: image.width(), height: image.height(), bytes: encode(&image, MediaType::Jpeg, JPEG_QUALITY)? }
+    } else {
+        let (width, height, rgb, alpha) = planes(&image);
+        Shrunk::Pixels { width, height, rgb, alpha }
+    })
+}
+
+/// What [`shrink`] gives.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Shrunk {
+    Jpeg { width: u32, height: u32, bytes: Vec<u8> },
+    Pixels { width: u32, height: u32, rgb: Vec<u8>, alpha: Option<Vec<u8>> },
+}
+
+/// Decodes a stored image to 8-bit RGB and, when it has transparency, its alpha
+/// channel, as a PDF needs them.
+pub fn pixels(bytes: &[u8]) -> Result<(u32, u32, Vec<u8>, Option<Vec<u8>>)> {
+    let format = image::guess_format(bytes).map_err(|_| Error::NotAnImage)?;
+    let (image, _) = decode(bytes, format)?;
+    Ok(planes(&image))
+}
+
+fn planes(image: &DynamicImage) -> (u32, u32, Vec<u8>, Option<Vec<u8>>) {
     let (width, height) = (image.width(), image.height());
     if image.color().has_alpha() {
         let rgba = image.to_rgba8();
@@ -317,8 +343,26 @@ pub fn png_planes(bytes: &[u8]) -> Result<(u32, u32, Vec<u8>, Option<Vec<u8>>)> 
             alpha.push(p.0[3]);
         }
         let opaque = alpha.iter().all(|&a| a == 255);
-        Ok((width, height, rgb, (!opaque).then_some(alpha)))
+        (width, height, rgb, (!opaque).then_some(alpha))
     } else {
-        Ok((width, height, image.to_rgb8().into_raw(), None))
+        (width, height, image.to_rgb8().into_raw(), None)
     }
+}
+
+/// The number of colour components of a baseline or progressive JPEG (1 grey, 3
+/// colour, 4 CMYK), read from its frame header.
+pub fn jpeg_components(bytes: &[u8]) -> Option<u8> {
+    let mut at = 2;
+    while at + 9 < bytes.len() {
+        if bytes[at] != 0xFF {
+            return None;
+        }
+        let marker = bytes[at + 1];
+        let len = usize::from(bytes[at + 2]) << 8 | usize::from(bytes[at + 3]);
+        if matches!(marker, 0xC0..=0xC3 | 0xC5..=0xC7 | 0xC9..=0xCB | 0xCD..=0xCF) {
+            return bytes.get(at + 9).copied();
+        }
+        at += 2 + len;
+    }
+    None
 }

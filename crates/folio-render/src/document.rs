@@ -1,6 +1,8 @@
 //! What layout produces: pages of positioned items, an outline and metadata. Nothing
 //! here knows PDF; the writer in `pdf` turns it into bytes.
 
+use uuid::Uuid;
+
 use crate::fonts::FontId;
 use crate::units::{Point, Pt, Rect, Rgb, Size};
 
@@ -30,6 +32,9 @@ pub enum Item {
     Rect { rect: Rect, fill: Rgb },
     Line { from: Point, to: Point, width: Pt, color: Rgb },
     Link { rect: Rect, target: LinkTarget },
+    /// An image drawn into `rect`; when `round` is set, only the circle inscribed in
+    /// that square shows (a profile photo).
+    Image { rect: Rect, asset: Uuid, round: Option<Rect> },
 }
 
 /// Shaped text in one font, size and colour, starting at `origin` on its baseline.

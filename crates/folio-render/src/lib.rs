@@ -11,6 +11,7 @@
 
 mod document;
 mod fonts;
+mod images;
 mod layout;
 pub mod markdown;
 mod pdf;
@@ -20,6 +21,7 @@ mod units;
 
 pub use document::{Destination, Document, Glyph, Item, LinkTarget, Metadata, OutlineEntry, Page, TextRun};
 pub use fonts::{Family, FontId};
+pub use images::{Image, ImageFormat, Images};
 pub use layout::{layout, LayoutOptions};
 pub use pdf::{pdf, Error, PdfOptions};
 pub use theme::{paper_size, theme, themes, Theme};

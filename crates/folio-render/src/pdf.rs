@@ -11,12 +11,15 @@ use std::sync::OnceLock;
 
 use lopdf::{Dictionary, Object, ObjectId, StringFormat};
 use printpdf::{
-    Actions, BorderArray, Color, LinkAnnotation, Op, PaintMode, ParsedFont, PdfDocument, PdfFontHandle, PdfPage,
-    PdfSaveOptions, TextItem, TextMatrix, WindingOrder,
+    Actions, BorderArray, Color, DictItem, ExternalStream, ExternalXObject, LinePoint, LinkAnnotation, Op, PaintMode,
+    ParsedFont, PdfDocument, PdfFontHandle, PdfPage, PdfSaveOptions, Polygon, PolygonRing, TextItem, TextMatrix,
+    WindingOrder, XObject, XObjectId, XObjectTransform,
 };
+use uuid::Uuid;
 
 use crate::document::{Destination, Document, Item, LinkTarget, OutlineEntry, TextRun};
 use crate::fonts::{font, FontId};
+use crate::images::{Image, ImageFormat, Images};
 use crate::units::{Mm, Pt, Rect, Rgb};
 
 /// What the PDF says about itself beyond the document's own content.
@@ -34,6 +37,8 @@ pub enum Error {
     Font(&'static str),
     #[error("the PDF could not be finished: {0}")]
     Finish(String),
+    #[error("an image could not be prepared for the PDF: {0}")]
+    Image(String),
 }
 
 /// Fonts as printpdf needs them, parsed once per process.
@@ -62,9 +67,21 @@ fn colour(c: Rgb) -> Color {
     Color::Rgb(printpdf::Rgb { r: c.0 as f32 / 255.0, g: c.1 as f32 / 255.0, b: c.2 as f32 / 255.0, icc_profile: None })
 }
 
-/// Turns a document into PDF bytes.
-pub fn pdf(doc: &Document, options: &PdfOptions) -> Result<Vec<u8>, Error> {
+/// Turns a document into PDF bytes, embedding the `images` it shows.
+pub fn pdf(doc: &Document, options: &PdfOptions, images: &Images) -> Result<Vec<u8>, Error> {
     let mut out = PdfDocument::new(&doc.metadata.title);
+    // Each image once, with the largest size it is printed at.
+    let mut shown: BTreeMap<Uuid, (f32, f32)> = BTreeMap::new();
+    for item in doc.pages.iter().flat_map(|p| &p.items) {
+        if let Item::Image { asset, rect, .. } = item {
+            let size = shown.entry(*asset).or_default();
+            *size = (size.0.max(rect.width.0), size.1.max(rect.height.0));
+        }
+    }
+    for (asset, printed) in shown {
+        let image = images.get(&asset).ok_or_else(|| Error::Image(format!("the image {asset} is missing")))?;
+        out.resources.xobjects.map.insert(xobject_id(asset), XObject::External(image_xobject(image, printed)?));
+    }
     let mut used: BTreeMap<FontId, BTreeSet<u16>> = BTreeMap::new();
     for item in doc.pages.iter().flat_map(|p| &p.items) {
         if let Item::Text(t) = item {
@@ -135,6 +152,24 @@ fn draw(item: &Item, page_height: Pt, doc: &Document, fonts: &BTreeMap<FontId, p
             ops.push(Op::SetOutlineThickness { pt: printpdf::Pt(width.0) });
             ops.push(Op::DrawLine { line: printpdf::Line { points: vec![point(from), point(to)], is_closed: false } });
         }
+        Item::Image { rect, asset, round } => {
+            ops.push(Op::SaveGraphicsState);
+            if let Some(circle) = round {
+                ops.push(Op::DrawPolygon { polygon: circle_clip(circle, page_height) });
+            }
+            ops.push(Op::UseXobject {
+                id: xobject_id(*asset),
+                transform: XObjectTransform {
+                    translate_x: Some(printpdf::Pt(rect.x.0)),
+                    translate_y: Some(printpdf::Pt((page_height - rect.y - rect.height).0)),
+                    scale_x: Some(rect.width.0),
+                    scale_y: Some(rect.height.0),
+                    no_auto_scale: true,
+                    ..XObjectTransform::default()
+                },
+            });
+            ops.push(Op::RestoreGraphicsState);
+        }
         Item::Link { rect, target } => {
             let action = match target {
                 LinkTarget::Uri(uri) => Actions::Uri(uri.clone()),
@@ -182,6 +217,90 @@ fn text(run: &TextRun, resource: &printpdf::FontId, page_height: Pt, ops: &mut V
     });
     ops.push(Op::ShowText { items: vec![TextItem::GlyphIds(glyphs)] });
     ops.push(Op::EndTextSection);
+}
+
+/// The resource name of an image: derived from its asset, so output is repeatable.
+fn xobject_id(asset: Uuid) -> XObjectId {
+    XObjectId(format!("Im{}", asset.simple()))
+}
+
+/// Images are embedded at up to this resolution where they are printed.
+const PRINT_PPI: f32 = 300.0;
+
+/// An image XObject: a JPEG's bytes as they are (DCTDecode), anything else as pixels
+/// (Flate-compressed) with a soft mask when it has transparency. An image printed much
+/// smaller than its pixels allow (a profile photo) is first brought down to
+/// [`PRINT_PPI`], so the PDF carries nothing the page cannot show.
+fn image_xobject(image: &Image, printed: (f32, f32)) -> Result<ExternalXObject, Error> {
+    let needed = ((printed.0 / 72.0 * PRINT_PPI).ceil() as u32, (printed.1 / 72.0 * PRINT_PPI).ceil() as u32);
+    if image.width as f32 > needed.0 as f32 * 1.25 {
+        let shrunk = folio_media::shrink(&image.bytes, needed.0, needed.1).map_err(|e| Error::Image(e.to_string()))?;
+        return Ok(match shrunk {
+            folio_media::Shrunk::Jpeg { width, height, bytes } => {
+                image_xobject(&Image { width, height, format: ImageFormat::Jpeg, bytes }, printed)?
+            }
+            folio_media::Shrunk::Pixels { width, height, rgb, alpha } => pixel_xobject(width, height, rgb, alpha),
+        });
+    }
+    let jpeg_colour = match (image.format, folio_media::jpeg_components(&image.bytes)) {
+        (ImageFormat::Jpeg, Some(1)) => Some("DeviceGray"),
+        (ImageFormat::Jpeg, Some(3)) => Some("DeviceRGB"),
+        _ => None,
+    };
+    let stream = if let Some(colour) = jpeg_colour {
+        let mut dict = image_dict(image.width, image.height, colour);
+        dict.insert("Filter".into(), DictItem::Name(b"DCTDecode".to_vec()));
+        ExternalStream { dict, content: image.bytes.clone(), compress: false }
+    } else {
+        let (width, height, rgb, alpha) = folio_media::pixels(&image.bytes).map_err(|e| Error::Image(e.to_string()))?;
+        return Ok(pixel_xobject(width, height, rgb, alpha));
+    };
+    Ok(ExternalXObject { stream, width: None, height: None, dpi: None })
+}
+
+fn image_dict(width: u32, height: u32, colour: &str) -> BTreeMap<String, DictItem> {
+    let name = |n: &str| DictItem::Name(n.as_bytes().to_vec());
+    BTreeMap::from([
+        ("Type".to_string(), name("XObject")),
+        ("Subtype".to_string(), name("Image")),
+        ("Width".to_string(), DictItem::Int(i64::from(width))),
+        ("Height".to_string(), DictItem::Int(i64::from(height))),
+        ("ColorSpace".to_string(), name(colour)),
+        ("BitsPerComponent".to_string(), DictItem::Int(8)),
+    ])
+}
+
+fn pixel_xobject(width: u32, height: u32, rgb: Vec<u8>, alpha: Option<Vec<u8>>) -> ExternalXObject {
+    let mut dict = image_dict(width, height, "DeviceRGB");
+    if let Some(alpha) = alpha {
+        let mask = ExternalStream { dict: image_dict(width, height, "DeviceGray"), content: alpha, compress: true };
+        dict.insert("SMask".into(), DictItem::Stream { stream: mask });
+    }
+    ExternalXObject { stream: ExternalStream { dict, content: rgb, compress: true }, width: None, height: None, dpi: None }
+}
+
+/// A clipping path: the circle inscribed in `square` (four Bézier arcs).
+fn circle_clip(square: &Rect, page_height: Pt) -> Polygon {
+    let r = square.width.0 / 2.0;
+    let (cx, cy) = (square.x.0 + r, (page_height - square.y).0 - r);
+    let k = r * 0.552_284_8;
+    let point = |x: f32, y: f32, bezier: bool| LinePoint { p: printpdf::Point { x: printpdf::Pt(x), y: printpdf::Pt(y) }, bezier };
+    let points = vec![
+        point(cx + r, cy, false),
+        point(cx + r, cy + k, true),
+        point(cx + k, cy + r, true),
+        point(cx, cy + r, false),
+        point(cx - k, cy + r, true),
+        point(cx - r, cy + k, true),
+        point(cx - r, cy, false),
+        point(cx - r, cy - k, true),
+        point(cx - k, cy - r, true),
+        point(cx, cy - r, false),
+        point(cx + k, cy - r, true),
+        point(cx + r, cy - k, true),
+        point(cx + r, cy, false),
+    ];
+    Polygon { rings: vec![PolygonRing { points }], mode: PaintMode::Clip, winding_order: WindingOrder::NonZero }
 }
 
 fn hex(bytes: &[u8]) -> String {

@@ -368,3 +368,34 @@ fn an_unknown_export_is_not_found() {
     let err = folio.export_record(uuid::Uuid::now_v7()).unwrap_err();
     assert_eq!(err.code(), "not_found");
 }
+
+#[test]
+fn the_demo_pdf_shows_its_images_at_print_size_with_photos_embedded_as_they_are() {
+    let (folio, dir) = open();
+    folio.load_demo(false).unwrap();
+    let path = dir.path().join("demo.pdf");
+    export(&folio, &path, "modern", Paper::A4);
+
+    // page num type width height color comp bpc enc interp object ID x-ppi y-ppi size ratio
+    let list = tool("pdfimages", &["-list", path.to_str().unwrap()]);
+    let rows: Vec<Vec<&str>> = list.lines().skip(2).map(|l| l.split_whitespace().collect()).collect();
+    assert_eq!(rows.len(), 4, "the profile photo and three case-study images:\n{list}");
+    for row in &rows {
+        let (ppi_x, ppi_y): (f32, f32) = (row[12].parse().unwrap(), row[13].parse().unwrap());
+        assert!(ppi_x <= 375.0 && ppi_y <= 375.0, "an image is larger than its print size needs:\n{list}");
+        assert!(ppi_x >= 150.0, "an image is printed blurred:\n{list}");
+    }
+    assert_eq!(rows[0][0], "1", "the photo is in the header of the first page");
+    let encodings: Vec<&str> = rows.iter().map(|r| r[8]).collect();
+    assert_eq!(encodings, ["jpeg", "image", "jpeg", "image"], "photos as JPEG, diagrams losslessly");
+
+    // The team-room photo is printed at its size: its JPEG bytes go in untouched.
+    let pdf = lopdf::Document::load(&path).unwrap();
+    let photo = folio.assets().unwrap().into_iter().find(|a| a.original_name == "team-room.jpg").unwrap();
+    let bytes = folio.asset(photo.id).unwrap().1;
+    let embedded = pdf.objects.values().filter_map(|o| o.as_stream().ok()).any(|s| s.content == bytes);
+    assert!(embedded, "the photo was re-encoded");
+    // The caption is text like any other.
+    let text = tool("pdftotext", &[path.to_str().unwrap(), "-"]);
+    assert!(text.contains("The team room on the day the last release train left"));
+}

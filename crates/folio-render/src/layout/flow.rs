@@ -46,7 +46,7 @@ pub(crate) struct Block {
 }
 
 impl Block {
-    fn height(&self) -> Pt {
+    pub fn height(&self) -> Pt {
         self.boxes.iter().map(|b| b.height).sum()
     }
 
@@ -72,6 +72,12 @@ pub(crate) fn shift(item: &mut Item, dy: Pt) {
     match item {
         Item::Text(t) => t.origin.y += dy,
         Item::Rect { rect, .. } | Item::Link { rect, .. } => rect.y += dy,
+        Item::Image { rect, round, .. } => {
+            rect.y += dy;
+            if let Some(frame) = round {
+                frame.y += dy;
+            }
+        }
         Item::Line { from, to, .. } => {
             *from = Point { x: from.x, y: from.y + dy };
             *to = Point { x: to.x, y: to.y + dy };

@@ -7,12 +7,13 @@ mod flow;
 use std::collections::BTreeSet;
 
 use folio_model::{
-    CaseStudy, Certification, Decision, Education, Experience, LinkKind, Metric, PartialDate, Portfolio,
+    CaseStudy, Certification, Decision, Education, Experience, ImageRef, LinkKind, Metric, PartialDate, Portfolio,
     Recommendation, Section, Skill, SkillArea, Stored, Writing, WritingKind,
 };
 
 use crate::document::{Document, Item, LinkTarget, Metadata, OutlineEntry, Page, TextRun};
 use crate::fonts::{Family, FontId};
+use crate::images::Images;
 use crate::markdown::{self, Inline};
 use crate::text::{lay_out, measure, Line, Span, Style};
 use crate::theme::{paper_size, Theme};
@@ -26,6 +27,8 @@ pub struct LayoutOptions<'a> {
     pub paper: folio_model::Paper,
     /// Overrides the theme's accent colour.
     pub accent: Option<Rgb>,
+    /// The images the portfolio shows; one it names but that is missing is left out.
+    pub images: &'a Images,
 }
 
 /// Lays out a whole portfolio.
@@ -33,8 +36,11 @@ pub fn layout(portfolio: &Portfolio, options: &LayoutOptions<'_>) -> Document {
     let page_size = paper_size(options.paper);
     let theme = options.theme;
     let margin_x: Pt = theme.margin_x.into();
+    let frame = Frame { top: theme.margin_top.into(), bottom: page_size.height - Pt::from(theme.margin_bottom) };
     let mut b = Builder {
         theme,
+        images: options.images,
+        room: frame.bottom - frame.top,
         accent: options.accent.unwrap_or(theme.accent),
         x: margin_x,
         width: page_size.width - margin_x * 2.0,
@@ -47,7 +53,6 @@ pub fn layout(portfolio: &Portfolio, options: &LayoutOptions<'_>) -> Document {
         b.section(*section, portfolio);
     }
 
-    let frame = Frame { top: theme.margin_top.into(), bottom: page_size.height - Pt::from(theme.margin_bottom) };
     let anchors = b.anchors;
     let blocks = std::mem::take(&mut b.blocks);
     let (mut pages, marks) = paginate(blocks, frame);
@@ -120,6 +125,9 @@ type Cell<'c, 'a> = Box<dyn Fn(&mut Builder<'a>) + 'c>;
 
 struct Builder<'a> {
     theme: &'a Theme,
+    images: &'a Images,
+    /// The height of a page's content area.
+    room: Pt,
     accent: Rgb,
     /// Left edge and width of the column being filled.
     x: Pt,
@@ -272,6 +280,13 @@ impl<'a> Builder<'a> {
     fn header(&mut self, p: &Portfolio) {
         let t = self.theme;
         let profile = &p.profile;
+        // The photo sits at the right of the header; the text keeps clear of it.
+        let photo = profile.photo.filter(|id| self.images.get(id).is_some());
+        let diameter = Pt(68.0);
+        let (full_width, first_block) = (self.width, self.blocks.len());
+        if photo.is_some() {
+            self.width = full_width - diameter - Pt(18.0);
+        }
         let name = if profile.full_name.trim().is_empty() { "Portfolio" } else { profile.full_name.trim() };
         let name_look = self.heading(t.name_size);
         self.paragraph(vec![name_look.span(name)], Pt(0.0));
@@ -307,8 +322,24 @@ impl<'a> Builder<'a> {
         if !contact.is_empty() {
             self.paragraph(contact, Pt(6.0));
         }
+        self.width = full_width;
+        let mut rule_space = Pt(0.0);
+        if let Some(asset) = photo {
+            let header = &self.blocks[first_block..];
+            let height: Pt = header.iter().enumerate().map(|(i, b)| b.height() + if i > 0 { b.space_before } else { Pt(0.0) }).sum();
+            rule_space = (diameter - height + Pt(2.0)).max(Pt(0.0));
+            let image = self.images.get(&asset).expect("checked above");
+            let circle = Rect { x: self.x + full_width - diameter, y: Pt(0.0), width: diameter, height: diameter };
+            // Fill the circle, cropping the longer side around its middle.
+            let aspect = image.width as f32 / image.height as f32;
+            let (w, h) = if aspect >= 1.0 { (diameter * aspect, diameter) } else { (diameter, diameter / aspect) };
+            let rect = Rect { x: circle.x - (w - diameter) / 2.0, y: circle.y - (h - diameter) / 2.0, width: w, height: h };
+            if let Some(first) = self.blocks[first_block].boxes.first_mut() {
+                first.items.push(Item::Image { rect, asset, round: Some(circle) });
+            }
+        }
         let rule = self.rule_box(self.accent, Pt(1.2), Pt(7.0));
-        self.push(Block { boxes: vec![rule], ..Block::default() });
+        self.push(Block { boxes: vec![rule], space_before: rule_space, ..Block::default() });
     }
 
     fn section_title(&mut self, section: Section, title: &str, page_break: bool) {
@@ -434,6 +465,7 @@ impl<'a> Builder<'a> {
         }
         self.subsection_markdown("Outcome", &cs.outcome);
         self.chart(&cs.metrics);
+        self.figures(&cs.images);
         if !cs.technologies.is_empty() {
             self.subheading("Technologies");
             let names = cs.technologies.iter().map(|t| t.name.trim()).collect::<Vec<_>>().join("  ·  ");
@@ -453,6 +485,44 @@ impl<'a> Builder<'a> {
             }
         }
         let _ = p;
+    }
+
+    /// Each image with its caption, kept together on one page: as wide as the column
+    /// allows, no taller than about half a page, and never printed below 150 DPI (a
+    /// small image stays small rather than blurred).
+    fn figures(&mut self, images: &[ImageRef]) {
+        let t = self.theme;
+        for figure in images {
+            let Some(image) = self.images.get(&figure.asset) else { continue };
+            let aspect = image.height as f32 / image.width as f32;
+            let native = Pt(image.width as f32 * 72.0 / 150.0);
+            let mut width = self.width.min(native);
+            if width * aspect > self.room * 0.45 {
+                width = self.room * 0.45 / aspect;
+            }
+            let height = width * aspect;
+            let rect = Rect { x: self.x, y: Pt(0.0), width, height };
+            let mut boxed = LineBox { height, items: vec![Item::Image { rect, asset: figure.asset, round: None }], marks: Vec::new() };
+            // A hairline frame, so that a white diagram does not bleed into the page.
+            let (left, right, top, bottom) = (self.x, self.x + width, Pt(0.0), height);
+            for (from, to) in [((left, top), (right, top)), ((right, top), (right, bottom)), ((right, bottom), (left, bottom)), ((left, bottom), (left, top))] {
+                boxed.items.push(Item::Line {
+                    from: Point { x: from.0, y: from.1 },
+                    to: Point { x: to.0, y: to.1 },
+                    width: Pt(0.5),
+                    color: t.rule,
+                });
+            }
+            let caption = figure.caption.trim();
+            if !caption.is_empty() {
+                boxed.height += Pt(3.0);
+                let look = self.small().italic();
+                for line in self.text_boxes(&[look.span(caption)], self.x, width.max(self.width * 0.5)) {
+                    boxed.stack(line);
+                }
+            }
+            self.push(Block { boxes: vec![boxed], space_before: t.gap * 2.0, keep_together: true, ..Block::default() });
+        }
     }
 
     fn subheading(&mut self, title: &str) {

@@ -1,11 +1,12 @@
 //! Layout tests assert on the laid-out `Document` — positions, page breaks — without
 //! parsing a PDF; a few tests check the serialised bytes.
 
+mod images;
 mod layout;
 mod pdf;
 
 use folio_model::{CaseStudy, Decision, Metric, Portfolio, Profile, Recommendation, Section, Stored};
-use folio_render::{Document, LayoutOptions};
+use folio_render::{Document, Images, LayoutOptions};
 use uuid::Uuid;
 
 pub fn stored<T>(item: T) -> Stored<T> {
@@ -54,5 +55,5 @@ pub fn rich_case_study(title: &str) -> CaseStudy {
 
 pub fn lay_out(p: &Portfolio, theme: &str) -> Document {
     let theme = folio_render::theme(theme).unwrap();
-    folio_render::layout(p, &LayoutOptions { theme, paper: folio_model::Paper::A4, accent: None })
+    folio_render::layout(p, &LayoutOptions { theme, paper: folio_model::Paper::A4, accent: None, images: &Images::new() })
 }
