@@ -100,6 +100,41 @@ enum Command {
     Backup { path: PathBuf },
     /// Replace the portfolio with a database copy made by `folio backup` (the current one is kept aside)
     Restore { path: PathBuf },
+    /// Add images to case studies, or list them
+    #[command(subcommand)]
+    Image(ImageCommand),
+    /// Set the profile photo
+    #[command(subcommand)]
+    Profile(ProfileCommand),
+}
+
+#[derive(Debug, Subcommand)]
+enum ImageCommand {
+    /// Add an image (JPEG, PNG, WebP or GIF) after a case study's other images
+    Add {
+        /// The case study, by id or by title
+        #[arg(long, value_name = "ID_OR_TITLE")]
+        case_study: String,
+        path: PathBuf,
+        #[arg(long, value_name = "TEXT", default_value = "")]
+        caption: String,
+    },
+    /// List every image kept, with where it is shown
+    List {
+        #[arg(long)]
+        json: bool,
+    },
+}
+
+#[derive(Debug, Subcommand)]
+enum ProfileCommand {
+    /// Set the profile photo from an image file, or remove it with --remove
+    Photo {
+        #[arg(required_unless_present = "remove")]
+        path: Option<PathBuf>,
+        #[arg(long, conflicts_with = "path")]
+        remove: bool,
+    },
 }
 
 #[derive(Debug, Clone, Copy, ValueEnum)]
@@ -268,6 +303,52 @@ fn run(cli: Cli) -> CliResult {
                 path.display(),
                 kept.display()
             );
+        }
+        Command::Image(ImageCommand::Add { case_study, path, caption }) => {
+            let target = folio.case_study_by_id_or_title(&case_study)?;
+            let stored = folio.attach_image(target.id, &path, &caption)?;
+            let image = stored.item.images.last().expect("just added");
+            let asset = folio.asset(image.asset)?.0;
+            println!(
+                "Added {} to \"{}\" as image {} ({}×{} {})",
+                path.display(),
+                stored.item.title,
+                stored.item.images.len(),
+                asset.width,
+                asset.height,
+                if asset.media_type == "image/png" { "PNG" } else { "JPEG" }
+            );
+        }
+        Command::Image(ImageCommand::List { json }) => {
+            let uses = folio.image_uses()?;
+            if json {
+                print_json(&uses)?;
+            } else if uses.is_empty() {
+                println!("No images yet.");
+            }
+            for u in uses.iter().filter(|_| !json) {
+                let a = &u.asset;
+                let shown = if u.shown_in.is_empty() { "not shown".to_string() } else { u.shown_in.join("; ") };
+                println!(
+                    "{}  {:<24} {:>4}×{:<4} {:>6} KB  {}",
+                    a.id,
+                    a.original_name,
+                    a.width,
+                    a.height,
+                    a.byte_len.div_ceil(1024),
+                    shown
+                );
+            }
+        }
+        Command::Profile(ProfileCommand::Photo { path, remove }) => {
+            let profile = folio.set_profile_photo(if remove { None } else { path.as_deref() })?;
+            match profile.photo {
+                Some(id) => {
+                    let asset = folio.asset(id)?.0;
+                    println!("The profile photo is now {} ({}×{})", asset.original_name, asset.width, asset.height);
+                }
+                None => println!("The profile has no photo now."),
+            }
         }
         Command::Stats { json } => {
             let stats = folio.stats()?;

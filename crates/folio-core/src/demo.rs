@@ -115,7 +115,8 @@ fn pictures() -> Result<Vec<(folio_media::Normalised, &'static str)>> {
 impl Demo {
     /// Puts the pictures in place: `assets` in the order [`pictures`] draws them.
     fn show(&mut self, assets: &[Uuid]) {
-        let figure = |asset: Uuid, caption: &str, alt: &str| ImageRef { asset, caption: caption.into(), alt: alt.into() };
+        let figure =
+            |asset: Uuid, caption: &str, alt: &str| ImageRef { asset, caption: caption.into(), alt: alt.into() };
         self.profile.photo = Some(assets[0]);
         self.case_studies[0].item.images = vec![figure(
             assets[1],

@@ -9,6 +9,7 @@ use folio_model::{Asset, CaseStudy, Entity, ImageRef, Portfolio, Profile, Stored
 use folio_store::tables::assets::{self, NewAsset};
 use folio_store::tables::{profile, records};
 use folio_store::Transaction;
+use serde::Serialize;
 use uuid::Uuid;
 
 use crate::{Error, Folio, Result};
@@ -94,12 +95,65 @@ impl Folio {
         self.store().write(|tx| {
             let mut current = profile::get(tx)?;
             current.photo = match (&image, path) {
-                (Some(image), Some(path)) => Some(assets::insert_or_existing(tx, &new_asset(image, &file_name(path)))?.id),
+                (Some(image), Some(path)) => {
+                    Some(assets::insert_or_existing(tx, &new_asset(image, &file_name(path)))?.id)
+                }
                 _ => None,
             };
             profile::upsert(tx, &current)?;
             Ok(current)
         })
+    }
+}
+
+/// An image and where it is shown.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct ImageUse {
+    #[serde(flatten)]
+    pub asset: Asset,
+    /// The titles of the case studies showing it, and "profile photo".
+    pub shown_in: Vec<String>,
+}
+
+impl Folio {
+    /// Every image kept, with where each is shown.
+    pub fn image_uses(&self) -> Result<Vec<ImageUse>> {
+        let case_studies = self.list::<CaseStudy>()?;
+        let photo = self.profile()?.photo;
+        Ok(self
+            .assets()?
+            .into_iter()
+            .map(|asset| {
+                let mut shown_in: Vec<String> = case_studies
+                    .iter()
+                    .filter(|cs| cs.item.images.iter().any(|i| i.asset == asset.id))
+                    .map(|cs| cs.item.title.clone())
+                    .collect();
+                if photo == Some(asset.id) {
+                    shown_in.insert(0, "profile photo".into());
+                }
+                ImageUse { asset, shown_in }
+            })
+            .collect())
+    }
+
+    /// The case study with this id, or else the one with this title (ignoring case).
+    pub fn case_study_by_id_or_title(&self, wanted: &str) -> Result<Stored<CaseStudy>> {
+        let wanted = wanted.trim();
+        if let Ok(id) = Uuid::parse_str(wanted) {
+            return self.get::<CaseStudy>(id);
+        }
+        let all = self.list::<CaseStudy>()?;
+        let mut found = all.iter().filter(|cs| cs.item.title.trim().eq_ignore_ascii_case(wanted));
+        match (found.next(), found.next()) {
+            (Some(one), None) => Ok(one.clone()),
+            (Some(_), Some(_)) => Err(Error::invalid(
+                "caseStudy",
+                format!("\"{wanted}\" is the title of two case studies; name one by its id (folio list case-studies --json)"),
+            )),
+            _ => Err(Error::invalid("caseStudy", format!("\"{wanted}\" is neither the title nor the id of a case study"))),
+        }
     }
 }
 

@@ -31,6 +31,7 @@ pub use export::{themes, ExportReport, ExportRequest, Rendered, ThemeInfo};
 pub use folio_interchange::Note;
 pub use folio_render::markdown::Block as MarkdownBlock;
 pub use folio_store::{SearchHit, TrashItem};
+pub use images::ImageUse;
 pub use interchange::{FileFormat, ImportMode, ImportReport};
 pub use paths::{database_path_from_env, default_database_path, DB_ENV};
 

@@ -171,7 +171,9 @@ fn failure(error: image::ImageError, bytes: &[u8], format: ImageFormat) -> Error
             _ => Error::Corrupt(limit.to_string()),
         },
         ImageError::Unsupported(e) => Error::Unsupported(e.to_string()),
-        ImageError::IoError(e) if e.kind() == std::io::ErrorKind::UnexpectedEof => Error::Corrupt("it ends too early".into()),
+        ImageError::IoError(e) if e.kind() == std::io::ErrorKind::UnexpectedEof => {
+            Error::Corrupt("it ends too early".into())
+        }
         other => Error::Corrupt(other.to_string()),
     }
 }
@@ -237,7 +239,8 @@ fn to_srgb(image: DynamicImage, icc: Option<&[u8]>) -> DynamicImage {
         }
     } else {
         let pixels = image.to_rgb8();
-        let Ok(transform) = source.create_transform_8bit(moxcms::Layout::Rgb, &srgb, moxcms::Layout::Rgb, options) else {
+        let Ok(transform) = source.create_transform_8bit(moxcms::Layout::Rgb, &srgb, moxcms::Layout::Rgb, options)
+        else {
             return DynamicImage::ImageRgb8(pixels);
         };
         let mut out = RgbImage::new(pixels.width(), pixels.height());
@@ -293,7 +296,9 @@ fn encode(image: &DynamicImage, media_type: MediaType, quality: u8) -> Result<Ve
             let encoder = PngEncoder::new_with_quality(&mut out, CompressionType::Default, PngFilter::Adaptive);
             if image.color().has_alpha() {
                 let rgba = image.to_rgba8();
-                encoder.write_image(&rgba, rgba.width(), rgba.height(), image::ExtendedColorType::Rgba8).map_err(err)?;
+                encoder
+                    .write_image(&rgba, rgba.width(), rgba.height(), image::ExtendedColorType::Rgba8)
+                    .map_err(err)?;
             } else {
                 let rgb = image.to_rgb8();
                 encoder.write_image(&rgb, rgb.width(), rgb.height(), image::ExtendedColorType::Rgb8).map_err(err)?;
@@ -310,7 +315,11 @@ pub fn shrink(bytes: &[u8], width: u32, height: u32) -> Result<Shrunk> {
     let (image, _) = decode(bytes, format)?;
     let image = image.resize(width.max(1), height.max(1), FilterType::Triangle);
     Ok(if format == ImageFormat::Jpeg {
-        Shrunk::Jpeg { width: image.width(), height: image.height(), bytes: encode(&image, MediaType::Jpeg, JPEG_QUALITY)? }
+        Shrunk::Jpeg {
+            width: image.width(),
+            height: image.height(),
+            bytes: encode(&image, MediaType::Jpeg, JPEG_QUALITY)?,
+        }
     } else {
         let (width, height, rgb, alpha) = planes(&image);
         Shrunk::Pixels { width, height, rgb, alpha }

@@ -29,12 +29,27 @@ pub struct Page {
 #[derive(Debug, Clone, PartialEq)]
 pub enum Item {
     Text(TextRun),
-    Rect { rect: Rect, fill: Rgb },
-    Line { from: Point, to: Point, width: Pt, color: Rgb },
-    Link { rect: Rect, target: LinkTarget },
+    Rect {
+        rect: Rect,
+        fill: Rgb,
+    },
+    Line {
+        from: Point,
+        to: Point,
+        width: Pt,
+        color: Rgb,
+    },
+    Link {
+        rect: Rect,
+        target: LinkTarget,
+    },
     /// An image drawn into `rect`; when `round` is set, only the circle inscribed in
     /// that square shows (a profile photo).
-    Image { rect: Rect, asset: Uuid, round: Option<Rect> },
+    Image {
+        rect: Rect,
+        asset: Uuid,
+        round: Option<Rect>,
+    },
 }
 
 /// Shaped text in one font, size and colour, starting at `origin` on its baseline.

@@ -276,7 +276,12 @@ fn pixel_xobject(width: u32, height: u32, rgb: Vec<u8>, alpha: Option<Vec<u8>>) 
         let mask = ExternalStream { dict: image_dict(width, height, "DeviceGray"), content: alpha, compress: true };
         dict.insert("SMask".into(), DictItem::Stream { stream: mask });
     }
-    ExternalXObject { stream: ExternalStream { dict, content: rgb, compress: true }, width: None, height: None, dpi: None }
+    ExternalXObject {
+        stream: ExternalStream { dict, content: rgb, compress: true },
+        width: None,
+        height: None,
+        dpi: None,
+    }
 }
 
 /// A clipping path: the circle inscribed in `square` (four Bézier arcs).
@@ -284,7 +289,10 @@ fn circle_clip(square: &Rect, page_height: Pt) -> Polygon {
     let r = square.width.0 / 2.0;
     let (cx, cy) = (square.x.0 + r, (page_height - square.y).0 - r);
     let k = r * 0.552_284_8;
-    let point = |x: f32, y: f32, bezier: bool| LinePoint { p: printpdf::Point { x: printpdf::Pt(x), y: printpdf::Pt(y) }, bezier };
+    let point = |x: f32, y: f32, bezier: bool| LinePoint {
+        p: printpdf::Point { x: printpdf::Pt(x), y: printpdf::Pt(y) },
+        bezier,
+    };
     let points = vec![
         point(cx + r, cy, false),
         point(cx + r, cy + k, true),

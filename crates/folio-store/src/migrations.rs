@@ -3,10 +3,8 @@
 
 use rusqlite_migration::{Migrations, M};
 
-const STEPS: &[M<'static>] = &[
-    M::up(include_str!("../migrations/0001_initial.sql")),
-    M::up(include_str!("../migrations/0002_assets.sql")),
-];
+const STEPS: &[M<'static>] =
+    &[M::up(include_str!("../migrations/0001_initial.sql")), M::up(include_str!("../migrations/0002_assets.sql"))];
 static MIGRATIONS: Migrations<'static> = Migrations::from_slice(STEPS);
 
 /// The schema version this build writes (SQLite's `user_version`).

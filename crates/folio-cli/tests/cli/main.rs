@@ -289,3 +289,79 @@ fn backup_and_restore_copy_the_database_and_keep_the_previous_one() {
     assert!(stderr(&out).contains("is not a Folio database"), "{}", stderr(&out));
     assert_eq!(json(&folio(&db, &["stats", "--json"])), stats);
 }
+
+#[test]
+fn image_add_attaches_by_title_and_image_list_says_where_each_is_shown() {
+    let (dir, db) = with_demo();
+    let shot = dir.path().join("consumer-lag.png");
+    let picture = folio_media::draw::screenshot(1200, 700);
+    std::fs::write(&shot, folio_media::draw::png(&picture.into())).unwrap();
+    let title = "Taming Kafka consumer lag during settlement peaks";
+    let out = folio(
+        &db,
+        &[
+            "image",
+            "add",
+            "--case-study",
+            &title.to_lowercase(),
+            shot.to_str().unwrap(),
+            "--caption",
+            "Lag before and after",
+        ],
+    );
+    assert!(out.status.success(), "{}", stderr(&out));
+    assert_eq!(stdout(&out).trim(), format!("Added {} to \"{title}\" as image 1 (1200×700 PNG)", shot.display()));
+
+    let list = json(&folio(&db, &["image", "list", "--json"]));
+    let added = list.as_array().unwrap().iter().find(|i| i["originalName"] == "consumer-lag.png").unwrap();
+    assert_eq!(added["shownIn"], serde_json::json!([title]));
+    assert_eq!(added["mediaType"], "image/png");
+    let text = stdout(&folio(&db, &["image", "list"]));
+    assert!(text.lines().any(|l| l.contains("maya.jpg") && l.ends_with("profile photo")), "{text}");
+}
+
+#[test]
+fn image_add_refuses_a_file_that_is_not_an_image_or_an_unknown_case_study_and_changes_nothing() {
+    let (dir, db) = with_demo();
+    let before = stdout(&folio(&db, &["image", "list", "--json"]));
+    let fake = dir.path().join("diagram.png");
+    std::fs::write(&fake, "just text").unwrap();
+    let out = folio(
+        &db,
+        &[
+            "image",
+            "add",
+            "--case-study",
+            "Backend guild: from three seniors to a self-sustaining bench",
+            fake.to_str().unwrap(),
+        ],
+    );
+    assert_eq!(out.status.code(), Some(1));
+    assert!(stderr(&out).contains("not an image Folio can read"), "{}", stderr(&out));
+
+    let real = dir.path().join("real.png");
+    std::fs::write(&real, folio_media::draw::png_rgb(folio_media::draw::diagram(300, 200, [1, 2, 3]))).unwrap();
+    let out = folio(&db, &["image", "add", "--case-study", "No such project", real.to_str().unwrap()]);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(
+        stderr(&out).contains("\"No such project\" is neither the title nor the id of a case study"),
+        "{}",
+        stderr(&out)
+    );
+    assert_eq!(stdout(&folio(&db, &["image", "list", "--json"])), before);
+}
+
+#[test]
+fn profile_photo_sets_and_removes_the_photo() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("folio.db");
+    let photo = dir.path().join("me.jpg");
+    std::fs::write(&photo, folio_media::draw::jpeg(&folio_media::draw::portrait(600, 1), 90)).unwrap();
+    let out = folio(&db, &["profile", "photo", photo.to_str().unwrap()]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    assert_eq!(stdout(&out).trim(), "The profile photo is now me.jpg (600×600)");
+    let out = folio(&db, &["profile", "photo", "--remove"]);
+    assert_eq!(stdout(&out).trim(), "The profile has no photo now.");
+    let usage = folio(&db, &["profile", "photo"]);
+    assert_eq!(usage.status.code(), Some(2), "a path or --remove is needed");
+}

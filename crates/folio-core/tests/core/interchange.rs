@@ -97,7 +97,8 @@ fn folio_to_json_resume_to_folio_keeps_every_case_study_decision_and_metric() {
     // without their images rather than pointing at images that are not there.
     assert!(before.iter().any(|c| !c.images.is_empty()));
     assert!(after.iter().all(|c| c.images.is_empty()));
-    let without_images: Vec<CaseStudy> = before.iter().cloned().map(|c| CaseStudy { images: Vec::new(), ..c }).collect();
+    let without_images: Vec<CaseStudy> =
+        before.iter().cloned().map(|c| CaseStudy { images: Vec::new(), ..c }).collect();
     assert_eq!(after, without_images, "case studies come back whole, in order");
     // Links to case studies follow them to their new ids.
     let title_before: std::collections::HashMap<_, _> =

@@ -326,14 +326,16 @@ impl<'a> Builder<'a> {
         let mut rule_space = Pt(0.0);
         if let Some(asset) = photo {
             let header = &self.blocks[first_block..];
-            let height: Pt = header.iter().enumerate().map(|(i, b)| b.height() + if i > 0 { b.space_before } else { Pt(0.0) }).sum();
+            let height: Pt =
+                header.iter().enumerate().map(|(i, b)| b.height() + if i > 0 { b.space_before } else { Pt(0.0) }).sum();
             rule_space = (diameter - height + Pt(2.0)).max(Pt(0.0));
             let image = self.images.get(&asset).expect("checked above");
             let circle = Rect { x: self.x + full_width - diameter, y: Pt(0.0), width: diameter, height: diameter };
             // Fill the circle, cropping the longer side around its middle.
             let aspect = image.width as f32 / image.height as f32;
             let (w, h) = if aspect >= 1.0 { (diameter * aspect, diameter) } else { (diameter, diameter / aspect) };
-            let rect = Rect { x: circle.x - (w - diameter) / 2.0, y: circle.y - (h - diameter) / 2.0, width: w, height: h };
+            let rect =
+                Rect { x: circle.x - (w - diameter) / 2.0, y: circle.y - (h - diameter) / 2.0, width: w, height: h };
             if let Some(first) = self.blocks[first_block].boxes.first_mut() {
                 first.items.push(Item::Image { rect, asset, round: Some(circle) });
             }
@@ -502,10 +504,19 @@ impl<'a> Builder<'a> {
             }
             let height = width * aspect;
             let rect = Rect { x: self.x, y: Pt(0.0), width, height };
-            let mut boxed = LineBox { height, items: vec![Item::Image { rect, asset: figure.asset, round: None }], marks: Vec::new() };
+            let mut boxed = LineBox {
+                height,
+                items: vec![Item::Image { rect, asset: figure.asset, round: None }],
+                marks: Vec::new(),
+            };
             // A hairline frame, so that a white diagram does not bleed into the page.
             let (left, right, top, bottom) = (self.x, self.x + width, Pt(0.0), height);
-            for (from, to) in [((left, top), (right, top)), ((right, top), (right, bottom)), ((right, bottom), (left, bottom)), ((left, bottom), (left, top))] {
+            for (from, to) in [
+                ((left, top), (right, top)),
+                ((right, top), (right, bottom)),
+                ((right, bottom), (left, bottom)),
+                ((left, bottom), (left, top)),
+            ] {
                 boxed.items.push(Item::Line {
                     from: Point { x: from.0, y: from.1 },
                     to: Point { x: to.0, y: to.1 },

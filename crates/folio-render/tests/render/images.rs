@@ -13,7 +13,10 @@ fn with_images(text_before: usize, images: &[(Uuid, &str)]) -> Portfolio {
     let cs = CaseStudy {
         title: "Payments".into(),
         outcome: words(text_before),
-        images: images.iter().map(|(id, caption)| ImageRef { asset: *id, caption: (*caption).into(), alt: String::new() }).collect(),
+        images: images
+            .iter()
+            .map(|(id, caption)| ImageRef { asset: *id, caption: (*caption).into(), alt: String::new() })
+            .collect(),
         ..CaseStudy::default()
     };
     portfolio(vec![cs], vec![])
@@ -91,7 +94,14 @@ fn the_profile_photo_is_a_circle_in_the_header_and_a_missing_image_is_left_out()
     p.profile.full_name = "Ada Lovelace".into();
     p.profile.photo = Some(photo);
     let doc = lay(&p, &images);
-    let header: Vec<_> = doc.pages[0].items.iter().filter_map(|i| match i { Item::Image { rect, round, .. } => Some((*rect, *round)), _ => None }).collect();
+    let header: Vec<_> = doc.pages[0]
+        .items
+        .iter()
+        .filter_map(|i| match i {
+            Item::Image { rect, round, .. } => Some((*rect, *round)),
+            _ => None,
+        })
+        .collect();
     assert_eq!(header.len(), 1, "only the photo: the missing image is skipped");
     let (rect, round) = header[0];
     let circle = round.expect("the photo is clipped to a circle");

@@ -55,5 +55,8 @@ pub fn rich_case_study(title: &str) -> CaseStudy {
 
 pub fn lay_out(p: &Portfolio, theme: &str) -> Document {
     let theme = folio_render::theme(theme).unwrap();
-    folio_render::layout(p, &LayoutOptions { theme, paper: folio_model::Paper::A4, accent: None, images: &Images::new() })
+    folio_render::layout(
+        p,
+        &LayoutOptions { theme, paper: folio_model::Paper::A4, accent: None, images: &Images::new() },
+    )
 }

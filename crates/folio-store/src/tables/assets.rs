@@ -85,7 +85,10 @@ pub fn list(conn: &Connection) -> Result<Vec<Asset>> {
 
 /// The image's bytes.
 pub fn bytes(conn: &Connection, id: Uuid) -> Result<Option<Vec<u8>>> {
-    Ok(conn.prepare_cached("SELECT bytes FROM assets WHERE id = ?1")?.query_row([id.to_string()], |r| r.get(0)).optional()?)
+    Ok(conn
+        .prepare_cached("SELECT bytes FROM assets WHERE id = ?1")?
+        .query_row([id.to_string()], |r| r.get(0))
+        .optional()?)
 }
 
 /// The thumbnail's bytes.
