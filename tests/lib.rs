@@ -53,24 +53,28 @@ pub fn screenshot_dir() -> PathBuf {
 /// accepts the suggested name and folder when nothing is typed.
 pub fn answer_dialog(title: &str, path: Option<&str>) {
     let deadline = std::time::Instant::now() + PATIENCE;
-    let window = loop {
+    // Found and focused: a window just found may still be mapping (or be the last
+    // dialog, closing), in which case focusing it fails and the search runs again.
+    loop {
         let found = Command::new("xdotool")
             .args(["search", "--onlyvisible", "--name", &format!("^{title}$")])
             .output()
             .expect("xdotool is installed (make test installs it)");
         if let Some(window) = String::from_utf8_lossy(&found.stdout).lines().next() {
-            break window.to_string();
+            // Let GTK finish laying the dialog out and focusing its entry.
+            std::thread::sleep(Duration::from_millis(500));
+            let focused = Command::new("xdotool").args(["windowfocus", "--sync", window]).output().unwrap();
+            if focused.status.success() {
+                break;
+            }
         }
         assert!(std::time::Instant::now() < deadline, "the dialog \"{title}\" did not appear");
         std::thread::sleep(Duration::from_millis(150));
-    };
-    // Let GTK finish laying the dialog out and focusing its entry.
-    std::thread::sleep(Duration::from_millis(500));
+    }
     let xdotool = |args: &[&str]| {
         let done = Command::new("xdotool").args(args).status().unwrap();
         assert!(done.success(), "xdotool {args:?} failed");
     };
-    xdotool(&["windowfocus", "--sync", &window]);
     if let Some(path) = path {
         // Ctrl+L opens GTK's location entry; the whole path goes into it.
         xdotool(&["key", "ctrl+l"]);

@@ -5,8 +5,10 @@ use folio_core::{
     ErrorInfo, ExportReport, ExportRequest, FileFormat, ImportMode, ImportReport, SearchHit, Stats, Status, ThemeInfo,
     TrashItem,
 };
-use folio_model::{EntityKind, ExportRecord, Metric, MetricPreset, MetricSummary, Profile, Record, Stored};
-use tauri::ipc::Response;
+use folio_model::{
+    Asset, EntityKind, ExportRecord, Invalid, Metric, MetricPreset, MetricSummary, Profile, Record, Stored,
+};
+use tauri::ipc::{InvokeBody, Request, Response};
 use tauri::State;
 use uuid::Uuid;
 
@@ -156,6 +158,38 @@ pub async fn open_export(app: tauri::AppHandle, state: State<'_, AppState>, id: 
     let done =
         if reveal { opener.reveal_item_in_dir(&record.path) } else { opener.open_path(&record.path, None::<&str>) };
     done.map_err(|e| ErrorInfo::internal(format!("could not open {}: {e}", record.path)))
+}
+
+/// Imports an image file (chosen in the open dialog or dropped on the window); the
+/// same image twice gives back the asset already stored.
+#[tauri::command]
+pub async fn import_image(state: State<'_, AppState>, path: String) -> Reply<Asset> {
+    state.run(move |f| f.import_image_file(std::path::Path::new(&path))).await
+}
+
+/// Imports a pasted image: the call's raw body is the file's bytes, and the header
+/// `x-file-name` its original name, percent-encoded because headers carry only ASCII.
+#[tauri::command]
+pub async fn import_image_bytes(state: State<'_, AppState>, request: Request<'_>) -> Reply<Asset> {
+    let InvokeBody::Raw(bytes) = request.body() else {
+        let refused = folio_core::Error::from(Invalid::field("image", "must be sent as the file's raw bytes"));
+        return Err(ErrorInfo::from(refused));
+    };
+    let bytes = bytes.clone();
+    let name = request
+        .headers()
+        .get("x-file-name")
+        .and_then(|v| v.to_str().ok())
+        .map(|v| percent_encoding::percent_decode_str(v).decode_utf8_lossy().into_owned())
+        .unwrap_or_default();
+    state.run(move |f| f.import_image(&bytes, &name)).await
+}
+
+/// An asset's thumbnail as raw bytes (an ArrayBuffer in the UI, shown as a `blob:` URL;
+/// the UI tells the format from the bytes).
+#[tauri::command]
+pub async fn thumbnail(state: State<'_, AppState>, id: Uuid) -> Reply<Response> {
+    state.run(move |f| f.thumbnail(id)).await.map(|(_media_type, bytes)| Response::new(bytes))
 }
 
 /// Reads an import file and reports what it holds; with `dryRun` false, imports it

@@ -4,6 +4,7 @@ mod data;
 mod editions;
 mod editor;
 mod first_start;
+mod images;
 
 use std::sync::LazyLock;
 

@@ -1,6 +1,8 @@
 // Typed calls into the Rust core. Every type here is generated from Rust (bindings/);
 // this module only names the commands and turns their failures into FolioError.
-import { invoke } from '@tauri-apps/api/core';
+import { invoke, type InvokeArgs, type InvokeOptions } from '@tauri-apps/api/core';
+import { capitalise } from './errors';
+import type { Asset } from './bindings/Asset';
 import type { EntityKind } from './bindings/EntityKind';
 import type { ErrorInfo } from './bindings/ErrorInfo';
 import type { ExportRecord } from './bindings/ExportRecord';
@@ -45,13 +47,14 @@ function isErrorInfo(value: unknown): value is ErrorInfo {
 /** Whatever a command rejected with, as a FolioError. */
 export function toFolioError(reason: unknown): FolioError {
   if (reason instanceof FolioError) return reason;
-  if (isErrorInfo(reason)) return new FolioError({ ...reason, fields: reason.fields ?? [] });
+  // The core words its messages as clauses ("the file is…"); on screen they are sentences.
+  if (isErrorInfo(reason)) return new FolioError({ ...reason, message: capitalise(reason.message), fields: reason.fields ?? [] });
   return new FolioError({ code: 'internal', message: String(reason), field: null, fields: [] });
 }
 
-async function call<T>(command: string, args?: { [key: string]: unknown }): Promise<T> {
+async function call<T>(command: string, args?: InvokeArgs, options?: InvokeOptions): Promise<T> {
   try {
-    return await invoke<T>(command, args);
+    return await invoke<T>(command, args, options);
   } catch (reason) {
     throw toFolioError(reason);
   }
@@ -86,6 +89,11 @@ export const api = {
     call<ImportReport>('import_file', { path, mode, dryRun }),
   exportFile: (path: string, format: FileFormat, edition: string | null) =>
     call<number>('export_file', { path, format, edition }),
+  importImage: (path: string) => call<Asset>('import_image', { path }),
+  /** Pasted bytes as the raw body; the name travels percent-encoded, as headers are ASCII. */
+  importImageBytes: (bytes: Uint8Array, name: string) =>
+    call<Asset>('import_image_bytes', bytes, { headers: { 'x-file-name': encodeURIComponent(name) } }),
+  thumbnail: (id: string) => call<ArrayBuffer>('thumbnail', { id }),
   backupDatabase: (path: string) => call<null>('backup_database', { path }),
   restoreDatabase: (path: string) => call<string>('restore_database', { path }),
 };

@@ -46,10 +46,12 @@ export const toasts: Toast[] = $state([]);
 let nextToast = 1;
 
 /** Shows a message for a few seconds (longer when it offers an action). */
-export function toast(message: string, options: { tone?: Toast['tone']; actions?: Toast['actions'] } = {}) {
+/** Shows a toast; returns its id, for `dismiss`. */
+export function toast(message: string, options: { tone?: Toast['tone']; actions?: Toast['actions'] } = {}): number {
   const id = nextToast++;
   toasts.push({ id, message, tone: options.tone ?? 'info', actions: options.actions ?? [] });
   setTimeout(() => dismiss(id), options.actions?.length ? 8000 : 4000);
+  return id;
 }
 
 export function dismiss(id: number) {

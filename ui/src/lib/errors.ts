@@ -8,7 +8,7 @@ export function fieldErrors(error: FolioError | null): { [path: string]: string 
   return out;
 }
 
-function capitalise(text: string): string {
+export function capitalise(text: string): string {
   return text.charAt(0).toUpperCase() + text.slice(1);
 }
 

@@ -1,0 +1,133 @@
+import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/svelte';
+import { emit } from '@tauri-apps/api/event';
+import { clearMocks, mockIPC, mockWindows } from '@tauri-apps/api/mocks';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { toasts } from '../app.svelte';
+import type { CaseStudy } from '../bindings/CaseStudy';
+import type { ImageRef } from '../bindings/ImageRef';
+import CaseStudyEditor from './CaseStudyEditor.svelte';
+
+afterEach(() => {
+  cleanup();
+  clearMocks();
+  toasts.splice(0);
+});
+
+function caseStudy(images: ImageRef[]): CaseStudy {
+  return {
+    title: 'Checkout',
+    organisation: '',
+    role: '',
+    start: null,
+    end: null,
+    kinds: [],
+    summary: '',
+    context: '',
+    contribution: '',
+    outcome: '',
+    teamSize: null,
+    technologies: [],
+    links: [],
+    images,
+    decisions: [],
+    metrics: [],
+    featured: false,
+  };
+}
+
+const asset = (id: string) => ({ id, sha256: '', mediaType: 'image/png', width: 10, height: 10, byteLen: 10, originalName: `${id}.png` });
+
+/** The editor over a fake core; `calls` records every command but the metric presets. */
+function editor(images: ImageRef[], answer: (cmd: string, args: unknown) => unknown = () => null) {
+  const calls: { cmd: string; args: unknown }[] = [];
+  mockWindows('main');
+  mockIPC(
+    (cmd, args) => {
+      if (cmd === 'metric_presets') return [];
+      calls.push({ cmd, args });
+      if (cmd === 'thumbnail') throw { code: 'not_found', message: 'no thumbnail in tests', field: null, fields: [] };
+      return answer(cmd, args);
+    },
+    { shouldMockEvents: true },
+  );
+  const item = $state(caseStudy(images));
+  const onchange = vi.fn();
+  render(CaseStudyEditor, { item, errors: {}, known: [], onchange });
+  return { item, onchange, calls };
+}
+
+describe('the images of a case study', () => {
+  it('shows each image with its text alternative, falling back to the caption', () => {
+    editor([
+      { asset: 'a', caption: 'Before', alt: 'Old checkout with three steps' },
+      { asset: 'b', caption: 'After', alt: '' },
+    ]);
+    const cards = screen.getAllByTestId('image');
+    expect(cards).toHaveLength(2);
+    expect(screen.getByRole('img', { name: 'Old checkout with three steps' })).toBeTruthy();
+    expect(screen.getByRole('img', { name: 'After' })).toBeTruthy();
+    expect((cards[0]?.querySelector('input[name="caption"]') as HTMLInputElement).value).toBe('Before');
+  });
+
+  it('moves and removes images through onchange', async () => {
+    const { item, onchange } = editor([
+      { asset: 'a', caption: 'A', alt: '' },
+      { asset: 'b', caption: 'B', alt: '' },
+    ]);
+    await fireEvent.click(screen.getByRole('button', { name: 'Move image 1 later' }));
+    expect(item.images.map((i) => i.asset)).toEqual(['b', 'a']);
+    await fireEvent.keyDown(screen.getAllByTestId('image')[1] as HTMLElement, { key: 'ArrowLeft', altKey: true });
+    expect(item.images.map((i) => i.asset)).toEqual(['a', 'b']);
+    await fireEvent.click(screen.getByRole('button', { name: 'Remove image 1' }));
+    expect(item.images.map((i) => i.asset)).toEqual(['b']);
+    expect(onchange).toHaveBeenCalledTimes(3);
+    toasts.at(-1)?.actions[0]?.run();
+    expect(item.images.map((i) => i.asset)).toEqual(['a', 'b']);
+  });
+
+  it('imports a pasted image and appends it', async () => {
+    const { item, onchange, calls } = editor([], (cmd) => (cmd === 'import_image_bytes' ? asset('new') : null));
+    const file = new File([new Uint8Array([0x89, 0x50, 0x4e, 0x47])], 'screenshot.png', { type: 'image/png' });
+    const pasted = new Event('paste', { bubbles: true, cancelable: true }) as ClipboardEvent;
+    Object.defineProperty(pasted, 'clipboardData', {
+      value: { types: ['Files'], items: [{ kind: 'file', type: 'image/png', getAsFile: () => file }], files: [file] },
+    });
+    document.body.dispatchEvent(pasted);
+    expect(pasted.defaultPrevented).toBe(true);
+    await waitFor(() => expect(item.images).toEqual([{ asset: 'new', caption: '', alt: '' }]));
+    expect(onchange).toHaveBeenCalled();
+    expect(calls.find((c) => c.cmd === 'import_image_bytes')?.args).toBeInstanceOf(Uint8Array);
+  });
+
+  it('leaves a text paste into a field alone, even with an image on the clipboard too', () => {
+    const { calls } = editor([{ asset: 'a', caption: '', alt: '' }]);
+    const file = new File([new Uint8Array([1])], 'x.png', { type: 'image/png' });
+    const caption = screen.getByRole('textbox', { name: 'Caption' });
+    const pasted = new Event('paste', { bubbles: true, cancelable: true }) as ClipboardEvent;
+    Object.defineProperty(pasted, 'clipboardData', {
+      value: { types: ['text/plain', 'Files'], items: [{ kind: 'file', type: 'image/png', getAsFile: () => file }], files: [file] },
+    });
+    caption.dispatchEvent(pasted);
+    expect(pasted.defaultPrevented).toBe(false);
+    expect(calls.filter((c) => c.cmd.startsWith('import'))).toEqual([]);
+  });
+
+  it('imports files dropped on the window, and shows why a refused one was not added', async () => {
+    const { item, calls } = editor([], (cmd, args) => {
+      if (cmd !== 'import_image') return null;
+      const path = (args as { path: string }).path;
+      if (path.endsWith('notes.txt')) throw { code: 'image_unsupported', message: 'this is not an image Folio can read', field: null, fields: [] };
+      return asset('diagram');
+    });
+    await new Promise((r) => setTimeout(r, 0)); // the editor starts listening once mounted
+    await emit('tauri://drag-enter', { paths: ['/home/me/diagram.png', '/home/me/notes.txt'], position: { x: 1, y: 1 } });
+    expect(screen.getByTestId('images-status').textContent).toContain('Drop to add');
+    await emit('tauri://drag-drop', { paths: ['/home/me/diagram.png', '/home/me/notes.txt'], position: { x: 1, y: 1 } });
+    await waitFor(() => expect(toasts.map((t) => t.message)).toContain('notes.txt: This is not an image Folio can read'));
+    expect(item.images.map((i) => i.asset)).toEqual(['diagram']);
+    expect(calls.filter((c) => c.cmd === 'import_image').map((c) => (c.args as { path: string }).path)).toEqual([
+      '/home/me/diagram.png',
+      '/home/me/notes.txt',
+    ]);
+  });
+});
