@@ -18,9 +18,7 @@ pub mod draw;
 use std::io::Cursor;
 use std::path::Path;
 
-use image::codecs::jpeg::JpegEncoder;
 use image::codecs::png::{CompressionType, FilterType as PngFilter, PngEncoder};
-use image::imageops::FilterType;
 use image::{DynamicImage, ImageDecoder, ImageEncoder, ImageFormat, ImageReader, RgbImage, RgbaImage};
 use sha2::{Digest, Sha256};
 
@@ -34,7 +32,9 @@ pub const MAX_DECODED_BYTES: u64 = 320 * 1024 * 1024;
 pub const LONG_EDGE: u32 = 2_400;
 /// The long edge of thumbnails.
 pub const THUMBNAIL_EDGE: u32 = 320;
-const JPEG_QUALITY: u8 = 85;
+/// Quality 80 with 4:2:0 chroma: no visible loss in print at 300 ppi, a third smaller
+/// than 90.
+const JPEG_QUALITY: u8 = 80;
 const THUMBNAIL_QUALITY: u8 = 80;
 
 #[derive(Debug, thiserror::Error, PartialEq, Eq)]
@@ -129,11 +129,7 @@ pub fn import(bytes: &[u8]) -> Result<Normalised> {
     }
     let (image, icc) = decode(bytes, format)?;
     // Downscale first: everything after works on at most LONG_EDGE² pixels.
-    let image = if image.width().max(image.height()) > LONG_EDGE {
-        image.resize(LONG_EDGE, LONG_EDGE, FilterType::Triangle)
-    } else {
-        image
-    };
+    let image = fit(image, LONG_EDGE, LONG_EDGE)?;
     let image = drop_opaque_alpha(to_srgb(image, icc.as_deref()));
     let graphic = format == ImageFormat::Gif || image.color().has_alpha() || looks_like_a_graphic(&image);
     let media_type = if graphic { MediaType::Png } else { MediaType::Jpeg };
@@ -141,6 +137,36 @@ pub fn import(bytes: &[u8]) -> Result<Normalised> {
     let thumbnail = encode(&image.thumbnail(THUMBNAIL_EDGE, THUMBNAIL_EDGE), media_type, THUMBNAIL_QUALITY)?;
     let sha256 = Sha256::digest(&bytes).iter().map(|b| format!("{b:02x}")).collect();
     Ok(Normalised { bytes, media_type, width: image.width(), height: image.height(), thumbnail, sha256 })
+}
+
+/// The image made smaller, if needed, to fit within `width` × `height` keeping its
+/// aspect ratio: a bilinear convolution (SIMD), fast enough for camera-sized photos.
+fn fit(image: DynamicImage, width: u32, height: u32) -> Result<DynamicImage> {
+    use fast_image_resize::images::{Image, ImageRef};
+    use fast_image_resize::{FilterType as Filter, PixelType, ResizeAlg, ResizeOptions, Resizer};
+
+    let (w, h) = (image.width(), image.height());
+    if w <= width && h <= height {
+        return Ok(image);
+    }
+    let scale = (width as f64 / w as f64).min(height as f64 / h as f64);
+    let (to_w, to_h) = (((w as f64 * scale).round() as u32).max(1), ((h as f64 * scale).round() as u32).max(1));
+    let (pixels, kind) = if image.color().has_alpha() {
+        (image.into_rgba8().into_raw(), PixelType::U8x4)
+    } else {
+        (image.into_rgb8().into_raw(), PixelType::U8x3)
+    };
+    let failed = |e: &dyn std::fmt::Display| Error::Encode(format!("resizing failed: {e}"));
+    let source = ImageRef::new(w, h, &pixels, kind).map_err(|e| failed(&e))?;
+    let mut target = Image::new(to_w, to_h, kind);
+    let options = ResizeOptions::new().resize_alg(ResizeAlg::Convolution(Filter::Bilinear));
+    Resizer::new().resize(&source, &mut target, &options).map_err(|e| failed(&e))?;
+    let buffer = target.into_vec();
+    let image = match kind {
+        PixelType::U8x4 => RgbaImage::from_raw(to_w, to_h, buffer).map(DynamicImage::ImageRgba8),
+        _ => RgbImage::from_raw(to_w, to_h, buffer).map(DynamicImage::ImageRgb8),
+    };
+    image.ok_or_else(|| failed(&"the resized buffer has the wrong size"))
 }
 
 /// Decodes with the limits in place before any pixel is allocated; returns the upright
@@ -290,7 +316,17 @@ fn encode(image: &DynamicImage, media_type: MediaType, quality: u8) -> Result<Ve
     match media_type {
         MediaType::Jpeg => {
             let rgb = image.to_rgb8();
-            JpegEncoder::new_with_quality(&mut out, quality).encode_image(&rgb).map_err(err)?;
+            let (width, height) = (u16::try_from(rgb.width()), u16::try_from(rgb.height()));
+            let (Ok(width), Ok(height)) = (width, height) else {
+                return Err(Error::Encode("a JPEG is at most 65,535 pixels wide".into()));
+            };
+            // Optimised Huffman tables and progressive scans: 10–15% smaller, same pixels.
+            let mut encoder = jpeg_encoder::Encoder::new(&mut out, quality);
+            encoder.set_optimized_huffman_tables(true);
+            encoder.set_progressive(true);
+            encoder
+                .encode(&rgb, width, height, jpeg_encoder::ColorType::Rgb)
+                .map_err(|e| Error::Encode(e.to_string()))?;
         }
         MediaType::Png => {
             let encoder = PngEncoder::new_with_quality(&mut out, CompressionType::Default, PngFilter::Adaptive);
@@ -313,7 +349,7 @@ fn encode(image: &DynamicImage, media_type: MediaType, quality: u8) -> Result<Ve
 pub fn shrink(bytes: &[u8], width: u32, height: u32) -> Result<Shrunk> {
     let format = image::guess_format(bytes).map_err(|_| Error::NotAnImage)?;
     let (image, _) = decode(bytes, format)?;
-    let image = image.resize(width.max(1), height.max(1), FilterType::Triangle);
+    let image = fit(image, width.max(1), height.max(1))?;
     Ok(if format == ImageFormat::Jpeg {
         Shrunk::Jpeg {
             width: image.width(),

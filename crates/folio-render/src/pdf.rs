@@ -224,16 +224,17 @@ fn xobject_id(asset: Uuid) -> XObjectId {
     XObjectId(format!("Im{}", asset.simple()))
 }
 
-/// Images are embedded at up to this resolution where they are printed.
+/// The resolution print needs.
 const PRINT_PPI: f32 = 300.0;
 
 /// An image XObject: a JPEG's bytes as they are (DCTDecode), anything else as pixels
-/// (Flate-compressed) with a soft mask when it has transparency. An image printed much
-/// smaller than its pixels allow (a profile photo) is first brought down to
-/// [`PRINT_PPI`], so the PDF carries nothing the page cannot show.
+/// (Flate-compressed) with a soft mask when it has transparency. An image printed at
+/// less than half the size its pixels allow (a profile photo) is first brought down to
+/// [`PRINT_PPI`], so the PDF does not carry four times what the page can show; one
+/// printed nearer its size goes in untouched, never decoded and re-encoded.
 fn image_xobject(image: &Image, printed: (f32, f32)) -> Result<ExternalXObject, Error> {
     let needed = ((printed.0 / 72.0 * PRINT_PPI).ceil() as u32, (printed.1 / 72.0 * PRINT_PPI).ceil() as u32);
-    if image.width as f32 > needed.0 as f32 * 1.25 {
+    if image.width > needed.0 * 2 {
         let shrunk = folio_media::shrink(&image.bytes, needed.0, needed.1).map_err(|e| Error::Image(e.to_string()))?;
         return Ok(match shrunk {
             folio_media::Shrunk::Jpeg { width, height, bytes } => {

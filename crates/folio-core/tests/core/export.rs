@@ -382,7 +382,8 @@ fn the_demo_pdf_shows_its_images_at_print_size_with_photos_embedded_as_they_are(
     assert_eq!(rows.len(), 4, "the profile photo and three case-study images:\n{list}");
     for row in &rows {
         let (ppi_x, ppi_y): (f32, f32) = (row[12].parse().unwrap(), row[13].parse().unwrap());
-        assert!(ppi_x <= 375.0 && ppi_y <= 375.0, "an image is larger than its print size needs:\n{list}");
+        // Print needs 300 ppi; up to twice that goes in as it is rather than re-encoded.
+        assert!(ppi_x <= 600.0 && ppi_y <= 600.0, "an image is larger than its print size needs:\n{list}");
         assert!(ppi_x >= 150.0, "an image is printed blurred:\n{list}");
     }
     assert_eq!(rows[0][0], "1", "the photo is in the header of the first page");
