@@ -252,12 +252,22 @@ impl Folio {
     }
 
     pub fn import_file(&self, path: &Path, mode: Option<ImportMode>, dry_run: bool) -> Result<ImportReport> {
-        let size =
-            std::fs::metadata(path).map_err(|e| Error::Io(format!("cannot read {}: {e}", path.display())))?.len();
-        if size > folio_interchange::MAX_BYTES as u64 {
+        use std::io::Read;
+        let unreadable = |e: std::io::Error| Error::Io(format!("cannot read {}: {e}", path.display()));
+        let size = std::fs::metadata(path).map_err(unreadable)?.len();
+        // A backup (which carries images) may be larger than anything else; its first
+        // bytes say whether it is one, before the whole file is read.
+        let mut head = Vec::with_capacity(256);
+        std::fs::File::open(path).map_err(unreadable)?.take(256).read_to_end(&mut head).map_err(unreadable)?;
+        let limit = if folio_interchange::opens_as_backup(&head) {
+            folio_interchange::MAX_BACKUP_BYTES
+        } else {
+            folio_interchange::MAX_BYTES
+        };
+        if size > limit as u64 {
             return Err(folio_interchange::Error::TooLarge {
                 size_mb: size as f64 / 1024.0 / 1024.0,
-                limit_mb: (folio_interchange::MAX_BYTES / 1024 / 1024) as u64,
+                limit_mb: (limit / 1024 / 1024) as u64,
             }
             .into());
         }

@@ -76,3 +76,28 @@ pub fn kind_of(value: &Value) -> &'static str {
         Value::Object(_) => "an object",
     }
 }
+
+#[cfg(test)]
+mod limit_tests {
+    use super::*;
+
+    #[test]
+    fn a_backup_is_recognised_by_its_first_key_only() {
+        assert!(opens_as_backup(b"{\n  \"format\": \"folio-backup\",\n  \"version\": 1"));
+        assert!(opens_as_backup("\u{feff}{\"format\":\"folio-backup\"}".as_bytes()));
+        assert!(!opens_as_backup(b"{\"basics\": {\"name\": \"format folio-backup\"}}"));
+        assert!(!opens_as_backup(b"{\"version\": 1, \"format\": \"folio-backup\"}"));
+        assert!(!opens_as_backup(b"not json"));
+    }
+
+    #[test]
+    fn anything_but_a_backup_over_32_mb_is_refused_before_parsing() {
+        let mut big = b"{\"basics\": {\"name\": \"".to_vec();
+        big.resize(MAX_BYTES + 1, b'a');
+        assert!(matches!(json(&big), Err(Error::TooLarge { limit_mb: 32, .. })));
+        // The same size as a backup goes on to parsing (and fails there, being cut off).
+        let mut backup = b"{\"format\": \"folio-backup\", \"x\": \"".to_vec();
+        backup.resize(MAX_BYTES + 1, b'a');
+        assert!(matches!(json(&backup), Err(Error::NotJson(_))));
+    }
+}
