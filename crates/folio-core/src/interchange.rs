@@ -176,7 +176,7 @@ impl Folio {
                 exports: export_records::list(tx, None)?,
                 assets: assets::dump(tx)?
                     .into_iter()
-                    .map(|(asset, data, thumbnail)| AssetEntry { asset, data, thumbnail })
+                    .map(|whole| AssetEntry { asset: whole.asset, data: whole.bytes, thumbnail: whole.thumbnail })
                     .collect(),
                 ..Backup::default()
             })

@@ -64,7 +64,7 @@ mod base64_bytes {
     }
 
     pub fn deserialize<'de, D: Deserializer<'de>>(d: D) -> Result<Vec<u8>, D::Error> {
-        let text = <&str>::deserialize(d).or_else(|_| Err(serde::de::Error::custom("expected base64 text")))?;
+        let text = String::deserialize(d)?;
         STANDARD.decode(text).map_err(|e| serde::de::Error::custom(format!("is not base64 ({e})")))
     }
 }

@@ -357,8 +357,7 @@ pub fn shrink(bytes: &[u8], width: u32, height: u32) -> Result<Shrunk> {
             bytes: encode(&image, MediaType::Jpeg, JPEG_QUALITY)?,
         }
     } else {
-        let (width, height, rgb, alpha) = planes(&image);
-        Shrunk::Pixels { width, height, rgb, alpha }
+        Shrunk::Pixels(planes(&image))
     })
 }
 
@@ -366,18 +365,27 @@ pub fn shrink(bytes: &[u8], width: u32, height: u32) -> Result<Shrunk> {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Shrunk {
     Jpeg { width: u32, height: u32, bytes: Vec<u8> },
-    Pixels { width: u32, height: u32, rgb: Vec<u8>, alpha: Option<Vec<u8>> },
+    Pixels(Pixels),
+}
+
+/// Decoded 8-bit RGB, and the alpha channel when some pixel is not opaque.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Pixels {
+    pub width: u32,
+    pub height: u32,
+    pub rgb: Vec<u8>,
+    pub alpha: Option<Vec<u8>>,
 }
 
 /// Decodes a stored image to 8-bit RGB and, when it has transparency, its alpha
 /// channel, as a PDF needs them.
-pub fn pixels(bytes: &[u8]) -> Result<(u32, u32, Vec<u8>, Option<Vec<u8>>)> {
+pub fn pixels(bytes: &[u8]) -> Result<Pixels> {
     let format = image::guess_format(bytes).map_err(|_| Error::NotAnImage)?;
     let (image, _) = decode(bytes, format)?;
     Ok(planes(&image))
 }
 
-fn planes(image: &DynamicImage) -> (u32, u32, Vec<u8>, Option<Vec<u8>>) {
+fn planes(image: &DynamicImage) -> Pixels {
     let (width, height) = (image.width(), image.height());
     if image.color().has_alpha() {
         let rgba = image.to_rgba8();
@@ -388,9 +396,9 @@ fn planes(image: &DynamicImage) -> (u32, u32, Vec<u8>, Option<Vec<u8>>) {
             alpha.push(p.0[3]);
         }
         let opaque = alpha.iter().all(|&a| a == 255);
-        (width, height, rgb, (!opaque).then_some(alpha))
+        Pixels { width, height, rgb, alpha: (!opaque).then_some(alpha) }
     } else {
-        (width, height, image.to_rgb8().into_raw(), None)
+        Pixels { width, height, rgb: image.to_rgb8().into_raw(), alpha: None }
     }
 }
 

@@ -240,7 +240,7 @@ fn image_xobject(image: &Image, printed: (f32, f32)) -> Result<ExternalXObject, 
             folio_media::Shrunk::Jpeg { width, height, bytes } => {
                 image_xobject(&Image { width, height, format: ImageFormat::Jpeg, bytes }, printed)?
             }
-            folio_media::Shrunk::Pixels { width, height, rgb, alpha } => pixel_xobject(width, height, rgb, alpha),
+            folio_media::Shrunk::Pixels(pixels) => pixel_xobject(pixels),
         });
     }
     let jpeg_colour = match (image.format, folio_media::jpeg_components(&image.bytes)) {
@@ -253,8 +253,8 @@ fn image_xobject(image: &Image, printed: (f32, f32)) -> Result<ExternalXObject, 
         dict.insert("Filter".into(), DictItem::Name(b"DCTDecode".to_vec()));
         ExternalStream { dict, content: image.bytes.clone(), compress: false }
     } else {
-        let (width, height, rgb, alpha) = folio_media::pixels(&image.bytes).map_err(|e| Error::Image(e.to_string()))?;
-        return Ok(pixel_xobject(width, height, rgb, alpha));
+        let pixels = folio_media::pixels(&image.bytes).map_err(|e| Error::Image(e.to_string()))?;
+        return Ok(pixel_xobject(pixels));
     };
     Ok(ExternalXObject { stream, width: None, height: None, dpi: None })
 }
@@ -271,7 +271,7 @@ fn image_dict(width: u32, height: u32, colour: &str) -> BTreeMap<String, DictIte
     ])
 }
 
-fn pixel_xobject(width: u32, height: u32, rgb: Vec<u8>, alpha: Option<Vec<u8>>) -> ExternalXObject {
+fn pixel_xobject(folio_media::Pixels { width, height, rgb, alpha }: folio_media::Pixels) -> ExternalXObject {
     let mut dict = image_dict(width, height, "DeviceRGB");
     if let Some(alpha) = alpha {
         let mask = ExternalStream { dict: image_dict(width, height, "DeviceGray"), content: alpha, compress: true };

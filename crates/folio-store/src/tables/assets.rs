@@ -128,11 +128,19 @@ pub fn clear(conn: &Connection) -> Result<()> {
     Ok(())
 }
 
+/// An asset with its bytes and thumbnail.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Whole {
+    pub asset: Asset,
+    pub bytes: Vec<u8>,
+    pub thumbnail: Vec<u8>,
+}
+
 /// Every asset with its bytes and thumbnail, oldest first: what a backup holds.
-pub fn dump(conn: &Connection) -> Result<Vec<(Asset, Vec<u8>, Vec<u8>)>> {
+pub fn dump(conn: &Connection) -> Result<Vec<Whole>> {
     let sql = format!("SELECT {COLUMNS}, bytes, thumbnail FROM assets ORDER BY created_at, id");
     let mut stmt = conn.prepare_cached(&sql)?;
-    let rows = stmt.query_map([], |r| Ok((decode(r)?, r.get(7)?, r.get(8)?)))?;
+    let rows = stmt.query_map([], |r| Ok(Whole { asset: decode(r)?, bytes: r.get(7)?, thumbnail: r.get(8)? }))?;
     Ok(rows.collect::<rusqlite::Result<_>>()?)
 }
 
