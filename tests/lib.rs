@@ -48,16 +48,14 @@ pub fn screenshot_dir() -> PathBuf {
     dir
 }
 
-/// Answers the native file dialog titled `title` (a GTK window, which WebDriver cannot
-/// reach) once it appears: types `path` into it if given, then presses Enter — which
-/// accepts the suggested name and folder when nothing is typed.
-pub fn answer_dialog(title: &str, path: Option<&str>) {
+/// Waits for the native dialog titled `title` (a GTK window, which WebDriver cannot
+/// reach) and gives it the keyboard focus. A window just found may still be mapping (or
+/// be the last dialog, closing); then focusing fails and the search runs again.
+fn focus_dialog(title: &str) {
     let deadline = std::time::Instant::now() + PATIENCE;
-    // Found and focused: a window just found may still be mapping (or be the last
-    // dialog, closing), in which case focusing it fails and the search runs again.
     loop {
         let found = Command::new("xdotool")
-            .args(["search", "--onlyvisible", "--name", &format!("^{title}$")])
+            .args(["search", "--onlyvisible", "--name", &format!("^{}$", regex_escaped(title))])
             .output()
             .expect("xdotool is installed (make test installs it)");
         if let Some(window) = String::from_utf8_lossy(&found.stdout).lines().next() {
@@ -65,16 +63,29 @@ pub fn answer_dialog(title: &str, path: Option<&str>) {
             std::thread::sleep(Duration::from_millis(500));
             let focused = Command::new("xdotool").args(["windowfocus", "--sync", window]).output().unwrap();
             if focused.status.success() {
-                break;
+                return;
             }
         }
         assert!(std::time::Instant::now() < deadline, "the dialog \"{title}\" did not appear");
         std::thread::sleep(Duration::from_millis(150));
     }
-    let xdotool = |args: &[&str]| {
-        let done = Command::new("xdotool").args(args).status().unwrap();
-        assert!(done.success(), "xdotool {args:?} failed");
-    };
+}
+
+/// `text` as a regular expression matching just it (xdotool matches names by regex).
+fn regex_escaped(text: &str) -> String {
+    text.chars().flat_map(|c| if r"\.^$|?*+()[]{}".contains(c) { vec!['\\', c] } else { vec![c] }).collect()
+}
+
+fn xdotool(args: &[&str]) {
+    let done = Command::new("xdotool").args(args).status().unwrap();
+    assert!(done.success(), "xdotool {args:?} failed");
+}
+
+/// Answers the native file dialog titled `title` once it appears: types `path` into it
+/// if given, then presses Enter — which accepts the suggested name and folder when
+/// nothing is typed.
+pub fn answer_dialog(title: &str, path: Option<&str>) {
+    focus_dialog(title);
     if let Some(path) = path {
         // Ctrl+L opens GTK's location entry; the whole path goes into it.
         xdotool(&["key", "ctrl+l"]);
@@ -83,6 +94,12 @@ pub fn answer_dialog(title: &str, path: Option<&str>) {
         std::thread::sleep(Duration::from_millis(600));
     }
     xdotool(&["key", "Return"]);
+}
+
+/// Closes the native message dialog titled `title` with Escape: its cancel answer.
+pub fn cancel_dialog(title: &str) {
+    focus_dialog(title);
+    xdotool(&["key", "Escape"]);
 }
 
 /// A running Folio window.

@@ -191,3 +191,32 @@ async fn markup_in_user_text_is_shown_as_text_and_never_run() {
     assert!(app.client.get_alert_text().await.is_err(), "a script from user text ran");
     app.close().await;
 }
+
+#[tokio::test(flavor = "multi_thread")]
+async fn moving_to_another_record_asks_before_leaving_a_refused_edit() {
+    let _one = ONE_WINDOW.lock().await;
+    let dir = tempfile::tempdir().unwrap();
+    let db = seeded(dir.path(), &["Alpha", "Bravo"]);
+
+    let app = App::launch(&db).await;
+    app.find_text("[data-testid=editor-title]", "Alpha").await;
+    app.type_into("[data-kind=case-study] input[name=start]", "2021-13").await;
+    // The field refuses the month itself: nothing is sent, and the field says why.
+    app.find("[data-kind=case-study] input[name=start][aria-invalid=true]").await;
+
+    // Going to Bravo asks first; "Go back" (Escape) keeps Alpha and what was typed.
+    app.find_text("[data-testid=record-title]", "Bravo").await.click().await.unwrap();
+    tokio::task::spawn_blocking(|| folio_e2e::cancel_dialog("Leave without saving it?")).await.unwrap();
+    tokio::time::sleep(std::time::Duration::from_millis(300)).await;
+    app.find_text("[data-testid=editor-title]", "Alpha").await;
+    assert_eq!(app.value("[data-kind=case-study] input[name=start]").await, "2021-13");
+
+    // Fixed, the move goes ahead without a question.
+    app.type_into("[data-kind=case-study] input[name=start]", "2021-12").await;
+    app.saved().await;
+    app.find_text("[data-testid=record-title]", "Bravo").await.click().await.unwrap();
+    app.find_text("[data-testid=editor-title]", "Bravo").await;
+    app.close().await;
+    let alpha = Folio::open(&db).unwrap().list::<CaseStudy>().unwrap().remove(0).item;
+    assert_eq!(alpha.start.map(|d| d.to_string()).as_deref(), Some("2021-12"));
+}

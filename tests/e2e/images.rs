@@ -42,7 +42,8 @@ async fn images_picked_in_the_dialog_show_as_thumbnails_take_captions_and_reorde
     std::fs::write(&text, "this is text, not a picture").unwrap();
 
     let db = dir.path().join("folio.db");
-    let id = Folio::open(&db).unwrap().create(&CaseStudy { title: "Ledger".into(), ..CaseStudy::default() }).unwrap().id;
+    let id =
+        Folio::open(&db).unwrap().create(&CaseStudy { title: "Ledger".into(), ..CaseStudy::default() }).unwrap().id;
     let app = App::launch(&db).await;
     app.find_text("[data-testid=editor-title]", "Ledger").await;
 

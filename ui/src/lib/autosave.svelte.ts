@@ -2,6 +2,7 @@
 // one save is in flight and the next one carries the latest draft. Nothing waits for a
 // pause in typing, so closing the window right after a keystroke loses nothing that
 // was already sent; `flushAll` waits for whatever is still pending.
+import { ask } from '@tauri-apps/plugin-dialog';
 import { toFolioError, type FolioError } from './api';
 import { toast } from './app.svelte';
 
@@ -81,12 +82,41 @@ export class Autosaver<T> {
   }
 }
 
-/** Whether some edit was refused or failed and is not stored. */
+/**
+ * Fields holding text they cannot pass on yet (a date like "2021-13"): nothing was
+ * sent, so no save was refused, but what is on screen is not stored either.
+ */
+const heldBack = new Set<object>();
+
+/** A field says whether it holds back what was typed; returns how to forget it. */
+export function holdBack(field: object, held: boolean): () => void {
+  if (held) heldBack.add(field);
+  else heldBack.delete(field);
+  return () => heldBack.delete(field);
+}
+
+/** Whether some edit was refused, failed, or is held back by its field, and is not stored. */
 export function unsaved(): boolean {
-  return [...all].some((a) => a.state === 'invalid' || a.state === 'failed');
+  return heldBack.size > 0 || [...all].some((a) => a.state === 'invalid' || a.state === 'failed');
 }
 
 /** Waits for every pending save, e.g. before the window closes. */
 export async function flushAll() {
   await Promise.all([...pending].map((a) => a.flush()));
+}
+
+/**
+ * Before moving away from what is being edited (another record, another section):
+ * waits for the saves still pending, then, if an edit is refused and would be left
+ * unsaved, asks. Resolves to whether to go on.
+ */
+export async function mayLeave(): Promise<boolean> {
+  await flushAll();
+  if (!unsaved()) return true;
+  return ask('A change was refused and is not saved; the field that needs fixing is marked.', {
+    title: 'Leave without saving it?',
+    kind: 'warning',
+    okLabel: 'Leave anyway',
+    cancelLabel: 'Go back',
+  });
 }

@@ -1,6 +1,7 @@
-import { describe, expect, it } from 'vitest';
+import { clearMocks, mockIPC } from '@tauri-apps/api/mocks';
+import { afterEach, describe, expect, it } from 'vitest';
 import { FolioError } from './api';
-import { Autosaver, flushAll } from './autosave.svelte';
+import { Autosaver, flushAll, mayLeave } from './autosave.svelte';
 
 /** A save that waits until released, recording what it was given. */
 function controlledSave() {
@@ -60,5 +61,40 @@ describe('autosave', () => {
     await saver.flush();
     expect(saver.state).toBe('saved');
     expect(saver.error).toBeNull();
+  });
+});
+
+describe('leaving an edit', () => {
+  afterEach(() => clearMocks());
+
+  it('goes on without asking once everything is saved', async () => {
+    const asked: unknown[] = [];
+    mockIPC((cmd, args) => void asked.push([cmd, args]));
+    const { save, releaseAll } = controlledSave();
+    const saver = new Autosaver<string>(save);
+    saver.change('typed');
+    const leaving = mayLeave();
+    await releaseAll();
+    expect(await leaving).toBe(true);
+    expect(asked).toEqual([]);
+    saver.dispose();
+  });
+
+  it('asks when an edit was refused, and stays when told to go back', async () => {
+    const asked: string[] = [];
+    let answer = 'Go back';
+    mockIPC((cmd, args) => {
+      asked.push(`${cmd}: ${(args as { title?: string }).title}`);
+      return answer;
+    });
+    const saver = new Autosaver<string>(async () => {
+      throw new FolioError({ code: 'invalid_input', message: 'start is not a date', field: 'start', fields: [] });
+    });
+    saver.change('2021-13');
+    expect(await mayLeave()).toBe(false);
+    expect(asked).toEqual(['plugin:dialog|message: Leave without saving it?']);
+    answer = 'Leave anyway';
+    expect(await mayLeave()).toBe(true);
+    saver.dispose();
   });
 });
