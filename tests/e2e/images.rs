@@ -55,20 +55,20 @@ async fn images_picked_in_the_dialog_show_as_thumbnails_take_captions_and_reorde
     }
     thumbnails_loaded(&app, 2).await;
 
-    // A file that is not an image is refused with a reason, and nothing is added.
-    app.find("[data-testid=add-images]").await.click().await.unwrap();
-    let path = text.to_str().unwrap().to_string();
-    tokio::task::spawn_blocking(move || answer_dialog("Add images", Some(&path))).await.unwrap();
-    let toast = app.find("[data-testid=toast]").await.text().await.unwrap();
-    assert!(toast.contains("not an image Folio can read"), "{toast}");
-    assert_eq!(app.texts("[data-testid=image]").await.len(), 2);
-
     app.type_into("[data-testid=image]:nth-child(1) input[name=caption]", "Ledger architecture").await;
     app.type_into("[data-testid=image]:nth-child(2) input[name=caption]", "The whiteboard after the kickoff").await;
     app.find("[data-testid=image]:nth-child(2) [data-move=earlier]").await.click().await.unwrap();
     app.saved().await;
     app.find("[data-testid=images]").await;
     app.screenshot("case-study-images").await;
+
+    // A file that is not an image is refused with a reason, and nothing is added.
+    app.find("[data-testid=add-images]").await.click().await.unwrap();
+    let path = text.to_str().unwrap().to_string();
+    tokio::task::spawn_blocking(move || answer_dialog("Add images", Some(&path))).await.unwrap();
+    let toast = app.find("[data-testid=toast]").await.text().await.unwrap();
+    assert!(toast.contains("This is not an image Folio can read"), "{toast}");
+    assert_eq!(app.texts("[data-testid=image]").await.len(), 2);
     app.close().await;
 
     let stored = Folio::open(&db).unwrap();
