@@ -248,6 +248,9 @@ fn image_xobject(image: &Image, printed: (f32, f32)) -> Result<ExternalXObject, 
         (ImageFormat::Jpeg, Some(3)) => Some("DeviceRGB"),
         _ => None,
     };
+    if let Some(stream) = png_as_is(image) {
+        return Ok(ExternalXObject { stream, width: None, height: None, dpi: None });
+    }
     let stream = if let Some(colour) = jpeg_colour {
         let mut dict = image_dict(image.width, image.height, colour);
         dict.insert("Filter".into(), DictItem::Name(b"DCTDecode".to_vec()));
@@ -257,6 +260,41 @@ fn image_xobject(image: &Image, printed: (f32, f32)) -> Result<ExternalXObject, 
         return Ok(pixel_xobject(pixels));
     };
     Ok(ExternalXObject { stream, width: None, height: None, dpi: None })
+}
+
+/// An opaque 8-bit RGB PNG without interlacing — what import keeps a diagram as —
+/// goes in as its own compressed data: PDF's Flate filter with the PNG predictors
+/// reads it as it is, so nothing is decoded or compressed again.
+fn png_as_is(image: &Image) -> Option<ExternalStream> {
+    let bytes = &image.bytes;
+    if image.format != ImageFormat::Png || !bytes.starts_with(b"\x89PNG\r\n\x1a\n") {
+        return None;
+    }
+    let mut at = 8;
+    let mut data = Vec::new();
+    while at + 8 <= bytes.len() {
+        let len = u32::from_be_bytes(bytes[at..at + 4].try_into().ok()?) as usize;
+        let kind = &bytes[at + 4..at + 8];
+        let body = bytes.get(at + 8..at + 8 + len)?;
+        match kind {
+            // Width, height, then bit depth 8, colour type 2 (RGB), interlace 0.
+            b"IHDR" if body.len() == 13 && (body[8], body[9], body[12]) != (8, 2, 0) => return None,
+            b"IDAT" => data.extend_from_slice(body),
+            b"IEND" => break,
+            _ => {}
+        }
+        at += 12 + len;
+    }
+    let mut dict = image_dict(image.width, image.height, "DeviceRGB");
+    dict.insert("Filter".into(), DictItem::Name(b"FlateDecode".to_vec()));
+    let parms = BTreeMap::from([
+        ("Predictor".to_string(), DictItem::Int(15)),
+        ("Colors".to_string(), DictItem::Int(3)),
+        ("BitsPerComponent".to_string(), DictItem::Int(8)),
+        ("Columns".to_string(), DictItem::Int(i64::from(image.width))),
+    ]);
+    dict.insert("DecodeParms".into(), DictItem::Dict { map: parms });
+    Some(ExternalStream { dict, content: data, compress: false })
 }
 
 fn image_dict(width: u32, height: u32, colour: &str) -> BTreeMap<String, DictItem> {
