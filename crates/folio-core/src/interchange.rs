@@ -224,6 +224,9 @@ impl Folio {
     /// run reads and checks the file and reports what it would add, changing nothing.
     pub fn import_bytes(&self, bytes: &[u8], mode: Option<ImportMode>, dry_run: bool) -> Result<ImportReport> {
         let document = folio_interchange::read(bytes)?;
+        if let Document::Backup(b) = &document {
+            check_images(b)?;
+        }
         let report = report(&document, dry_run);
         if dry_run {
             return Ok(report);
@@ -342,6 +345,34 @@ fn put_assets(tx: &Transaction<'_>, entries: &[AssetEntry]) -> Result<HashMap<Uu
         }
     }
     Ok(same)
+}
+
+/// A backup's images are what they say: a JPEG or PNG of the size given. (Their hash
+/// is checked on reading; this checks what a hand-edited file could still get wrong,
+/// and what the PDF writer relies on.)
+fn check_images(b: &Backup) -> Result<()> {
+    for (i, entry) in b.assets.iter().enumerate() {
+        let asset = &entry.asset;
+        let problem = match folio_media::inspect(&entry.data) {
+            Err(e) => e.to_string(),
+            Ok((kind, width, height))
+                if kind.mime() != asset.media_type || (width, height) != (asset.width, asset.height) =>
+            {
+                format!(
+                    "is a {}×{} {}, not the {}×{} {} it says",
+                    width,
+                    height,
+                    kind.mime(),
+                    asset.width,
+                    asset.height,
+                    asset.media_type
+                )
+            }
+            Ok(_) => continue,
+        };
+        return Err(folio_interchange::Error::Malformed { path: format!("assets[{i}].data"), problem }.into());
+    }
+    Ok(())
 }
 
 fn apply_backup(tx: &Transaction<'_>, b: &Backup, replace: bool) -> Result<()> {

@@ -134,7 +134,7 @@ pub fn import(bytes: &[u8]) -> Result<Normalised> {
     let graphic = format == ImageFormat::Gif || image.color().has_alpha() || looks_like_a_graphic(&image);
     let media_type = if graphic { MediaType::Png } else { MediaType::Jpeg };
     let bytes = encode(&image, media_type, JPEG_QUALITY)?;
-    let thumbnail = encode(&image.thumbnail(THUMBNAIL_EDGE, THUMBNAIL_EDGE), media_type, THUMBNAIL_QUALITY)?;
+    let thumbnail = encode(&fit(image.clone(), THUMBNAIL_EDGE, THUMBNAIL_EDGE)?, media_type, THUMBNAIL_QUALITY)?;
     let sha256 = Sha256::digest(&bytes).iter().map(|b| format!("{b:02x}")).collect();
     Ok(Normalised { bytes, media_type, width: image.width(), height: image.height(), thumbnail, sha256 })
 }
@@ -179,6 +179,12 @@ fn decode(bytes: &[u8], format: ImageFormat) -> Result<(DynamicImage, Option<Vec
     let mut reader = ImageReader::with_format(Cursor::new(bytes), format);
     reader.limits(limits);
     let mut decoder = reader.into_decoder().map_err(|e| failure(e, bytes, format))?;
+    // The decoders check the sides against the limits, not the buffer they will fill
+    // (a 16-bit RGBA image within the sides can still need gigabytes): check that too.
+    if decoder.total_bytes() > MAX_DECODED_BYTES {
+        let (width, height) = decoder.dimensions();
+        return Err(Error::TooManyPixels { width, height });
+    }
     let orientation = decoder.orientation().unwrap_or(image::metadata::Orientation::NoTransforms);
     let icc = decoder.icc_profile().ok().flatten();
     let mut image = DynamicImage::from_decoder(decoder).map_err(|e| failure(e, bytes, format))?;
@@ -215,7 +221,11 @@ fn check_jpeg_complete(bytes: &[u8]) -> Result<()> {
     let truncated = || Error::Corrupt("it ends before the end of the picture".into());
     let mut at = 2; // after SOI
     loop {
-        // Markers may be padded with 0xFF.
+        // Stray bytes before a marker are skipped (as decoders do), and markers may be
+        // padded with 0xFF.
+        while bytes.get(at).is_some_and(|&b| b != 0xFF) {
+            at += 1;
+        }
         while bytes.get(at) == Some(&0xFF) && bytes.get(at + 1) == Some(&0xFF) {
             at += 1;
         }
@@ -404,6 +414,10 @@ fn planes(image: &DynamicImage) -> Pixels {
 
 /// The number of colour components of a baseline or progressive JPEG (1 grey, 3
 /// colour, 4 CMYK), read from its frame header.
+///
+/// Only 8-bit Huffman-coded frames (baseline, extended, progressive) count: those are
+/// what a PDF's DCTDecode reads; for anything else (lossless, arithmetic-coded, 12-bit)
+/// this says `None`.
 pub fn jpeg_components(bytes: &[u8]) -> Option<u8> {
     let mut at = 2;
     while at + 9 < bytes.len() {
@@ -411,11 +425,31 @@ pub fn jpeg_components(bytes: &[u8]) -> Option<u8> {
             return None;
         }
         let marker = bytes[at + 1];
-        let len = usize::from(bytes[at + 2]) << 8 | usize::from(bytes[at + 3]);
-        if matches!(marker, 0xC0..=0xC3 | 0xC5..=0xC7 | 0xC9..=0xCB | 0xCD..=0xCF) {
-            return bytes.get(at + 9).copied();
+        match marker {
+            0xFF => at += 1,
+            0x01 | 0xD0..=0xD7 => at += 2,
+            0xC0..=0xC2 => return (bytes[at + 4] == 8).then(|| bytes[at + 9]),
+            0xC3 | 0xC5..=0xC7 | 0xC9..=0xCB | 0xCD..=0xCF | 0xDA | 0xD9 => return None,
+            _ => at += 2 + (usize::from(bytes[at + 2]) << 8 | usize::from(bytes[at + 3])),
         }
-        at += 2 + len;
     }
     None
+}
+
+/// What a stored image says it is, read from its header without decoding it: for
+/// checking images that come from a backup rather than from [`import`].
+pub fn inspect(bytes: &[u8]) -> Result<(MediaType, u32, u32)> {
+    let media_type = match image::guess_format(bytes).map_err(|_| Error::NotAnImage)? {
+        ImageFormat::Jpeg if jpeg_components(bytes).is_some_and(|c| c == 1 || c == 3) => MediaType::Jpeg,
+        ImageFormat::Jpeg => return Err(Error::Corrupt("a kind of JPEG that Folio does not keep".into())),
+        ImageFormat::Png => MediaType::Png,
+        other => return Err(Error::Unsupported(other.to_mime_type().trim_start_matches("image/").to_uppercase())),
+    };
+    let format = if media_type == MediaType::Jpeg { ImageFormat::Jpeg } else { ImageFormat::Png };
+    let (width, height) =
+        declared_size(bytes, format).ok_or_else(|| Error::Corrupt("its header cannot be read".into()))?;
+    if width == 0 || height == 0 || width > MAX_SIDE || height > MAX_SIDE {
+        return Err(Error::TooManyPixels { width, height });
+    }
+    Ok((media_type, width, height))
 }

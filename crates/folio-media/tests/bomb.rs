@@ -31,23 +31,39 @@ fn peak_kb() -> u64 {
     line.split_whitespace().nth(1).unwrap().parse().unwrap()
 }
 
-#[test]
-fn a_tiny_png_declaring_ten_billion_pixels_is_refused_without_allocating_them() {
+/// A PNG header declaring `width` × `height` at `depth` bits of `colour` type, with a
+/// few bytes of zlib data: a real bomb would inflate them into gigabytes.
+fn declaring(width: u32, height: u32, depth: u8, colour: u8) -> Vec<u8> {
     let mut ihdr = Vec::new();
-    ihdr.extend(100_000u32.to_be_bytes());
-    ihdr.extend(100_000u32.to_be_bytes());
-    ihdr.extend([8, 2, 0, 0, 0]); // 8-bit RGB
+    ihdr.extend(width.to_be_bytes());
+    ihdr.extend(height.to_be_bytes());
+    ihdr.extend([depth, colour, 0, 0, 0]);
     let mut png = b"\x89PNG\r\n\x1a\n".to_vec();
     png.extend(chunk(b"IHDR", &ihdr));
-    // A few bytes of zlib data: a real bomb would inflate them into gigabytes.
     png.extend(chunk(b"IDAT", &[0x78, 0x9c, 0x63, 0x00, 0x00, 0x00, 0x01, 0x00, 0x01]));
     png.extend(chunk(b"IEND", &[]));
+    png
+}
+
+#[test]
+fn a_tiny_png_declaring_ten_billion_pixels_is_refused_without_allocating_them() {
+    let png = declaring(100_000, 100_000, 8, 2);
     assert!(png.len() < 100);
 
     let before = peak_kb();
     let err = import(&png).unwrap_err();
     assert_eq!(err, Error::TooManyPixels { width: 100_000, height: 100_000 });
     assert!(err.to_string().contains("100000 × 100000"), "{err}");
+    let grown = peak_kb().saturating_sub(before);
+    assert!(grown < 16 * 1024, "peak memory grew by {grown} kB");
+}
+
+#[test]
+fn sides_within_limits_but_gigabytes_of_16_bit_pixels_are_refused_too() {
+    // 16,384 × 16,384 RGBA at 16 bits: each side is allowed, the 2 GiB buffer is not.
+    let before = peak_kb();
+    let err = import(&declaring(16_384, 16_384, 16, 6)).unwrap_err();
+    assert_eq!(err, Error::TooManyPixels { width: 16_384, height: 16_384 });
     let grown = peak_kb().saturating_sub(before);
     assert!(grown < 16 * 1024, "peak memory grew by {grown} kB");
 }

@@ -169,3 +169,23 @@ fn the_same_picture_gives_the_same_bytes_and_hash() {
     assert_eq!(a.bytes, b.bytes);
     assert_eq!(a.sha256.len(), 64);
 }
+
+#[test]
+fn a_small_image_keeps_its_size_and_so_does_its_thumbnail() {
+    let icon = DynamicImage::ImageRgb8(draw::diagram(48, 32, [200, 60, 40]));
+    let out = import(&draw::png(&icon)).unwrap();
+    assert_eq!((out.width, out.height), (48, 32));
+    assert_eq!(image::load_from_memory(&out.thumbnail).unwrap().dimensions(), (48, 32), "never enlarged");
+}
+
+#[test]
+fn a_stored_image_is_inspected_from_its_header() {
+    let out = import(&draw::jpeg(&draw::photo(640, 480, 2), 90)).unwrap();
+    assert_eq!(folio_media::inspect(&out.bytes).unwrap(), (MediaType::Jpeg, 640, 480));
+    assert_eq!(folio_media::jpeg_components(&out.bytes), Some(3));
+    assert_eq!(
+        folio_media::inspect(b"GIF89a\x01\x00\x01\x00\x00\x00\x00;").unwrap_err(),
+        Error::Unsupported("GIF".into())
+    );
+    assert_eq!(folio_media::inspect(b"hello").unwrap_err(), Error::NotAnImage);
+}

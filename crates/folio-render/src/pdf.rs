@@ -234,7 +234,7 @@ const PRINT_PPI: f32 = 300.0;
 /// printed nearer its size goes in untouched, never decoded and re-encoded.
 fn image_xobject(image: &Image, printed: (f32, f32)) -> Result<ExternalXObject, Error> {
     let needed = ((printed.0 / 72.0 * PRINT_PPI).ceil() as u32, (printed.1 / 72.0 * PRINT_PPI).ceil() as u32);
-    if image.width > needed.0 * 2 {
+    if u64::from(image.width) > u64::from(needed.0) * 2 {
         let shrunk = folio_media::shrink(&image.bytes, needed.0, needed.1).map_err(|e| Error::Image(e.to_string()))?;
         return Ok(match shrunk {
             folio_media::Shrunk::Jpeg { width, height, bytes } => {
@@ -278,12 +278,17 @@ fn png_as_is(image: &Image) -> Option<ExternalStream> {
         let body = bytes.get(at + 8..at + 8 + len)?;
         match kind {
             // Width, height, then bit depth 8, colour type 2 (RGB), interlace 0.
-            b"IHDR" if body.len() == 13 && (body[8], body[9], body[12]) != (8, 2, 0) => return None,
+            b"IHDR" if body.len() != 13 || (body[8], body[9], body[12]) != (8, 2, 0) => return None,
+            // Transparency by key colour: the PDF needs a mask, so decode.
+            b"tRNS" => return None,
             b"IDAT" => data.extend_from_slice(body),
             b"IEND" => break,
             _ => {}
         }
         at += 12 + len;
+    }
+    if data.is_empty() {
+        return None;
     }
     let mut dict = image_dict(image.width, image.height, "DeviceRGB");
     dict.insert("Filter".into(), DictItem::Name(b"FlateDecode".to_vec()));

@@ -141,6 +141,15 @@ fn a_backup_with_a_damaged_image_is_refused_whole() {
     assert_eq!(err.field(), Some("assets[0].data"), "{err}");
     assert!(empty.is_empty().unwrap());
 
+    // Whole and matching its hash, but not the size it claims: refused too (the PDF
+    // writer relies on the size).
+    doc["assets"][0]["data"] = data.into();
+    doc["assets"][0]["width"] = 899.into();
+    let err = empty.import_bytes(&serde_json::to_vec(&doc).unwrap(), None, false).unwrap_err();
+    assert_eq!(err.field(), Some("assets[0].data"), "{err}");
+    assert!(err.to_string().contains("not the 899×600"), "{err}");
+    assert!(empty.is_empty().unwrap());
+
     doc["assets"] = serde_json::json!([]);
     let err = empty.import_bytes(&serde_json::to_vec(&doc).unwrap(), None, false).unwrap_err();
     assert_eq!(err.field(), Some("caseStudies[0].item.images[0].asset"), "{err}");
