@@ -18,20 +18,13 @@ pub fn run() {
         .manage(AppState::open())
         .setup(|app| {
             // Folio shows only its own bundled page: WebKit's web caches would hold
-            // memory for nothing. And a page of forms and lists needs no GPU
-            // compositing: drawing without it saves the web process about 100 MB (a
-            // GL context and layer textures) and its start-up, and sidesteps the
-            // blank-window bugs some GPU drivers have with WebKitGTK.
+            // memory for nothing.
             #[cfg(target_os = "linux")]
             if let Some(window) = tauri::Manager::get_webview_window(app, "main") {
                 window.with_webview(|webview| {
-                    use webkit2gtk::{CacheModel, HardwareAccelerationPolicy, SettingsExt, WebContextExt, WebViewExt};
-                    let view = webview.inner();
-                    if let Some(context) = view.context() {
+                    use webkit2gtk::{CacheModel, WebContextExt, WebViewExt};
+                    if let Some(context) = webview.inner().context() {
                         context.set_cache_model(CacheModel::DocumentViewer);
-                    }
-                    if let Some(settings) = WebViewExt::settings(&view) {
-                        settings.set_hardware_acceleration_policy(HardwareAccelerationPolicy::Never);
                     }
                 })?;
             }
