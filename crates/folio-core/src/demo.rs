@@ -5,12 +5,13 @@ use folio_model::{
     CaseStudy, Certification, Edition, Education, Entity, EntityKind, Experience, ImageRef, Profile, Recommendation,
     Skill, Writing,
 };
-use folio_store::tables::assets::{self, NewAsset};
+use folio_store::tables::assets;
 use folio_store::tables::{profile, records};
 use folio_store::Transaction;
 use serde::Deserialize;
 use uuid::Uuid;
 
+use crate::images::new_asset;
 use crate::{Error, Folio, Result, Stats};
 
 /// A record with the id it keeps across loads, so editions can refer to case studies.
@@ -73,17 +74,7 @@ impl Folio {
             records::purge(tx, &demo.ids())?;
             let mut shown = Vec::new();
             for (image, name) in &pictures {
-                let asset = NewAsset {
-                    id: Uuid::now_v7(),
-                    sha256: &image.sha256,
-                    media_type: image.media_type.mime(),
-                    width: image.width,
-                    height: image.height,
-                    original_name: name,
-                    bytes: &image.bytes,
-                    thumbnail: &image.thumbnail,
-                };
-                shown.push(assets::insert_or_existing(tx, &asset)?.id);
+                shown.push(assets::insert_or_existing(tx, &new_asset(image, name))?.id);
             }
             demo.show(&shown);
             profile::upsert(tx, &demo.profile)?;

@@ -157,7 +157,8 @@ impl Folio {
     }
 }
 
-fn new_asset<'a>(image: &'a folio_media::Normalised, name: &'a str) -> NewAsset<'a> {
+/// The store's row for a normalised image.
+pub(crate) fn new_asset<'a>(image: &'a folio_media::Normalised, name: &'a str) -> NewAsset<'a> {
     NewAsset {
         id: Uuid::now_v7(),
         sha256: &image.sha256,
