@@ -69,6 +69,7 @@ bench: deps-test ui
 	$(CARGO) bench -p folio-core --bench store
 	$(CARGO) bench -p folio-core --bench interchange
 	$(CARGO) bench -p folio-core --bench images
+	$(CARGO) bench -p folio-core --bench coach
 	$(CARGO) bench -p folio-cli --bench pdf
 	$(CARGO) build --release --locked -p folio-desktop -p folio-bare-window
 	xvfb-run -a -s "-screen 0 1280x900x24" $(CARGO) bench -p folio-e2e --bench app

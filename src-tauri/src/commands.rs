@@ -2,8 +2,8 @@
 //! blocking thread and maps the error to `{ code, message, field }`.
 
 use folio_core::{
-    ErrorInfo, ExportReport, ExportRequest, FileFormat, ImportMode, ImportReport, SearchHit, Stats, Status, ThemeInfo,
-    TrashItem,
+    CoachReport, ErrorInfo, ExportReport, ExportRequest, FileFormat, ImportMode, ImportReport, MatchReport, SearchHit,
+    Stats, Status, ThemeInfo, TrashItem,
 };
 use folio_model::{
     Asset, EntityKind, ExportRecord, Invalid, Metric, MetricPreset, MetricSummary, Profile, Record, Stored,
@@ -121,6 +121,24 @@ pub async fn preview_pdf(state: State<'_, AppState>, request: ExportRequest) -> 
 #[tauri::command]
 pub async fn export_pdf(state: State<'_, AppState>, path: String, request: ExportRequest) -> Reply<ExportReport> {
     state.run(move |f| f.export_pdf(std::path::Path::new(&path), &request)).await
+}
+
+/// A past export's PDF, made again from its snapshot: what the application received.
+#[tauri::command]
+pub async fn snapshot_pdf(state: State<'_, AppState>, id: Uuid) -> Reply<Response> {
+    state.run(move |f| f.render_snapshot(&f.export_snapshot(id)?)).await.map(|r| Response::new(r.bytes))
+}
+
+/// The coach's report on the whole portfolio, or on what one edition exports.
+#[tauri::command]
+pub async fn coach(state: State<'_, AppState>, edition: Option<Uuid>) -> Reply<CoachReport> {
+    state.run(move |f| f.coach(edition)).await
+}
+
+/// How well an edition answers the job posting pasted into it.
+#[tauri::command]
+pub async fn match_posting(state: State<'_, AppState>, edition: Uuid) -> Reply<MatchReport> {
+    state.run(move |f| f.match_posting(edition, None)).await
 }
 
 #[tauri::command]

@@ -9,8 +9,10 @@ use std::process::ExitCode;
 use std::time::Duration;
 
 use clap::{Parser, Subcommand, ValueEnum};
-use folio_core::{ExportRequest, FileFormat, Folio, ImportMode, Stats};
-use folio_model::{CaseStudy, Edition, Entity, Experience, Recommendation, Skill, Stored};
+
+mod coach;
+use folio_core::{ExportRequest, FileFormat, Folio, ImportMode, Severity, Stats};
+use folio_model::{CaseStudy, Edition, Entity, Experience, Recommendation, Redaction, Skill, Stored};
 use serde::Serialize;
 
 #[derive(Debug, Parser)]
@@ -106,6 +108,90 @@ enum Command {
     /// Set the profile photo
     #[command(subcommand)]
     Profile(ProfileCommand),
+    /// Ask the coach what the portfolio, or one edition, still lacks
+    Check {
+        /// Coach what this edition exports [default: the whole portfolio]
+        #[arg(long, value_name = "NAME")]
+        edition: Option<String>,
+        #[arg(long)]
+        json: bool,
+        /// Exit with status 1 while a finding of severity error remains
+        #[arg(long)]
+        strict: bool,
+    },
+    /// Match an edition against a job posting: what it covers, what it misses
+    Match {
+        #[arg(long, value_name = "NAME")]
+        edition: String,
+        /// The posting, as a text file
+        posting: PathBuf,
+        #[arg(long)]
+        json: bool,
+    },
+    /// Change how an edition is exported: redaction and metric options
+    #[command(subcommand)]
+    Edition(EditionCommand),
+    /// List past PDF exports, newest first, or show what one contained
+    #[command(args_conflicts_with_subcommands = true)]
+    Exports {
+        #[command(subcommand)]
+        show: Option<ExportsCommand>,
+        /// Only the exports of this edition
+        #[arg(long, value_name = "NAME")]
+        edition: Option<String>,
+        #[arg(long)]
+        json: bool,
+    },
+}
+
+#[derive(Debug, Subcommand)]
+enum EditionCommand {
+    /// Name an organisation only by a description in this edition's exports
+    Redact {
+        /// The edition
+        name: String,
+        /// The organisation to hide, e.g. "Acme Payments"
+        #[arg(long, value_name = "ORGANISATION")]
+        org: String,
+        /// What to say instead, e.g. "a top-10 European bank"
+        #[arg(long = "as", value_name = "DESCRIPTION", required_unless_present = "remove")]
+        replacement: Option<String>,
+        /// Name the organisation again
+        #[arg(long, conflicts_with = "replacement")]
+        remove: bool,
+    },
+    /// Set an edition's export options
+    Set {
+        /// The edition
+        name: String,
+        /// Show metrics as relative change only, never absolute values
+        #[arg(long, value_enum, value_name = "on|off")]
+        relative_metrics: Option<Switch>,
+        /// Include links marked internal
+        #[arg(long, value_enum, value_name = "on|off")]
+        internal_links: Option<Switch>,
+    },
+}
+
+#[derive(Debug, Subcommand)]
+enum ExportsCommand {
+    /// What one export contained, as it was sent
+    Show {
+        /// The export's id (from `folio exports`)
+        id: String,
+        /// Write the PDF again from the snapshot to this file
+        #[arg(long, value_name = "PATH")]
+        pdf: Option<PathBuf>,
+        /// Print the whole snapshot as JSON
+        #[arg(long)]
+        json: bool,
+    },
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+enum Switch {
+    On,
+    Off,
 }
 
 #[derive(Debug, Subcommand)]
@@ -167,12 +253,12 @@ enum ListKind {
     Editions,
 }
 
-type CliResult = Result<(), Box<dyn std::error::Error>>;
+type CliResult<T = ()> = Result<T, Box<dyn std::error::Error>>;
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
     match run(cli) {
-        Ok(()) => ExitCode::SUCCESS,
+        Ok(code) => code,
         Err(e) => {
             eprintln!("error: {e}");
             ExitCode::FAILURE
@@ -180,12 +266,12 @@ fn main() -> ExitCode {
     }
 }
 
-fn run(cli: Cli) -> CliResult {
+fn run(cli: Cli) -> CliResult<ExitCode> {
     if let Command::Themes = cli.command {
         for theme in folio_core::themes() {
             println!("{:<10} {}", theme.name, theme.description);
         }
-        return Ok(());
+        return Ok(ExitCode::SUCCESS);
     }
     let path = match cli.db {
         Some(path) => path,
@@ -358,8 +444,138 @@ fn run(cli: Cli) -> CliResult {
                 print_stats(&stats);
             }
         }
+        Command::Check { edition, json, strict } => {
+            let edition = edition.map(|name| folio.edition_by_name(&name)).transpose()?;
+            let report = folio.coach(edition.map(|e| e.id))?;
+            if json {
+                print_json(&report)?;
+            } else {
+                coach::print(&report);
+            }
+            if strict && report.findings.iter().any(|f| f.severity == Severity::Error) {
+                return Ok(ExitCode::FAILURE);
+            }
+        }
+        Command::Match { edition, posting, json } => {
+            let edition = folio.edition_by_name(&edition)?;
+            let text = std::fs::read_to_string(&posting)
+                .map_err(|e| format!("cannot read the posting {}: {e}", posting.display()))?;
+            let report = folio.match_posting(edition.id, Some(&text))?;
+            if json {
+                print_json(&report)?;
+            } else {
+                coach::print_match(&edition.item.name, &report);
+            }
+        }
+        Command::Edition(EditionCommand::Redact { name, org, replacement, remove }) => {
+            let stored = folio.edition_by_name(&name)?;
+            let mut edition = stored.item.clone();
+            let same = |r: &Redaction| r.organisation.trim().eq_ignore_ascii_case(org.trim());
+            if remove {
+                if !edition.redactions.iter().any(same) {
+                    return Err(format!(
+                        "\"{}\" does not redact \"{}\"; nothing was changed",
+                        edition.name,
+                        org.trim()
+                    )
+                    .into());
+                }
+                edition.redactions.retain(|r| !same(r));
+            } else {
+                let redaction = Redaction {
+                    organisation: org.trim().to_string(),
+                    replacement: replacement.unwrap_or_default().trim().to_string(),
+                };
+                match edition.redactions.iter_mut().find(|r| same(r)) {
+                    Some(existing) => *existing = redaction,
+                    None => edition.redactions.push(redaction),
+                }
+            }
+            let saved = folio.update(stored.id, &edition)?;
+            match (remove, saved.item.redactions.iter().find(|r| same(r))) {
+                (false, Some(r)) => {
+                    println!("\"{}\" now names {} as \"{}\"", saved.item.name, r.organisation, r.replacement)
+                }
+                _ => println!("\"{}\" names {} again", saved.item.name, org.trim()),
+            }
+        }
+        Command::Edition(EditionCommand::Set { name, relative_metrics, internal_links }) => {
+            let stored = folio.edition_by_name(&name)?;
+            let mut edition = stored.item.clone();
+            if relative_metrics.is_none() && internal_links.is_none() {
+                return Err("say what to set: --relative-metrics on|off or --internal-links on|off".into());
+            }
+            if let Some(on) = relative_metrics {
+                edition.relative_metrics = on == Switch::On;
+            }
+            if let Some(on) = internal_links {
+                edition.internal_links = on == Switch::On;
+            }
+            let saved = folio.update(stored.id, &edition)?.item;
+            let word = |on: bool| if on { "on" } else { "off" };
+            println!(
+                "\"{}\": relative metrics {}, internal links {}",
+                saved.name,
+                word(saved.relative_metrics),
+                word(saved.internal_links)
+            );
+        }
+        Command::Exports { show: None, edition, json } => {
+            let edition = edition.map(|name| folio.edition_by_name(&name)).transpose()?;
+            let records = folio.exports(edition.map(|e| e.id))?;
+            let editions = folio.list::<Edition>()?;
+            if json {
+                print_json(&records)?;
+            } else if records.is_empty() {
+                println!("No exports yet.");
+            }
+            for r in records.iter().filter(|_| !json) {
+                let name = r
+                    .edition
+                    .and_then(|id| editions.iter().find(|e| e.id == id))
+                    .map_or("(whole portfolio)", |e| e.item.name.as_str());
+                println!(
+                    "{}  {}  {name}\n    {} · {} pages · {} KB",
+                    r.id,
+                    when(r.exported_at),
+                    r.path,
+                    r.pages,
+                    r.bytes.div_ceil(1024)
+                );
+            }
+        }
+        Command::Exports { show: Some(ExportsCommand::Show { id, pdf, json }), .. } => {
+            let id = uuid::Uuid::parse_str(id.trim())
+                .map_err(|_| format!("\"{id}\" is not an export id; see `folio exports`"))?;
+            let record = folio.export_record(id)?;
+            let snapshot = folio.export_snapshot(id)?;
+            if json {
+                print_json(&snapshot)?;
+            } else {
+                coach::print_snapshot(&record, &snapshot, &when(record.exported_at));
+            }
+            if let Some(path) = pdf {
+                let same = folio.reprint_export(id, &path)?;
+                eprintln!(
+                    "Wrote {} again from the snapshot: {}",
+                    path.display(),
+                    if same {
+                        "identical to the PDF sent (same SHA-256)"
+                    } else {
+                        "the same content; the bytes differ from the PDF sent (an image or Folio's typesetting changed since)"
+                    }
+                );
+            }
+        }
     }
-    Ok(())
+    Ok(ExitCode::SUCCESS)
+}
+
+/// A time in the local time zone: "2026-11-25 19:42".
+fn when(millis: i64) -> String {
+    jiff::Timestamp::from_millisecond(millis)
+        .map(|t| t.to_zoned(jiff::tz::TimeZone::system()).strftime("%Y-%m-%d %H:%M").to_string())
+        .unwrap_or_default()
 }
 
 fn list<E: Entity>(folio: &Folio, json: bool, describe: impl Fn(&E) -> String) -> CliResult {

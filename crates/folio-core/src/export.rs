@@ -6,7 +6,7 @@ use std::io::Write;
 use std::path::Path;
 use std::time::Instant;
 
-use folio_model::{Edition, ExportRecord, Paper};
+use folio_model::{Edition, ExportRecord, ExportSnapshot, Paper};
 use folio_render::{layout, pdf, LayoutOptions, PdfOptions, Rgb};
 use folio_store::tables::export_records;
 use serde::{Deserialize, Serialize};
@@ -14,7 +14,7 @@ use sha2::{Digest, Sha256};
 use ts_rs::TS;
 use uuid::Uuid;
 
-use crate::{Error, Folio, Result};
+use crate::{redact, Error, Folio, Result};
 
 /// What to export. Unset fields come from the edition, or the defaults.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Deserialize, TS)]
@@ -59,7 +59,7 @@ fn unknown_theme(name: &str) -> Error {
     Error::invalid("theme", format!("\"{name}\" is not a theme; choose one of {}", names.join(", ")))
 }
 
-fn now_millis() -> i64 {
+pub(crate) fn now_millis() -> i64 {
     std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).map(|d| d.as_millis() as i64).unwrap_or_default()
 }
 
@@ -93,26 +93,55 @@ pub struct Rendered {
     pub warnings: Vec<String>,
 }
 
+/// Hex SHA-256 of some bytes.
+pub(crate) fn sha256_hex(bytes: &[u8]) -> String {
+    Sha256::digest(bytes).iter().map(|b| format!("{b:02x}")).collect()
+}
+
+/// A snapshot as stored with its export record.
+pub(crate) fn snapshot_json(snapshot: &ExportSnapshot) -> String {
+    serde_json::to_string(snapshot).expect("a snapshot always serialises")
+}
+
 impl Folio {
+    /// What an export of the portfolio (or of one edition) would contain now: the
+    /// portfolio as it will be laid out, redactions applied, and the look to give it.
+    pub fn export_snapshot_now(&self, request: &ExportRequest) -> Result<ExportSnapshot> {
+        let portfolio = self.portfolio(request.edition)?;
+        let edition: Option<&Edition> = portfolio.edition.as_ref().map(|e| &e.item);
+        let theme = request.theme.clone().or_else(|| edition.map(|e| e.theme.clone())).unwrap_or_default();
+        let theme = match theme.trim() {
+            "" => folio_render::themes()[0].name.to_string(),
+            name => folio_render::theme(name).ok_or_else(|| unknown_theme(name))?.name.to_string(),
+        };
+        let paper = request.paper.or(edition.map(|e| e.paper)).unwrap_or_default();
+        Ok(ExportSnapshot { portfolio, theme, paper, created: now_millis() / 1000 })
+    }
+
     /// Lays out and serialises a PDF of the portfolio (or of one edition) in memory:
     /// what the live preview shows and what an export writes.
     pub fn render_pdf(&self, request: &ExportRequest) -> Result<Rendered> {
-        let portfolio = self.portfolio(request.edition)?;
+        self.render_snapshot(&self.export_snapshot_now(request)?)
+    }
+
+    /// Renders a snapshot: the same snapshot gives the same bytes, so a past export
+    /// can be shown again as it was sent (as long as its images are still kept).
+    pub fn render_snapshot(&self, snapshot: &ExportSnapshot) -> Result<Rendered> {
+        let portfolio = &snapshot.portfolio;
         let edition: Option<&Edition> = portfolio.edition.as_ref().map(|e| &e.item);
-        let theme_name = request.theme.clone().or_else(|| edition.map(|e| e.theme.clone())).unwrap_or_default();
-        let theme = match theme_name.trim() {
-            "" => &folio_render::themes()[0],
-            name => folio_render::theme(name).ok_or_else(|| unknown_theme(name))?,
-        };
-        let paper = request.paper.or(edition.map(|e| e.paper)).unwrap_or_default();
+        let theme = folio_render::theme(&snapshot.theme).ok_or_else(|| unknown_theme(&snapshot.theme))?;
         let accent = edition.and_then(|e| Rgb::parse_hex(&e.accent));
-        let images = self.images_of(&portfolio)?;
-        let document = layout(&portfolio, &LayoutOptions { theme, paper, accent, images: &images });
+        let images = self.images_of(portfolio)?;
+        let paper = snapshot.paper;
+        let document = layout(portfolio, &LayoutOptions { theme, paper, accent, images: &images });
+        if let Some(e) = edition {
+            redact::check_no_trace(&document, &e.redactions)?;
+        }
         // The document id names the edition, so that every export of it is one document.
-        let identity = request.edition.map_or_else(|| "folio-portfolio".to_string(), |id| id.to_string());
+        let identity = portfolio.edition.as_ref().map_or_else(|| "folio-portfolio".to_string(), |e| e.id.to_string());
         let mut document_id = [0u8; 16];
         document_id.copy_from_slice(&Sha256::digest(identity.as_bytes())[..16]);
-        let bytes = pdf(&document, &PdfOptions { created: now_millis() / 1000, document_id }, &images)?;
+        let bytes = pdf(&document, &PdfOptions { created: snapshot.created, document_id }, &images)?;
         Ok(Rendered {
             bytes,
             pages: document.pages.len() as u32,
@@ -123,10 +152,11 @@ impl Folio {
     }
 
     /// Writes a PDF of the portfolio (or of one edition) to `path`, and records the
-    /// export.
+    /// export with a snapshot of what it contained.
     pub fn export_pdf(&self, path: &Path, request: &ExportRequest) -> Result<ExportReport> {
         let started = Instant::now();
-        let rendered = self.render_pdf(request)?;
+        let snapshot = self.export_snapshot_now(request)?;
+        let rendered = self.render_snapshot(&snapshot)?;
         write_atomically(path, &rendered.bytes)?;
         let shown = std::fs::canonicalize(path).unwrap_or_else(|_| path.to_path_buf());
         let record = ExportRecord {
@@ -134,17 +164,37 @@ impl Folio {
             edition: request.edition,
             exported_at: now_millis(),
             path: shown.display().to_string(),
-            sha256: Sha256::digest(&rendered.bytes).iter().map(|b| format!("{b:02x}")).collect(),
+            sha256: sha256_hex(&rendered.bytes),
             pages: rendered.pages,
             bytes: rendered.bytes.len() as u64,
         };
-        self.store().write(|tx| export_records::insert(tx, &record))?;
+        let json = snapshot_json(&snapshot);
+        self.store().write(|tx| export_records::insert(tx, &record, Some(&json)))?;
         Ok(ExportReport {
             record,
             theme: rendered.theme.into(),
             paper: rendered.paper,
             millis: started.elapsed().as_millis() as u64,
             warnings: rendered.warnings,
+        })
+    }
+
+    /// Writes a past export's PDF again, from its snapshot, to `path`; returns whether
+    /// the bytes are those that were sent (their SHA-256 matches the record's).
+    pub fn reprint_export(&self, id: Uuid, path: &Path) -> Result<bool> {
+        let record = self.export_record(id)?;
+        let rendered = self.render_snapshot(&self.export_snapshot(id)?)?;
+        write_atomically(path, &rendered.bytes)?;
+        Ok(sha256_hex(&rendered.bytes) == record.sha256)
+    }
+
+    /// The snapshot of what a past export contained.
+    pub fn export_snapshot(&self, id: Uuid) -> Result<ExportSnapshot> {
+        let json = export_records::snapshot(self.store().read(), id)?.ok_or_else(|| {
+            Error::invalid("export", "this export was made before Folio kept snapshots of what was sent")
+        })?;
+        serde_json::from_str(&json).map_err(|e| {
+            Error::invalid("export", format!("its snapshot cannot be read by this version of Folio ({e})"))
         })
     }
 

@@ -4,7 +4,7 @@
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 
-use folio_interchange::backup::{self, AssetEntry, Backup, Entry};
+use folio_interchange::backup::{self, AssetEntry, Backup, Entry, SnapshotEntry};
 use folio_interchange::{json_resume, Document, Imported, Note};
 use folio_model::{
     CaseStudy, Certification, Edition, Education, Entity, Experience, Profile, Recommendation, Skill, Stored, Writing,
@@ -174,6 +174,14 @@ impl Folio {
                 writing: entries(records::dump::<Writing>(tx)?),
                 editions: entries(records::dump::<Edition>(tx)?),
                 exports: export_records::list(tx, None)?,
+                snapshots: export_records::snapshots(tx)?
+                    .into_iter()
+                    .filter_map(|(export, json)| {
+                        // A snapshot this build cannot read is left out rather than
+                        // failing the whole backup.
+                        Some(SnapshotEntry { export, snapshot: serde_json::from_str(&json).ok()? })
+                    })
+                    .collect(),
                 assets: assets::dump(tx)?
                     .into_iter()
                     .map(|whole| AssetEntry { asset: whole.asset, data: whole.bytes, thumbnail: whole.thumbnail })
@@ -402,7 +410,9 @@ fn apply_backup(tx: &Transaction<'_>, b: &Backup, replace: bool) -> Result<()> {
     put_all(tx, &b.editions)?;
     // The log lists newest first; insert oldest first so that ties keep their order.
     for record in b.exports.iter().rev() {
-        export_records::insert(tx, record)?;
+        let snapshot =
+            b.snapshots.iter().find(|s| s.export == record.id).map(|s| crate::export::snapshot_json(&s.snapshot));
+        export_records::insert(tx, record, snapshot.as_deref())?;
     }
     Ok(())
 }

@@ -5,6 +5,7 @@
 //! use-case validates its input with the model, then runs as one store transaction:
 //! bad input changes nothing.
 
+mod coach;
 mod demo;
 mod error;
 mod export;
@@ -12,7 +13,10 @@ mod images;
 mod interchange;
 mod paths;
 mod portfolio;
+mod redact;
 mod tagged;
+mod tailor;
+mod words;
 
 use std::path::{Path, PathBuf};
 use std::sync::{Mutex, MutexGuard};
@@ -26,6 +30,7 @@ use serde::Serialize;
 use ts_rs::TS;
 use uuid::Uuid;
 
+pub use coach::{coach, Advice, AdviceScore, CoachReport, Finding, Severity, Target};
 pub use error::{Error, ErrorInfo, Result};
 pub use export::{themes, ExportReport, ExportRequest, Rendered, ThemeInfo};
 pub use folio_interchange::Note;
@@ -34,6 +39,7 @@ pub use folio_store::{SearchHit, TrashItem};
 pub use images::ImageUse;
 pub use interchange::{FileFormat, ImportMode, ImportReport};
 pub use paths::{database_path_from_env, default_database_path, DB_ENV};
+pub use tailor::{match_posting, MatchReport, Suggestion, Term, TermKind};
 
 /// Markdown as the PDF reads it: paragraphs and list items of styled text.
 pub fn markdown(text: &str) -> Vec<MarkdownBlock> {

@@ -5,7 +5,7 @@ use folio_store::tables::{profile, records};
 use folio_store::Transaction;
 use uuid::Uuid;
 
-use crate::{Error, Folio, Result};
+use crate::{redact, Error, Folio, Result};
 
 /// `all` in the order of `selection`, or all of it when nothing is selected. Selected
 /// ids that no longer exist (trashed since) are skipped.
@@ -45,10 +45,10 @@ impl Folio {
     /// Everything that goes into an export, read in one consistent snapshot: the
     /// edition's selection and order when `edition` is given, else everything in manual
     /// order. Recommendations without consent are left out unless the edition picks
-    /// them by hand; disabled sections come back empty.
+    /// them by hand; disabled sections come back empty; the edition's redaction is
+    /// applied and internal links are left out (unless the edition keeps them).
     pub fn portfolio(&self, edition: Option<Uuid>) -> Result<Portfolio> {
-        let mut store = self.store();
-        store.snapshot(|tx| {
+        let mut portfolio = self.store().snapshot(|tx| -> Result<Portfolio> {
             let edition = edition.map(|id| records::get::<Edition>(tx, id)).transpose()?;
             let e = edition.as_ref().map(|e| &e.item);
             let sections = e.map_or_else(|| Section::ALL.to_vec(), Edition::enabled_sections);
@@ -71,7 +71,32 @@ impl Folio {
                 sections,
                 edition,
             })
+        })?;
+        redact::apply(&mut portfolio);
+        Ok(portfolio)
+    }
+
+    /// Every live record, in manual order, nothing filtered: what the coach reads.
+    pub fn everything(&self) -> Result<Portfolio> {
+        self.store().snapshot(|tx| {
+            Ok(Portfolio {
+                profile: profile::get(tx)?,
+                sections: Section::ALL.to_vec(),
+                case_studies: records::list(tx)?,
+                recommendations: records::list(tx)?,
+                skills: records::list(tx)?,
+                experience: records::list(tx)?,
+                certifications: records::list(tx)?,
+                education: records::list(tx)?,
+                writing: records::list(tx)?,
+                edition: None,
+            })
         })
+    }
+
+    /// When the profile last changed; `None` if it never has.
+    pub fn profile_updated_at(&self) -> Result<Option<folio_model::Timestamp>> {
+        Ok(profile::updated_at(self.store().read())?)
     }
 
     /// How many live records of `kind` there are.

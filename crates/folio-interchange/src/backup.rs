@@ -17,8 +17,8 @@
 //! renamed; a backup with a higher `version` than this Folio knows is refused.
 
 use folio_model::{
-    Asset, CaseStudy, Certification, Edition, Education, Entity, Experience, ExportRecord, Profile, Recommendation,
-    Skill, Writing,
+    Asset, CaseStudy, Certification, Edition, Education, Entity, Experience, ExportRecord, ExportSnapshot, Profile,
+    Recommendation, Skill, Writing,
 };
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
@@ -85,7 +85,18 @@ pub struct Backup {
     pub writing: Vec<Entry<Writing>>,
     pub editions: Vec<Entry<Edition>>,
     pub exports: Vec<ExportRecord>,
+    /// What each export contained, for the exports that kept it.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub snapshots: Vec<SnapshotEntry>,
     pub assets: Vec<AssetEntry>,
+}
+
+/// The snapshot of one export in the log.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct SnapshotEntry {
+    pub export: Uuid,
+    pub snapshot: ExportSnapshot,
 }
 
 impl Default for Backup {
@@ -104,6 +115,7 @@ impl Default for Backup {
             writing: Vec::new(),
             editions: Vec::new(),
             exports: Vec::new(),
+            snapshots: Vec::new(),
             assets: Vec::new(),
         }
     }
@@ -156,6 +168,14 @@ pub fn read(doc: &Value) -> Result<Backup> {
             return Err(Error::at(
                 format!("exports[{i}].edition"),
                 format!("names {edition}, which is not an edition of this backup"),
+            ));
+        }
+    }
+    for (i, entry) in backup.snapshots.iter().enumerate() {
+        if !backup.exports.iter().any(|e| e.id == entry.export) {
+            return Err(Error::at(
+                format!("snapshots[{i}].export"),
+                format!("names {}, which is not an export of this backup", entry.export),
             ));
         }
     }

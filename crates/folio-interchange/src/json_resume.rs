@@ -581,7 +581,7 @@ pub fn import(doc: &Value) -> Result<Imported> {
             ),
             links: match p.url.trim() {
                 "" => Vec::new(),
-                url => vec![Link { label: "Project".into(), url: url.into() }],
+                url => vec![Link { label: "Project".into(), url: url.into(), ..Link::default() }],
             },
             ..CaseStudy::default()
         };
@@ -606,9 +606,20 @@ fn object(pairs: Vec<(&str, Value)>) -> Value {
     Value::Object(map)
 }
 
+/// A case study whose metrics keep their meaning but not their values.
+fn without_values(cs: &CaseStudy) -> CaseStudy {
+    let mut cs = cs.clone();
+    for m in &mut cs.metrics {
+        (m.baseline, m.result) = (None, None);
+    }
+    cs
+}
+
 /// The portfolio as a JSON Resume document.
 pub fn export(portfolio: &Portfolio) -> Value {
     let p = &portfolio.profile;
+    // An edition that hides absolute metric values hides them here too.
+    let relative = portfolio.edition.as_ref().is_some_and(|e| e.item.relative_metrics);
     let website = p.links.iter().find(|l| l.kind == LinkKind::Website).map(|l| l.url.clone()).unwrap_or_default();
     let profiles: Vec<Value> = p
         .links
@@ -714,7 +725,11 @@ pub fn export(portfolio: &Portfolio) -> Value {
         .iter()
         .map(|c| {
             let cs = &c.item;
-            let mut highlights: Vec<String> = cs.metrics.iter().map(|m| m.statement()).collect();
+            let mut highlights: Vec<String> = if relative {
+                cs.metrics.iter().filter_map(|m| m.relative_statement()).collect()
+            } else {
+                cs.metrics.iter().map(|m| m.statement()).collect()
+            };
             highlights.extend(cs.decisions.iter().map(|d| d.title.clone()));
             object(vec![
                 ("name", json!(cs.title)),
@@ -726,7 +741,7 @@ pub fn export(portfolio: &Portfolio) -> Value {
                 ("url", json!(cs.links.first().map(|l| l.url.clone()).unwrap_or_default())),
                 ("roles", json!(if cs.role.is_empty() { vec![] } else { vec![cs.role.clone()] })),
                 ("entity", json!(cs.organisation)),
-                ("x-folio", json!({ "id": c.id, "caseStudy": cs })),
+                ("x-folio", json!({ "id": c.id, "caseStudy": if relative { without_values(cs) } else { cs.clone() } })),
             ])
         })
         .collect();

@@ -59,6 +59,9 @@ pub struct Technology {
 pub struct Link {
     pub label: String,
     pub url: String,
+    /// Points inside an employer (a wiki page, a dashboard): left out of exports unless
+    /// an edition asks for internal links.
+    pub internal: bool,
 }
 
 /// An image shown in a case study; the bytes live in an [`crate::Asset`].
@@ -205,7 +208,7 @@ mod tests {
         let cs = CaseStudy {
             title: "Payments re-platform".into(),
             decisions: vec![Decision::default()],
-            links: vec![Link { label: "Docs".into(), url: "ftp://example.com".into() }],
+            links: vec![Link { label: "Docs".into(), url: "ftp://example.com".into(), internal: false }],
             ..CaseStudy::default()
         };
         let err = cs.validate().unwrap_err();

@@ -6,7 +6,7 @@ use uuid::Uuid;
 
 use crate::entity::join_text;
 use crate::validate::{limits, Check};
-use crate::{Entity, EntityKind, Invalid, Timestamp};
+use crate::{Entity, EntityKind, Invalid, Portfolio, Timestamp};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize, Deserialize, TS)]
 #[serde(rename_all = "kebab-case")]
@@ -83,6 +83,24 @@ pub struct Edition {
     pub case_studies: Vec<Uuid>,
     pub recommendations: Vec<Uuid>,
     pub skills: Vec<Uuid>,
+    /// The job posting this edition answers, pasted as text: what tailoring matches.
+    pub posting: String,
+    /// Organisations this edition names only by a description.
+    pub redactions: Vec<Redaction>,
+    /// Metrics show their relative change only, never an absolute value.
+    pub relative_metrics: bool,
+    /// Links marked internal are exported too (by default they are left out).
+    pub internal_links: bool,
+}
+
+/// An organisation that an edition never names: every mention reads as `replacement`.
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase", default)]
+pub struct Redaction {
+    /// The name to hide: "Acme Payments".
+    pub organisation: String,
+    /// What to say instead: "a top-10 European bank".
+    pub replacement: String,
 }
 
 impl Default for Edition {
@@ -100,6 +118,10 @@ impl Default for Edition {
             case_studies: Vec::new(),
             recommendations: Vec::new(),
             skills: Vec::new(),
+            posting: String::new(),
+            redactions: Vec::new(),
+            relative_metrics: false,
+            internal_links: false,
         }
     }
 }
@@ -146,6 +168,14 @@ impl Entity for Edition {
         c.count("caseStudies", self.case_studies.len(), 10_000);
         c.count("recommendations", self.recommendations.len(), 10_000);
         c.count("skills", self.skills.len(), 10_000);
+        c.text("posting", &self.posting, limits::LONG_TEXT);
+        c.each("redactions", &self.redactions, |c, r| {
+            c.required("organisation", &r.organisation, limits::SHORT_TEXT);
+            c.required("replacement", &r.replacement, limits::SHORT_TEXT);
+            if r.organisation.trim().chars().filter(|ch| ch.is_alphanumeric()).count() < 2 {
+                c.fail("organisation", "must name an organisation (two letters or more)");
+            }
+        });
         c.finish()
     }
 
@@ -156,6 +186,20 @@ impl Entity for Edition {
     fn search_text(&self) -> String {
         join_text([self.name.as_str(), &self.target_role, &self.target_company, &self.notes])
     }
+}
+
+/// Exactly what one export contained, kept with its record so that a user can see
+/// later what an application received: the portfolio as it was laid out (redactions
+/// applied) and what the renderer was given besides it.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct ExportSnapshot {
+    pub portfolio: Portfolio,
+    pub theme: String,
+    pub paper: Paper,
+    /// The creation time written into the PDF, seconds since the Unix epoch.
+    #[ts(type = "number")]
+    pub created: i64,
 }
 
 /// One export of one edition: what was written, where and when.

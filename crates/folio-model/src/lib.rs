@@ -18,7 +18,7 @@ mod validate;
 
 pub use case_study::{CaseStudy, CaseStudyKind, Decision, ImageRef, Link, Technology, TechnologyCategory};
 pub use date::PartialDate;
-pub use edition::{Edition, ExportRecord, Paper, Section, SectionToggle};
+pub use edition::{Edition, ExportRecord, ExportSnapshot, Paper, Redaction, Section, SectionToggle};
 pub use entity::{Entity, EntityKind, Portfolio, Stored, Timestamp};
 pub use metric::{
     format_factor, format_number, format_quantity, metric_presets, Direction, Metric, MetricCategory, MetricPreset,

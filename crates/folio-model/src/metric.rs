@@ -123,6 +123,12 @@ impl Metric {
         Some(format!("{}%", signed(pct, places)))
     }
 
+    /// The metric as its change alone, for editions that hide absolute values:
+    /// "p95 latency −86%". `None` when there is no change to state.
+    pub fn relative_statement(&self) -> Option<String> {
+        Some(format!("{} {}", self.label.trim(), self.change_label()?))
+    }
+
     /// One line that states the metric: "p95 latency 840 ms → 120 ms (−86%)".
     pub fn statement(&self) -> String {
         let label = self.label.trim();

@@ -3,12 +3,15 @@
 
 use rusqlite_migration::{Migrations, M};
 
-const STEPS: &[M<'static>] =
-    &[M::up(include_str!("../migrations/0001_initial.sql")), M::up(include_str!("../migrations/0002_assets.sql"))];
+const STEPS: &[M<'static>] = &[
+    M::up(include_str!("../migrations/0001_initial.sql")),
+    M::up(include_str!("../migrations/0002_assets.sql")),
+    M::up(include_str!("../migrations/0003_export_snapshots.sql")),
+];
 static MIGRATIONS: Migrations<'static> = Migrations::from_slice(STEPS);
 
 /// The schema version this build writes (SQLite's `user_version`).
-pub const SCHEMA_VERSION: u32 = 2;
+pub const SCHEMA_VERSION: u32 = 3;
 
 /// Every migration, oldest first.
 pub fn migrations() -> &'static Migrations<'static> {

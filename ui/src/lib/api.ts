@@ -3,6 +3,7 @@
 import { invoke, type InvokeArgs, type InvokeOptions } from '@tauri-apps/api/core';
 import { capitalise } from './errors';
 import type { Asset } from './bindings/Asset';
+import type { CoachReport } from './bindings/CoachReport';
 import type { EntityKind } from './bindings/EntityKind';
 import type { ErrorInfo } from './bindings/ErrorInfo';
 import type { ExportRecord } from './bindings/ExportRecord';
@@ -13,6 +14,7 @@ import type { FileFormat } from './bindings/FileFormat';
 import type { ImportMode } from './bindings/ImportMode';
 import type { ImportReport } from './bindings/ImportReport';
 import type { MarkdownBlock } from './bindings/MarkdownBlock';
+import type { MatchReport } from './bindings/MatchReport';
 import type { Metric } from './bindings/Metric';
 import type { MetricPreset } from './bindings/MetricPreset';
 import type { MetricSummary } from './bindings/MetricSummary';
@@ -83,6 +85,11 @@ export const api = {
   previewPdf: (request: ExportRequest) => call<ArrayBuffer>('preview_pdf', { request }),
   exportPdf: (path: string, request: ExportRequest) => call<ExportReport>('export_pdf', { path, request }),
   exports: (edition: string | null) => call<ExportRecord[]>('exports', { edition }),
+  /** The PDF an export wrote, made again from what was recorded with it. */
+  snapshotPdf: (id: string) => call<ArrayBuffer>('snapshot_pdf', { id }),
+  coach: (edition: string | null) => call<CoachReport>('coach', { edition }),
+  /** How well the edition answers the job posting saved in it. */
+  matchPosting: (edition: string) => call<MatchReport>('match_posting', { edition }),
   suggestedExportPath: (edition: string | null) => call<string>('suggested_export_path', { edition }),
   openExport: (id: string, reveal: boolean) => call<null>('open_export', { id, reveal }),
   importFile: (path: string, mode: ImportMode | null, dryRun: boolean) =>

@@ -12,6 +12,7 @@ export type Place =
   | 'credentials'
   | 'writing'
   | 'edition'
+  | 'coach'
   | 'trash'
   | 'data';
 
@@ -24,6 +25,7 @@ export const PLACES: { place: Place; label: string; kinds: EntityKind[] }[] = [
   { place: 'credentials', label: 'Certifications & education', kinds: ['certification', 'education'] },
   { place: 'writing', label: 'Writing & talks', kinds: ['writing'] },
   { place: 'edition', label: 'Editions', kinds: ['edition'] },
+  { place: 'coach', label: 'Coach', kinds: [] },
   { place: 'trash', label: 'Trash', kinds: [] },
   { place: 'data', label: 'Import & backup', kinds: [] },
 ];

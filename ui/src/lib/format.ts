@@ -22,3 +22,8 @@ export function period(start: PartialDate | null, end: PartialDate | null): stri
 export function count(n: number, singular: string, plural = `${singular}s`): string {
   return `${n} ${n === 1 ? singular : plural}`;
 }
+
+/** The last part of a path, on any platform: "/home/me/a.pdf" → "a.pdf". */
+export function fileName(path: string): string {
+  return path.split(/[\\/]/).pop() ?? path;
+}

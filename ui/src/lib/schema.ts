@@ -10,6 +10,7 @@ export type Option = { value: string; label: string };
 export type Field =
   | { key: string; label: string; type: 'text' | 'url' | 'email'; hint?: string; required?: boolean }
   | { key: string; label: string; type: 'markdown'; hint?: string; rows?: number }
+  | { key: string; label: string; type: 'textarea'; hint?: string; rows?: number; placeholder?: string }
   | { key: string; label: string; type: 'date'; hint?: string }
   | { key: string; label: string; type: 'number'; min?: number; max?: number }
   | { key: string; label: string; type: 'select'; options: Option[] }
@@ -182,7 +183,7 @@ export const FIELDS: { [K in EntityKind]: Field[] } = {
     { key: 'name', label: 'Edition', type: 'text', required: true },
     { key: 'targetRole', label: 'Target role', type: 'text' },
     { key: 'targetCompany', label: 'Company', type: 'text' },
-    { key: 'postingUrl', label: 'Job posting', type: 'url' },
+    { key: 'postingUrl', label: 'Link to the posting', type: 'url' },
     { key: 'notes', label: 'Notes', type: 'markdown', rows: 3 },
   ],
 };

@@ -365,3 +365,141 @@ fn profile_photo_sets_and_removes_the_photo() {
     let usage = folio(&db, &["profile", "photo"]);
     assert_eq!(usage.status.code(), Some(2), "a path or --remove is needed");
 }
+
+// --- the coach, tailoring, redaction and what was sent ---------------------------------
+
+const NORTHWIND: &str = "Staff Engineer — Northwind";
+
+#[test]
+fn check_prints_the_score_and_findings_and_strict_fails_only_on_errors() {
+    let (dir, db) = with_demo();
+    let report = json(&folio(&db, &["check", "--json"]));
+    let score = report["score"].as_u64().unwrap();
+    assert!((90..100).contains(&score), "{score}");
+    let findings = report["findings"].as_array().unwrap();
+    assert!(!findings.is_empty());
+    assert!(findings
+        .iter()
+        .all(|f| f["message"].is_string() && f["nextStep"].is_string() && f["severity"].is_string()));
+    let human = stdout(&folio(&db, &["check"]));
+    assert!(human.starts_with(&format!("Score {score}/100")), "{human}");
+    assert!(human.contains("Quantify the impact"), "{human}");
+    assert!(folio(&db, &["check", "--strict"]).status.success(), "the demo has no error");
+    let edition = json(&folio(&db, &["check", "--edition", NORTHWIND, "--json"]));
+    assert!(edition["score"].as_u64().is_some());
+
+    // An empty portfolio has errors: no case study, no name.
+    let empty = dir.path().join("empty.db");
+    let out = folio(&empty, &["check", "--strict"]);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(stdout(&out).contains("The portfolio has no case study"), "{}", stdout(&out));
+    assert!(stderr(&out).is_empty(), "a failing check is not an error message: {}", stderr(&out));
+    assert_eq!(folio(&empty, &["check"]).status.code(), Some(0), "without --strict it informs only");
+}
+
+#[test]
+fn match_reports_what_an_edition_covers_of_a_posting() {
+    let (dir, db) = with_demo();
+    let posting = dir.path().join("posting.txt");
+    std::fs::write(
+        &posting,
+        "Staff engineer: Kafka, PostgreSQL and Kubernetes; Java a plus. You will mentor engineers.",
+    )
+    .unwrap();
+    let report = json(&folio(&db, &["match", "--edition", NORTHWIND, posting.to_str().unwrap(), "--json"]));
+    let names: Vec<_> = report["terms"].as_array().unwrap().iter().map(|t| t["name"].as_str().unwrap()).collect();
+    for name in ["Kafka", "PostgreSQL", "Kubernetes", "Java", "Mentoring"] {
+        assert!(names.contains(&name), "{name} in {names:?}");
+    }
+    assert_eq!(report["total"], 5);
+    assert_eq!(report["covered"], 4);
+    let human = stdout(&folio(&db, &["match", "--edition", NORTHWIND, posting.to_str().unwrap()]));
+    assert!(human.contains("covers 4 of the 5 terms"), "{human}");
+    assert!(human.contains("✗ Java") && human.contains("+ Dispatch platform"), "{human}");
+
+    let out = folio(&db, &["match", "--edition", NORTHWIND, "/no/such/posting.txt"]);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(stderr(&out).contains("cannot read the posting /no/such/posting.txt"), "{}", stderr(&out));
+    let out = folio(&db, &["match", "--edition", "Nowhere", posting.to_str().unwrap()]);
+    assert!(stderr(&out).contains("\"Nowhere\" does not name an edition"), "{}", stderr(&out));
+}
+
+#[test]
+fn a_redacted_edition_with_relative_metrics_exports_without_the_name_or_values() {
+    let (dir, db) = with_demo();
+    let out = folio(&db, &["edition", "redact", NORTHWIND, "--org", "Acme Payments", "--as", "a top-10 European bank"]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    assert!(stdout(&out).contains("now names Acme Payments as \"a top-10 European bank\""));
+    let out = folio(&db, &["edition", "set", NORTHWIND, "--relative-metrics", "on"]);
+    assert_eq!(stdout(&out).trim(), format!("\"{NORTHWIND}\": relative metrics on, internal links off"));
+
+    let pdf = dir.path().join("northwind.pdf");
+    assert!(folio(&db, &["pdf", pdf.to_str().unwrap(), "--edition", NORTHWIND]).status.success());
+    let text = Command::new("pdftotext").arg(&pdf).arg("-").output().unwrap().stdout;
+    let text = String::from_utf8(text).unwrap();
+    assert!(!text.to_lowercase().contains("acme"));
+    assert!(text.contains("a top-10 European bank") && text.contains("−86%"));
+
+    let out = folio(&db, &["edition", "redact", NORTHWIND, "--org", "acme payments", "--remove"]);
+    assert!(stdout(&out).contains("names acme payments again"), "{}", stdout(&out));
+    let edition = json(&folio(&db, &["list", "editions", "--json"]))[0]["item"].clone();
+    assert_eq!(edition["redactions"], serde_json::json!([]));
+    assert_eq!(edition["relativeMetrics"], true);
+}
+
+#[test]
+fn bad_edition_changes_are_refused_with_a_reason_and_change_nothing() {
+    let (_dir, db) = with_demo();
+    let before = stdout(&folio(&db, &["list", "editions", "--json"]));
+    let cases: [(&[&str], &str); 4] = [
+        (&["edition", "redact", NORTHWIND, "--org", "Globex", "--remove"], "does not redact \"Globex\""),
+        (
+            &["edition", "redact", NORTHWIND, "--org", "Globex", "--as", "  "],
+            "redactions[0].replacement must not be empty",
+        ),
+        (&["edition", "set", NORTHWIND], "say what to set"),
+        (&["edition", "set", "Nowhere", "--internal-links", "on"], "\"Nowhere\" does not name an edition"),
+    ];
+    for (args, message) in cases {
+        let out = folio(&db, args);
+        assert_eq!(out.status.code(), Some(1), "{args:?}");
+        assert!(stderr(&out).contains(message), "{args:?}: {}", stderr(&out));
+    }
+    let out = folio(&db, &["edition", "set", NORTHWIND, "--relative-metrics", "maybe"]);
+    assert_eq!(out.status.code(), Some(2), "clap refuses a value that is not on or off");
+    assert_eq!(stdout(&folio(&db, &["list", "editions", "--json"])), before);
+}
+
+#[test]
+fn exports_lists_what_was_sent_and_show_brings_it_back_as_it_was() {
+    let (dir, db) = with_demo();
+    assert_eq!(stdout(&folio(&db, &["exports"])).trim(), "No exports yet.");
+    let pdf = dir.path().join("sent.pdf");
+    let report = json(&folio(&db, &["pdf", pdf.to_str().unwrap(), "--edition", NORTHWIND, "--json"]));
+    let id = report["record"]["id"].as_str().unwrap().to_string();
+
+    // Edit the first case study after sending.
+    let list = json(&folio(&db, &["list", "case-studies", "--json"]));
+    let first_title = list[0]["item"]["title"].as_str().unwrap().to_string();
+
+    let listed = json(&folio(&db, &["exports", "--edition", NORTHWIND, "--json"]));
+    assert_eq!(listed[0]["id"], id.as_str());
+    let human = stdout(&folio(&db, &["exports"]));
+    assert!(human.contains(&id) && human.contains(NORTHWIND) && human.contains("sent.pdf"), "{human}");
+
+    let shown = stdout(&folio(&db, &["exports", "show", &id]));
+    assert!(shown.contains(&format!("Export {id} of {NORTHWIND}")), "{shown}");
+    assert!(shown.contains(&first_title), "{shown}");
+    let snapshot = json(&folio(&db, &["exports", "show", &id, "--json"]));
+    assert_eq!(snapshot["portfolio"]["caseStudies"][0]["item"]["title"], first_title.as_str());
+
+    let again = dir.path().join("again.pdf");
+    let out = folio(&db, &["exports", "show", &id, "--pdf", again.to_str().unwrap()]);
+    assert!(stderr(&out).contains("identical to the PDF sent"), "{}", stderr(&out));
+    assert_eq!(std::fs::read(&again).unwrap(), std::fs::read(&pdf).unwrap());
+
+    let out = folio(&db, &["exports", "show", "not-an-id"]);
+    assert!(stderr(&out).contains("\"not-an-id\" is not an export id"), "{}", stderr(&out));
+    let out = folio(&db, &["exports", "show", "01930a1c-5e00-7000-8000-000000000999"]);
+    assert_eq!(out.status.code(), Some(1));
+}

@@ -29,6 +29,8 @@ fn export_all(dir: &Path) {
     folio_core::ImportReport::export_all(&cfg).unwrap();
     folio_core::FileFormat::export_all(&cfg).unwrap();
     folio_core::ImportMode::export_all(&cfg).unwrap();
+    folio_core::CoachReport::export_all(&cfg).unwrap();
+    folio_core::MatchReport::export_all(&cfg).unwrap();
 }
 
 fn read_tree(dir: &Path) -> BTreeMap<String, String> {

@@ -10,7 +10,7 @@ use folio_render::markdown::plain_text;
 use crate::open;
 
 /// Runs a PDF tool and returns what it printed; the tools are installed by `make test`.
-fn tool(program: &str, args: &[&str]) -> String {
+pub(crate) fn tool(program: &str, args: &[&str]) -> String {
     let out = Command::new(program)
         .args(args)
         .output()
@@ -277,7 +277,7 @@ fn a_stress_portfolio_exports_with_every_script_and_reports_what_no_font_has() {
         .create(&CaseStudy {
             title: "Ten thousand words".into(),
             context: long,
-            links: vec![folio_model::Link { label: String::new(), url: url.clone() }],
+            links: vec![folio_model::Link { url: url.clone(), ..Default::default() }],
             ..CaseStudy::default()
         })
         .unwrap();

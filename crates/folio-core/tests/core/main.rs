@@ -1,12 +1,14 @@
 //! Integration tests of the application API, on real SQLite files.
 
 mod bindings;
+mod coach;
 mod demo;
 mod export;
 mod images;
 mod interchange;
 mod portfolio;
 mod records;
+mod tailoring;
 
 use folio_core::Folio;
 

@@ -456,7 +456,10 @@ impl<'a> Builder<'a> {
             let look = self.body().size(t.body_size * 1.08);
             self.markdown(cs.summary.trim(), look, t.gap);
         }
-        self.metric_callouts(&cs.metrics);
+        // An edition that hides absolute values shows each metric as its change only,
+        // and no chart (bar lengths would give the ratio of the values away, not more).
+        let relative = p.edition.as_ref().is_some_and(|e| e.item.relative_metrics);
+        self.metric_callouts(&cs.metrics, relative);
         self.subsection_markdown("Context", &cs.context);
         self.subsection_markdown("My contribution", &cs.contribution);
         if !cs.decisions.is_empty() {
@@ -466,7 +469,9 @@ impl<'a> Builder<'a> {
             }
         }
         self.subsection_markdown("Outcome", &cs.outcome);
-        self.chart(&cs.metrics);
+        if !relative {
+            self.chart(&cs.metrics);
+        }
         self.figures(&cs.images);
         if !cs.technologies.is_empty() {
             self.subheading("Technologies");
@@ -594,9 +599,11 @@ impl<'a> Builder<'a> {
         self.width = width;
     }
 
-    /// Big numbers: up to three metrics side by side, each in a tinted box.
-    fn metric_callouts(&mut self, metrics: &[Metric]) {
-        let shown: Vec<&Metric> = metrics.iter().filter(|m| m.result.is_some()).collect();
+    /// Big numbers: up to three metrics side by side, each in a tinted box. With
+    /// `relative`, only metrics with a change show, as that change and nothing else.
+    fn metric_callouts(&mut self, metrics: &[Metric], relative: bool) {
+        let shown: Vec<&Metric> =
+            metrics.iter().filter(|m| if relative { m.change_label().is_some() } else { m.result.is_some() }).collect();
         if shown.is_empty() {
             return;
         }
@@ -612,12 +619,15 @@ impl<'a> Builder<'a> {
                 let inner = cell_width - pad * 2.0;
                 // The headline number: a factor when it is striking, else the change,
                 // else the result itself.
-                let big = m
-                    .factor()
-                    .filter(|f| *f >= 2.0)
-                    .map(folio_model::format_factor)
-                    .or_else(|| m.change_label())
-                    .unwrap_or_else(|| folio_model::format_quantity(m.result.unwrap_or_default(), &m.unit));
+                let big = if relative {
+                    m.change_label().unwrap_or_default()
+                } else {
+                    m.factor()
+                        .filter(|f| *f >= 2.0)
+                        .map(folio_model::format_factor)
+                        .or_else(|| m.change_label())
+                        .unwrap_or_else(|| folio_model::format_quantity(m.result.unwrap_or_default(), &m.unit))
+                };
                 let mut cell = LineBox { height: pad, ..LineBox::default() };
                 let big_look = self.heading(t.metric_size).color(self.accent);
                 for b in self.text_boxes(&[big_look.span(big)], x, inner) {
@@ -628,7 +638,7 @@ impl<'a> Builder<'a> {
                     cell.stack(b);
                 }
                 let detail = match (m.baseline, m.result) {
-                    (Some(b), Some(r)) => format!(
+                    (Some(b), Some(r)) if !relative => format!(
                         "{} → {}",
                         folio_model::format_quantity(b, &m.unit),
                         folio_model::format_quantity(r, &m.unit)

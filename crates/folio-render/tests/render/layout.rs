@@ -12,7 +12,7 @@ fn runs(doc: &folio_render::Document) -> Vec<(usize, &folio_render::TextRun)> {
 fn all_text_stays_inside_the_margins_even_a_300_character_url() {
     let url = format!("https://example.com/{}", "a".repeat(280));
     let cs = CaseStudy {
-        links: vec![Link { label: "Design doc".into(), url: url.clone() }],
+        links: vec![Link { label: "Design doc".into(), url: url.clone(), ..Link::default() }],
         context: format!("See {url} for the details."),
         ..rich_case_study("Long links")
     };

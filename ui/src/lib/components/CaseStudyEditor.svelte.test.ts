@@ -1,9 +1,11 @@
-import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/svelte';
+import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/svelte';
 import { emit } from '@tauri-apps/api/event';
 import { clearMocks, mockIPC, mockWindows } from '@tauri-apps/api/mocks';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { toasts } from '../app.svelte';
+import { changed, toasts } from '../app.svelte';
 import type { CaseStudy } from '../bindings/CaseStudy';
+import type { CoachReport } from '../bindings/CoachReport';
+import type { Finding } from '../bindings/Finding';
 import type { ImageRef } from '../bindings/ImageRef';
 import CaseStudyEditor from './CaseStudyEditor.svelte';
 
@@ -37,14 +39,20 @@ function caseStudy(images: ImageRef[]): CaseStudy {
 
 const asset = (id: string) => ({ id, sha256: '', mediaType: 'image/png', width: 10, height: 10, byteLen: 10, originalName: `${id}.png` });
 
-/** The editor over a fake core; `calls` records every command but the metric presets. */
-function editor(images: ImageRef[], answer: (cmd: string, args: unknown) => unknown = () => null) {
+const report = (findings: Finding[]): CoachReport => ({ score: 50, explanation: '', advice: [], findings });
+
+/**
+ * The editor of case study "cs-1" over a fake core; `calls` records every command but
+ * the metric presets. The coach finds `findings`.
+ */
+function editor(images: ImageRef[], answer: (cmd: string, args: unknown) => unknown = () => null, findings: Finding[] = []) {
   const calls: { cmd: string; args: unknown }[] = [];
   mockWindows('main');
   mockIPC(
     (cmd, args) => {
       if (cmd === 'metric_presets') return [];
       calls.push({ cmd, args });
+      if (cmd === 'coach') return report(findings);
       if (cmd === 'thumbnail') throw { code: 'not_found', message: 'no thumbnail in tests', field: null, fields: [] };
       return answer(cmd, args);
     },
@@ -52,7 +60,7 @@ function editor(images: ImageRef[], answer: (cmd: string, args: unknown) => unkn
   );
   const item = $state(caseStudy(images));
   const onchange = vi.fn();
-  render(CaseStudyEditor, { item, errors: {}, known: [], onchange });
+  render(CaseStudyEditor, { id: 'cs-1', item, errors: {}, known: [], onchange });
   return { item, onchange, calls };
 }
 
@@ -129,5 +137,61 @@ describe('the images of a case study', () => {
       '/home/me/diagram.png',
       '/home/me/notes.txt',
     ]);
+  });
+});
+
+describe('the coach beside the fields', () => {
+  const finding = (field: string, id = 'cs-1'): Finding => ({
+    check: `check-${field}`,
+    severity: 'warning',
+    advice: 'keep-it-clean',
+    target: { kind: 'case-study', id, title: 'Checkout' },
+    field,
+    message: `Something about ${field || 'the whole'}`,
+    nextStep: 'do this',
+  });
+
+  it('puts a finding under the field it concerns, as a quiet note rather than an error', async () => {
+    editor([], undefined, [finding('summary')]);
+    const field = screen.getByLabelText('Summary').closest('.field') as HTMLElement;
+    const hint = await within(field).findByRole('note');
+    expect(hint.classList.contains('coach-hint')).toBe(true);
+    expect(hint.textContent).toContain('Something about summary — do this');
+    expect(screen.queryByRole('alert')).toBeNull();
+  });
+
+  it('puts a finding about a list entry under it, and one with no place in a Coach list at the top', async () => {
+    editor([{ asset: 'a', caption: '', alt: '' }], undefined, [
+      finding('images[0].alt'),
+      finding(''),
+      finding('decisions[2].rationale'),
+      finding('summary', 'another-case-study'),
+    ]);
+    const card = screen.getByTestId('image');
+    expect((await within(card).findByRole('note')).textContent).toContain('images[0].alt');
+    const top = screen.getByRole('complementary', { name: 'Coach' });
+    expect(within(top).getAllByRole('note').map((n) => n.textContent?.trim())).toEqual([
+      'Something about the whole — do this',
+      'Something about decisions[2].rationale — do this',
+    ]);
+    expect(screen.getAllByRole('note')).toHaveLength(3);
+  });
+
+  it('asks the coach again shortly after a save', async () => {
+    const { calls } = editor([]);
+    const asked = () => calls.filter((c) => c.cmd === 'coach').map((c) => c.args);
+    await waitFor(() => expect(asked()).toEqual([{ edition: null }]));
+    changed();
+    changed();
+    await waitFor(() => expect(asked()).toHaveLength(2), { timeout: 2000 });
+  });
+});
+
+describe('the links of a case study', () => {
+  it('marks a link as internal', async () => {
+    const { item } = editor([]);
+    item.links.push({ label: 'Dashboard', url: 'https://grafana.internal', internal: false });
+    await fireEvent.click(await screen.findByRole('checkbox', { name: 'Internal link' }));
+    expect(item.links[0]?.internal).toBe(true);
   });
 });

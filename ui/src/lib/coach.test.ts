@@ -1,0 +1,38 @@
+import { describe, expect, it } from 'vitest';
+import type { Finding } from './bindings/Finding';
+import { byPlace, destination } from './coach';
+
+const finding = (field: string): Finding => ({
+  check: field,
+  severity: 'tip',
+  advice: 'tell-the-story',
+  target: { kind: 'case-study', id: 'cs-1', title: 'Checkout' },
+  field,
+  message: '',
+  nextStep: '',
+});
+
+describe('where a finding is shown', () => {
+  const shows = (place: string) => ['summary', 'metrics', 'decisions[0]'].includes(place);
+
+  it('goes under its own field, else under the list entry it belongs to, else in the general list', () => {
+    const places = byPlace(
+      ['summary', 'metrics', 'decisions[0].rationale', 'decisions[4].options', 'title', ''].map(finding),
+      shows,
+    );
+    expect(Object.fromEntries(Object.entries(places).map(([place, found]) => [place, found.map((f) => f.field)]))).toEqual({
+      summary: ['summary'],
+      metrics: ['metrics'],
+      'decisions[0]': ['decisions[0].rationale'],
+      '': ['decisions[4].options', 'title', ''],
+    });
+  });
+});
+
+describe('where a finding leads', () => {
+  it('opens its record, or the profile; the portfolio as a whole has no one place', () => {
+    expect(destination({ kind: 'recommendation', id: 'r-1', title: 'Ana' })).toEqual({ place: 'recommendation', id: 'r-1' });
+    expect(destination({ kind: null, id: null, title: 'Profile' })).toEqual({ place: 'profile', id: null });
+    expect(destination({ kind: null, id: null, title: 'Portfolio' })).toBeNull();
+  });
+});
