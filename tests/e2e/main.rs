@@ -1,5 +1,6 @@
 //! End-to-end tests of the real app. They run one at a time (one window, one display).
 
+mod coach;
 mod data;
 mod editions;
 mod editor;
