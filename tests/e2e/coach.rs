@@ -84,8 +84,8 @@ async fn an_edition_matched_to_a_posting_and_redacted_exports_no_trace_and_keeps
 
     // Hide Acme Payments, and show metrics as relative change only.
     app.find_text("button", "Add an organisation").await.click().await.unwrap();
-    app.type_into("input[aria-label='Organisation to hide']", "Acme Payments").await;
-    app.type_into("input[aria-label='Describe it as']", "a top-10 European bank").await;
+    app.type_into("input[aria-label='Organisation to hide (1)']", "Acme Payments").await;
+    app.type_into("input[aria-label='Describe it as (1)']", "a top-10 European bank").await;
     app.find("input[name=relativeMetrics]").await.click().await.unwrap();
     app.saved().await;
     app.screenshot("edition-tailoring").await;

@@ -7,68 +7,13 @@ use std::time::Instant;
 
 use folio_core::{FileFormat, Folio};
 use folio_media::draw;
-use folio_model::{CaseStudy, Decision, Direction, ImageRef, Metric, Technology};
+use folio_model::{CaseStudy, ImageRef};
+
+mod fixtures;
+use fixtures::case_study;
 
 const CASE_STUDIES: usize = 1_000;
 const IMAGES: usize = 200;
-
-fn prose(seed: usize, words: usize) -> String {
-    const WORDS: [&str; 16] = [
-        "ledger",
-        "latency",
-        "migration",
-        "team",
-        "kafka",
-        "postgres",
-        "rollout",
-        "incident",
-        "review",
-        "design",
-        "throughput",
-        "reliability",
-        "cost",
-        "mentoring",
-        "delivery",
-        "platform",
-    ];
-    (0..words).map(|i| WORDS[(seed * 31 + i * 7) % WORDS.len()]).collect::<Vec<_>>().join(" ")
-}
-
-fn case_study(i: usize) -> CaseStudy {
-    CaseStudy {
-        title: format!("Case study {i}: re-platforming service {i}"),
-        organisation: format!("Company {}", i % 40),
-        role: "Staff Engineer".into(),
-        summary: prose(i, 40),
-        context: prose(i + 1, 400),
-        contribution: prose(i + 2, 500),
-        outcome: prose(i + 3, 300),
-        technologies: ["Rust", "PostgreSQL", "Kafka", "Kubernetes"]
-            .iter()
-            .map(|n| Technology { name: (*n).into(), ..Technology::default() })
-            .collect(),
-        decisions: (0..3)
-            .map(|d| Decision {
-                title: format!("Decision {d}"),
-                rationale: prose(i + d, 80),
-                options: vec!["Keep it".into(), "Rewrite it".into()],
-                ..Decision::default()
-            })
-            .collect(),
-        metrics: (0..3)
-            .map(|m| Metric {
-                label: format!("Metric {m}"),
-                unit: "ms".into(),
-                baseline: Some(800.0 + m as f64),
-                result: Some(120.0),
-                direction: Direction::LowerIsBetter,
-                timeframe: "6 months".into(),
-                ..Metric::default()
-            })
-            .collect(),
-        ..CaseStudy::default()
-    }
-}
 
 /// Peak resident memory of this process so far, in MB.
 fn peak_mb() -> f64 {

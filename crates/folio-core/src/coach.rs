@@ -22,7 +22,7 @@ use uuid::Uuid;
 
 use std::sync::LazyLock;
 
-use crate::words::{contains_word, word_count, Phrases};
+use crate::words::{contains_word, has_any_word, word_count, Phrases};
 use crate::{Folio, Result};
 
 /// How much a finding matters.
@@ -191,12 +191,8 @@ const PRACTICES: [&str; 12] = [
     "observability",
 ];
 
-/// The phrases the writing checks look for, in one automaton: the vague verbs, then
-/// the first person, then the team (bits in that order).
-static PHRASES: LazyLock<Phrases> = LazyLock::new(|| Phrases::new(&[VAGUE.as_slice(), &FIRST_PERSON, &TEAM].concat()));
-const VAGUE_BITS: u64 = (1 << VAGUE.len()) - 1;
-const FIRST_PERSON_BITS: u64 = ((1 << FIRST_PERSON.len()) - 1) << VAGUE.len();
-const TEAM_BITS: u64 = ((1 << TEAM.len()) - 1) << (VAGUE.len() + FIRST_PERSON.len());
+/// The vague verbs, all found in one pass over a text.
+static VAGUE_PHRASES: LazyLock<Phrases> = LazyLock::new(|| Phrases::new(&VAGUE));
 
 const SUMMARY_WORDS: usize = 60;
 const EDITION_CASE_STUDIES: usize = 6;
@@ -221,7 +217,8 @@ struct Fail<'a> {
 impl Coach {
     /// Records one check; `finding` is asked for only when it fails.
     fn check(&mut self, fail: Fail<'_>, passed: bool, finding: impl FnOnce() -> (String, String)) {
-        let slot = &mut self.tallies[Advice::ALL.iter().position(|a| *a == fail.advice).unwrap_or_default()];
+        // `Advice` is declared in the order of `Advice::ALL`.
+        let slot = &mut self.tallies[fail.advice as usize];
         let weight = fail.severity.weight();
         slot.1 += weight;
         slot.3 += 1;
@@ -300,6 +297,7 @@ pub fn coach(portfolio: &Portfolio, profile_updated_at: Option<Timestamp>, now: 
         case_study_checks(&mut c, cs);
     }
     recommendation_checks(&mut c, portfolio, &whole);
+    address_checks(&mut c, portfolio);
     c.report()
 }
 
@@ -537,12 +535,10 @@ fn case_study_checks(c: &mut Coach, stored: &Stored<CaseStudy>) {
             "Write what you did yourself and how it helped the team succeed".into(),
         )
     });
-    let said = |text: &str| PHRASES.found_in(text);
-    let contribution = said(&cs.contribution);
     if has_contribution {
         c.check(
             fail("contribution-without-i", Warning, TellTheStory, t, "contribution"),
-            contribution & FIRST_PERSON_BITS != 0,
+            has_any_word(&cs.contribution, &FIRST_PERSON),
             || {
                 (
                     format!("The contribution in '{title}' never says what you did"),
@@ -552,7 +548,7 @@ fn case_study_checks(c: &mut Coach, stored: &Stored<CaseStudy>) {
         );
         c.check(
             fail("contribution-no-team", Tip, TellTheStory, t, "contribution"),
-            contribution & TEAM_BITS != 0,
+            has_any_word(&cs.contribution, &TEAM),
             || {
                 (
                     format!("The contribution in '{title}' does not mention the team"),
@@ -564,10 +560,8 @@ fn case_study_checks(c: &mut Coach, stored: &Stored<CaseStudy>) {
     c.check(fail("case-study-no-outcome", Warning, TellTheStory, t, "outcome"), !cs.outcome.trim().is_empty(), || {
         (format!("Case study '{title}' has no outcome"), "Say what changed because of the work".into())
     });
-    for (field, found) in
-        [("summary", said(&cs.summary)), ("contribution", contribution), ("outcome", said(&cs.outcome))]
-    {
-        let vague = found & VAGUE_BITS;
+    for (field, text) in [("summary", &cs.summary), ("contribution", &cs.contribution), ("outcome", &cs.outcome)] {
+        let vague = VAGUE_PHRASES.found_in(text);
         c.check(fail("vague-verb", Tip, TellTheStory, t, field), vague == 0, || {
             (
                 format!("The {field} of '{title}' says \"{}\"", VAGUE[vague.trailing_zeros() as usize]),
@@ -636,7 +630,8 @@ fn case_study_checks(c: &mut Coach, stored: &Stored<CaseStudy>) {
             },
         );
     }
-    for (i, link) in cs.links.iter().enumerate() {
+    // Internal links are never exported, whatever their address.
+    for (i, link) in cs.links.iter().enumerate().filter(|(_, l)| !l.internal) {
         c.check(
             fail("link-not-https", Warning, KeepItClean, t, &format!("links[{i}].url")),
             is_secure(&link.url),
@@ -700,10 +695,23 @@ impl Folio {
     /// consented to included), or on what one edition exports.
     pub fn coach(&self, edition: Option<Uuid>) -> Result<CoachReport> {
         let portfolio = match edition {
-            Some(id) => self.portfolio(Some(id))?,
+            Some(id) => self.selection(Some(id))?,
             None => self.everything()?,
         };
         let updated = self.profile_updated_at()?;
         Ok(coach(&portfolio, updated, crate::export::now_millis()))
+    }
+}
+
+/// The addresses of writing and credentials, which the PDF prints as links.
+fn address_checks(c: &mut Coach, p: &Portfolio) {
+    let writing = p.writing.iter().map(|w| (EntityKind::Writing, w.id, w.item.title.as_str(), w.item.url.as_str()));
+    let credentials =
+        p.certifications.iter().map(|x| (EntityKind::Certification, x.id, x.item.name.as_str(), x.item.url.as_str()));
+    for (kind, id, title, url) in writing.chain(credentials) {
+        let t = Target { kind: Some(kind), id: Some(id), title: named(title) };
+        c.check(fail("link-not-https", Severity::Warning, Advice::KeepItClean, &t, "url"), is_secure(url), || {
+            (format!("The link of '{}' is not https", t.title), "Use the https:// address".into())
+        });
     }
 }

@@ -205,8 +205,13 @@ impl Folio {
                 Ok(backup::write(&self.backup_document()?))
             }
             FileFormat::JsonResume => {
-                let doc = json_resume::export(&self.portfolio(edition)?);
-                let mut bytes = serde_json::to_vec_pretty(&doc).expect("JSON always serialises");
+                let portfolio = self.portfolio(edition)?;
+                let doc = json_resume::export(&portfolio);
+                let json = serde_json::to_string_pretty(&doc).expect("JSON always serialises");
+                if let Some(e) = &portfolio.edition {
+                    crate::redact::check_text(&json, &e.item.redactions, "the JSON Resume")?;
+                }
+                let mut bytes = json.into_bytes();
                 bytes.push(b'\n');
                 Ok(bytes)
             }

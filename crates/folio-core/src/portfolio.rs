@@ -48,7 +48,15 @@ impl Folio {
     /// them by hand; disabled sections come back empty; the edition's redaction is
     /// applied and internal links are left out (unless the edition keeps them).
     pub fn portfolio(&self, edition: Option<Uuid>) -> Result<Portfolio> {
-        let mut portfolio = self.store().snapshot(|tx| -> Result<Portfolio> {
+        let mut portfolio = self.selection(edition)?;
+        redact::apply(&mut portfolio);
+        Ok(portfolio)
+    }
+
+    /// What an edition selects (everything without one), as the user wrote it: before
+    /// redaction, so that what the coach says points at the fields as they are.
+    pub(crate) fn selection(&self, edition: Option<Uuid>) -> Result<Portfolio> {
+        self.store().snapshot(|tx| -> Result<Portfolio> {
             let edition = edition.map(|id| records::get::<Edition>(tx, id)).transpose()?;
             let e = edition.as_ref().map(|e| &e.item);
             let sections = e.map_or_else(|| Section::ALL.to_vec(), Edition::enabled_sections);
@@ -71,9 +79,7 @@ impl Folio {
                 sections,
                 edition,
             })
-        })?;
-        redact::apply(&mut portfolio);
-        Ok(portfolio)
+        })
     }
 
     /// Every live record, in manual order, nothing filtered: what the coach reads.

@@ -13,22 +13,106 @@ use folio_render::{Document, Item, LinkTarget};
 use crate::words::Folded;
 use crate::{Error, Result};
 
-/// The forms of a name that give it away: the full name, and its first word when that
-/// is distinctive on its own ("Acme" of "Acme Payments"). Lowercase, longest first.
-fn names(redaction: &Redaction) -> Vec<String> {
-    let full = redaction.organisation.split_whitespace().collect::<Vec<_>>().join(" ").to_lowercase();
-    let mut names = vec![full.clone()];
-    if let Some(first) = full.split(' ').next().filter(|first| *first != full) {
-        if first.chars().filter(|c| c.is_alphanumeric()).count() >= 3 {
-            names.push(first.to_string());
+/// Words that make no name on their own: an organisation whose name starts with one
+/// ("The Guardian", "New Relic", "Bank of America") is hidden by its full name only.
+const COMMON: &[&str] = &[
+    "the",
+    "a",
+    "an",
+    "new",
+    "old",
+    "big",
+    "first",
+    "united",
+    "general",
+    "national",
+    "international",
+    "global",
+    "american",
+    "british",
+    "european",
+    "royal",
+    "central",
+    "capital",
+    "city",
+    "state",
+    "public",
+    "open",
+    "digital",
+    "data",
+    "cloud",
+    "tech",
+    "smart",
+    "bank",
+    "banco",
+    "group",
+    "health",
+    "energy",
+    "mobile",
+    "north",
+    "south",
+    "east",
+    "west",
+    "blue",
+    "red",
+    "green",
+    "black",
+    "white",
+    "golden",
+    "silver",
+    "star",
+    "sun",
+    "apple",
+    "amazon",
+    "meta",
+    "standard",
+    "modern",
+    "future",
+    "next",
+    "social",
+    "human",
+    "real",
+    "true",
+    "best",
+    "good",
+    "great",
+    "little",
+    "young",
+    "best",
+    "home",
+    "world",
+    "my",
+    "our",
+    "your",
+    "one",
+    "all",
+    "pro",
+    "net",
+    "web",
+    "air",
+];
+
+/// The forms of a name that give it away, lowercase with its words joined by single
+/// spaces: the full name, and its first word when that is distinctive on its own
+/// ("Acme" of "Acme Payments": capitalised, three letters or more, not a common word).
+fn forms(redaction: &Redaction) -> Vec<String> {
+    let words: Vec<&str> =
+        redaction.organisation.split(|c: char| c.is_whitespace() || c == '-').filter(|w| !w.is_empty()).collect();
+    let mut forms = vec![words.join(" ").to_lowercase()];
+    if let [first, _, ..] = words.as_slice() {
+        let distinctive = first.starts_with(char::is_uppercase)
+            && first.chars().filter(|c| c.is_alphanumeric()).count() >= 3
+            && !COMMON.contains(&first.to_lowercase().as_str());
+        if distinctive {
+            forms.push(first.to_lowercase());
         }
     }
-    names
+    forms
 }
 
-/// The name as it may hide inside a URL or an address: letters and digits only.
-fn compact(name: &str) -> String {
-    name.chars().filter(|c| c.is_alphanumeric()).collect()
+/// A form as it may hide inside a URL or an address: letters and digits only.
+fn compact(form: &str) -> String {
+    form.chars().filter(|c| c.is_alphanumeric()).collect()
 }
 
 /// Whether the mention at `at` opens a sentence, so the replacement starts with a
@@ -44,46 +128,77 @@ fn capitalised(text: &str) -> String {
     chars.next().map(|c| c.to_uppercase().chain(chars).collect()).unwrap_or_default()
 }
 
+/// Whether `at` lies in an address — a URL or an e-mail — which a description cannot
+/// stand in for: such text is left for the trace check to refuse.
+fn in_address(text: &str, at: &std::ops::Range<usize>) -> bool {
+    let is_edge = |c: char| c.is_whitespace() || "()<>[]\"'".contains(c);
+    let start = text[..at.start].rfind(is_edge).map_or(0, |i| i + 1);
+    let end = text[at.end..].find(is_edge).map_or(text.len(), |i| at.end + i);
+    let token = &text[start..end];
+    token.contains("://") || token.contains('@') || token.starts_with("www.")
+}
+
 /// The rules of one edition, ready to apply to every field.
 struct Rules {
-    /// (lowercase name, replacement), longest names first.
-    names: Vec<(String, String)>,
-    /// What betrays a name inside a URL.
-    compact: Vec<String>,
+    /// (form, the index of its redaction), longest first.
+    forms: Vec<(String, usize)>,
+    replacements: Vec<String>,
 }
 
 impl Rules {
     fn new(redactions: &[Redaction]) -> Self {
-        let mut names: Vec<(String, String)> = redactions
+        let mut forms: Vec<(String, usize)> = redactions
             .iter()
-            .flat_map(|r| names(r).into_iter().map(|n| (n, r.replacement.trim().to_string())))
+            .enumerate()
+            .filter(|(_, r)| !r.is_blank())
+            .flat_map(|(i, r)| forms(r).into_iter().map(move |f| (f, i)))
             .collect();
-        names.sort_by_key(|(n, _)| std::cmp::Reverse(n.len()));
-        let compact = names.iter().map(|(n, _)| compact(n)).filter(|c| !c.is_empty()).collect();
-        Self { names, compact }
+        forms.sort_by_key(|(f, _)| std::cmp::Reverse(f.len()));
+        Self { forms, replacements: redactions.iter().map(|r| r.replacement.trim().to_string()).collect() }
     }
 
+    /// Every mention in `text`, leftmost first, the longest where two start together,
+    /// none overlapping: (where, which redaction).
+    fn mentions(&self, text: &str) -> Vec<(std::ops::Range<usize>, usize)> {
+        let folded = Folded::new(text);
+        let mut hits: Vec<_> =
+            self.forms.iter().flat_map(|(form, r)| folded.find(form).into_iter().map(move |at| (at, *r))).collect();
+        hits.sort_by_key(|(at, _)| (at.start, std::cmp::Reverse(at.end)));
+        let mut last = 0;
+        hits.retain(|(at, _)| {
+            let keep = at.start >= last;
+            if keep {
+                last = at.end;
+            }
+            keep
+        });
+        hits
+    }
+
+    /// Rewrites every mention outside an address, in one pass (a description is never
+    /// searched again, whatever it says).
     fn text(&self, text: &mut String) {
-        for (name, replacement) in &self.names {
-            let folded = Folded::new(text);
-            let hits = folded.find(name);
-            if hits.is_empty() {
+        let mentions = self.mentions(text);
+        if mentions.is_empty() {
+            return;
+        }
+        let mut out = String::with_capacity(text.len());
+        let mut last = 0;
+        for (at, r) in mentions {
+            if in_address(text, &at) {
                 continue;
             }
-            let mut out = String::with_capacity(text.len());
-            let mut last = 0;
-            for hit in hits {
-                out.push_str(&text[last..hit.start]);
-                if opens_sentence(text, hit.start) {
-                    out.push_str(&capitalised(replacement));
-                } else {
-                    out.push_str(replacement);
-                }
-                last = hit.end;
+            out.push_str(&text[last..at.start]);
+            let replacement = &self.replacements[r];
+            if opens_sentence(text, at.start) {
+                out.push_str(&capitalised(replacement));
+            } else {
+                out.push_str(replacement);
             }
-            out.push_str(&text[last..]);
-            *text = out;
+            last = at.end;
         }
+        out.push_str(&text[last..]);
+        *text = out;
     }
 
     fn texts<'a>(&self, texts: impl IntoIterator<Item = &'a mut String>) {
@@ -92,10 +207,27 @@ impl Rules {
         }
     }
 
-    /// Whether a URL gives the name away ("https://acme-payments.example.com").
-    fn betrays(&self, url: &str) -> bool {
-        let url = compact(&url.to_lowercase());
-        self.compact.iter().any(|name| url.contains(name.as_str()))
+    /// Whether an address gives a name away: one of its parts, or a run of them, spells
+    /// a form ("acme-payments.example.com", "acmepayments.com", "wiki.acme.internal"),
+    /// while "keystone" does not betray "EY".
+    fn betrays(&self, address: &str) -> bool {
+        self.betrayed_in(address).is_some()
+    }
+
+    /// The form an address gives away, if any.
+    fn betrayed_in(&self, address: &str) -> Option<&str> {
+        let lower = address.to_lowercase();
+        let parts: Vec<&str> = lower.split(|c: char| !c.is_alphanumeric()).filter(|p| !p.is_empty()).collect();
+        self.forms.iter().map(|(form, _)| form.as_str()).find(|form| {
+            let wanted = compact(form);
+            (1..=form.split(' ').count()).any(|n| parts.windows(n).any(|w| w.concat() == wanted))
+        })
+    }
+
+    /// Whether readable text still names an organisation.
+    fn names_in(&self, text: &str) -> Option<&str> {
+        let (_, r) = self.mentions(text).into_iter().next()?;
+        self.forms.iter().find(|(_, i)| *i == r).map(|(f, _)| f.as_str())
     }
 
     /// Clears a URL that gives the name away.
@@ -117,11 +249,13 @@ pub(crate) fn apply(portfolio: &mut Portfolio) {
             cs.item.links.retain(|l| !l.internal);
         }
     }
-    let Some(edition) = edition.filter(|e| !e.redactions.is_empty()) else { return };
+    let Some(edition) = edition.filter(|e| e.redactions.iter().any(|r| !r.is_blank())) else { return };
     let rules = Rules::new(&edition.redactions);
 
+    // The user's own name is never rewritten; should it contain the organisation's,
+    // the trace check refuses the export and says so.
     let p = &mut portfolio.profile;
-    rules.texts([&mut p.full_name, &mut p.headline, &mut p.summary, &mut p.location]);
+    rules.texts([&mut p.headline, &mut p.summary, &mut p.location]);
     p.links.retain(|l| !rules.betrays(&l.url));
     rules.texts(p.links.iter_mut().map(|l| &mut l.label));
 
@@ -147,7 +281,7 @@ pub(crate) fn apply(portfolio: &mut Portfolio) {
             rules.texts(d.options.iter_mut());
         }
         for m in &mut cs.metrics {
-            rules.texts([&mut m.label, &mut m.timeframe, &mut m.note]);
+            rules.texts([&mut m.label, &mut m.unit, &mut m.timeframe, &mut m.note]);
         }
     }
     for r in &mut portfolio.recommendations {
@@ -184,52 +318,74 @@ pub(crate) fn apply(portfolio: &mut Portfolio) {
     }
 }
 
+fn refused(form: &str, place: &str) -> Error {
+    Error::invalid(
+        "redactions",
+        format!(
+            "“{form}” would still appear in {place} (in text Folio cannot rewrite, such as an e-mail address); \
+             nothing was exported — change that text or the redaction"
+        ),
+    )
+}
+
 /// Refuses a laid-out document in which a redacted name can still be read: in its
-/// text, its metadata, its outline or the addresses of its links.
+/// text, its metadata, its bookmarks or the addresses of its links.
 pub(crate) fn check_no_trace(document: &Document, redactions: &[Redaction]) -> Result<()> {
-    if redactions.is_empty() {
+    if redactions.iter().all(Redaction::is_blank) {
         return Ok(());
     }
     let rules = Rules::new(redactions);
-    let mut places: Vec<(String, String)> = Vec::new();
-    let mut links: Vec<(String, String)> = Vec::new();
+    let mut texts: Vec<(String, String)> = Vec::new();
+    let mut links: Vec<(String, &str)> = Vec::new();
     for (n, page) in document.pages.iter().enumerate() {
-        let mut text = String::new();
+        let mut runs = Vec::new();
         for item in &page.items {
             match item {
-                Item::Text(run) => text.push_str(&run.text()),
+                Item::Text(run) => runs.push(run.text()),
                 Item::Link { target: LinkTarget::Uri(uri), .. } => {
-                    links.push((format!("a link on page {}", n + 1), uri.clone()));
+                    links.push((format!("a link on page {}", n + 1), uri))
                 }
                 _ => {}
             }
         }
-        places.push((format!("page {}", n + 1), text));
+        texts.push((format!("page {}", n + 1), runs.join(" ")));
     }
-    places.append(&mut links);
     let m = &document.metadata;
-    places.push(("the PDF's metadata".into(), [&m.title, &m.author, &m.subject].map(String::as_str).join(" ")));
-    places.push(("the PDF's keywords".into(), m.keywords.join(" ")));
+    texts.push(("the PDF's metadata".into(), [&m.title, &m.author, &m.subject].map(String::as_str).join(" \n ")));
+    texts.push(("the PDF's keywords".into(), m.keywords.join(" \n ")));
     let mut outline = Vec::new();
     let mut stack: Vec<&folio_render::OutlineEntry> = document.outline.iter().collect();
     while let Some(entry) = stack.pop() {
         outline.push(entry.title.clone());
         stack.extend(&entry.children);
     }
-    places.push(("the PDF's bookmarks".into(), outline.join(" ")));
+    texts.push(("the PDF's bookmarks".into(), outline.join(" \n ")));
 
-    for (place, text) in places {
-        let text = compact(&text.to_lowercase());
-        if let Some(name) = rules.compact.iter().find(|name| text.contains(name.as_str())) {
-            let shown = rules.names.iter().find(|(n, _)| compact(n) == *name).map_or(name.as_str(), |(n, _)| n);
-            return Err(Error::invalid(
-                "redactions",
-                format!(
-                    "“{shown}” would still appear in {place} (in text Folio cannot rewrite, such as an e-mail \
-                     address); nothing was exported — change that text or the redaction"
-                ),
-            ));
+    for (place, text) in &texts {
+        if let Some(form) = rules.names_in(text) {
+            return Err(refused(form, place));
         }
+    }
+    for (place, uri) in links {
+        if let Some(form) = rules.betrayed_in(uri) {
+            return Err(refused(form, &place));
+        }
+    }
+    Ok(())
+}
+
+/// Refuses text about to be written elsewhere (a JSON Resume) that still names a
+/// redacted organisation, in words or in an address.
+pub(crate) fn check_text(text: &str, redactions: &[Redaction], place: &str) -> Result<()> {
+    if redactions.iter().all(Redaction::is_blank) {
+        return Ok(());
+    }
+    let rules = Rules::new(redactions);
+    if let Some(form) = rules.names_in(text) {
+        return Err(refused(form, place));
+    }
+    if let Some(form) = rules.betrayed_in(text) {
+        return Err(refused(form, place));
     }
     Ok(())
 }
@@ -238,11 +394,12 @@ pub(crate) fn check_no_trace(document: &Document, redactions: &[Redaction]) -> R
 mod tests {
     use super::*;
 
+    fn acme() -> Redaction {
+        Redaction { organisation: "Acme Payments".into(), replacement: "a top-10 European bank".into() }
+    }
+
     fn redacted(text: &str) -> String {
-        let rules = Rules::new(&[Redaction {
-            organisation: "Acme Payments".into(),
-            replacement: "a top-10 European bank".into(),
-        }]);
+        let rules = Rules::new(&[acme()]);
         let mut text = text.to_string();
         rules.text(&mut text);
         text
@@ -275,5 +432,44 @@ mod tests {
         assert!(rules.betrays("https://acme-payments.example.com/blog"));
         assert!(rules.betrays("https://wiki.acme.internal/ledger"));
         assert!(!rules.betrays("https://example.com/talks/idempotency"));
+    }
+
+    #[test]
+    fn a_name_across_a_line_break_or_a_hyphen_is_still_found() {
+        assert_eq!(
+            redacted("at Acme\nPayments and Acme-Payments"),
+            "at a top-10 European bank and a top-10 European bank"
+        );
+    }
+
+    #[test]
+    fn a_description_is_never_searched_again() {
+        let rules =
+            Rules::new(&[Redaction { organisation: "Bank of Ireland".into(), replacement: "an Irish bank".into() }]);
+        let mut text = "Bank of Ireland, the bank".to_string();
+        rules.text(&mut text);
+        assert_eq!(text, "An Irish bank, the bank", "\"Bank\" alone is a common word, not the name");
+    }
+
+    #[test]
+    fn a_repeated_name_is_replaced_without_overlap() {
+        let rules = Rules::new(&[Redaction { organisation: "Talk Talk".into(), replacement: "a telecom".into() }]);
+        let mut text = "Talk Talk Talk".to_string();
+        rules.text(&mut text);
+        assert_eq!(text, "A telecom a telecom", "the whole name, then its short form");
+    }
+
+    #[test]
+    fn addresses_are_left_for_the_trace_check() {
+        let text = "mail maya@acme.com or see https://acme.com/x";
+        assert_eq!(redacted(text), text);
+        assert!(check_text("mail maya@acme.com", &[acme()], "here").is_err());
+    }
+
+    #[test]
+    fn short_names_are_found_as_words_only() {
+        let ey = [Redaction { organisation: "EY".into(), replacement: "a Big Four firm".into() }];
+        assert!(check_text("They keyed the keystone: https://github.com/keystone", &ey, "here").is_ok());
+        assert!(check_text("Audit at EY.", &ey, "here").is_err());
     }
 }

@@ -10,14 +10,12 @@
 
 use std::collections::HashSet;
 
-use folio_model::{CaseStudy, Edition, EntityKind, Portfolio, Recommendation, Stored};
+use folio_model::{CaseStudy, Edition, Entity, EntityKind, Portfolio, Recommendation, Section, Stored};
 use serde::Serialize;
 use ts_rs::TS;
 use uuid::Uuid;
 
-use aho_corasick::AhoCorasick;
-
-use crate::words::is_boundary;
+use crate::words::Phrases;
 use crate::{Error, Folio, Result};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, TS)]
@@ -166,39 +164,33 @@ struct Lexeme {
 
 /// Finds every term of a lexicon in a text, in one pass over it.
 struct Spotter {
-    automaton: AhoCorasick,
-    /// For each pattern: its lexeme, and its spelling when the case must match.
-    patterns: Vec<(usize, Option<String>)>,
+    phrases: Phrases,
+    /// For each spelling: its term, and the spelling itself when its case must match.
+    spellings: Vec<(usize, Option<String>)>,
     terms: usize,
 }
 
 impl Spotter {
     fn new(lexicon: &[Lexeme]) -> Self {
-        let mut spellings = Vec::new();
-        let mut patterns = Vec::new();
-        for (i, lexeme) in lexicon.iter().enumerate() {
-            for (spelling, exact) in &lexeme.spellings {
-                spellings.push(spelling.clone());
-                patterns.push((i, exact.then(|| spelling.clone())));
-            }
-        }
-        let automaton = AhoCorasick::builder()
-            .ascii_case_insensitive(true)
-            .build(&spellings)
-            .expect("the vocabulary's spellings always build");
-        Self { automaton, patterns, terms: lexicon.len() }
+        let spellings: Vec<(usize, &String, bool)> = lexicon
+            .iter()
+            .enumerate()
+            .flat_map(|(term, l)| l.spellings.iter().map(move |(s, exact)| (term, s, *exact)))
+            .collect();
+        let phrases = Phrases::new(&spellings.iter().map(|(_, s, _)| s.as_str()).collect::<Vec<_>>());
+        let spellings = spellings.into_iter().map(|(term, s, exact)| (term, exact.then(|| s.clone()))).collect();
+        Self { phrases, spellings, terms: lexicon.len() }
     }
 
     /// For each term, how often `text` says it, and the offset of its first mention.
     fn count(&self, text: &str) -> Vec<(u32, usize)> {
         let mut counts = vec![(0, usize::MAX); self.terms];
-        for m in self.automaton.find_overlapping_iter(text) {
-            let (term, exact) = &self.patterns[m.pattern().as_usize()];
-            let whole = is_boundary(text, m.start(), m.end());
-            if whole && exact.as_ref().is_none_or(|spelling| text[m.range()] == *spelling) {
+        for (spelling, at) in self.phrases.matches(text) {
+            let (term, exact) = &self.spellings[spelling];
+            if exact.as_ref().is_none_or(|s| text[at.clone()] == *s) {
                 let (n, first) = &mut counts[*term];
                 *n += 1;
-                *first = (*first).min(m.start());
+                *first = (*first).min(at.start);
             }
         }
         counts
@@ -258,25 +250,24 @@ impl Said {
     }
 
     fn case_study(cs: &Stored<CaseStudy>) -> Self {
-        use folio_model::Entity;
-        let mut text = cs.item.search_text();
-        for t in &cs.item.technologies {
-            text.push('\n');
-            text.push_str(&t.name);
-        }
-        Self::new(EntityKind::CaseStudy, cs.id, cs.item.title.clone(), text)
+        Self::new(EntityKind::CaseStudy, cs.id, cs.item.title.clone(), cs.item.search_text())
     }
 
     fn recommendation(r: &Stored<Recommendation>) -> Self {
-        use folio_model::Entity;
-        let themes: Vec<String> = r
-            .item
-            .themes
-            .iter()
-            .map(|t| serde_json::to_string(t).unwrap_or_default().replace(['"', '-'], " "))
-            .collect();
-        let text = format!("{}\n{}", r.item.search_text(), themes.join("\n"));
-        Self::new(EntityKind::Recommendation, r.id, r.item.title(), text)
+        let themes = r.item.themes.iter().map(|t| t.label()).collect::<Vec<_>>().join("\n");
+        Self::new(EntityKind::Recommendation, r.id, r.item.title(), format!("{}\n{themes}", r.item.search_text()))
+    }
+
+    /// Everything else the edition prints: profile, skills, experience, credentials,
+    /// writing.
+    fn the_rest(p: &Portfolio) -> Self {
+        let mut text = vec![p.profile.headline.clone(), p.profile.summary.clone()];
+        text.extend(p.skills.iter().map(|s| s.item.search_text()));
+        text.extend(p.experience.iter().map(|x| x.item.search_text()));
+        text.extend(p.certifications.iter().map(|c| c.item.search_text()));
+        text.extend(p.education.iter().map(|e| e.item.search_text()));
+        text.extend(p.writing.iter().map(|w| w.item.search_text()));
+        Self::new(EntityKind::Skill, Uuid::nil(), "Profile, skills and experience".into(), text.join("\n"))
     }
 }
 
@@ -285,53 +276,50 @@ impl Said {
 pub fn match_posting(posting: &str, edition: &Portfolio, everything: &Portfolio) -> MatchReport {
     let lexicon = lexicon(everything);
     let spotter = Spotter::new(&lexicon);
-    let mut wanted: Vec<(&Lexeme, u32, usize)> = lexicon
-        .iter()
-        .zip(spotter.count(posting))
+    // (term, mentions, first mention), most mentioned first, then in the posting's order.
+    let mut wanted: Vec<(usize, u32, usize)> = spotter
+        .count(posting)
+        .into_iter()
+        .enumerate()
         .filter(|(_, (n, _))| *n > 0)
-        .map(|(lexeme, (n, first))| (lexeme, n, first))
+        .map(|(term, (n, first))| (term, n, first))
         .collect();
     wanted.sort_by(|a, b| b.1.cmp(&a.1).then(a.2.cmp(&b.2)));
-    let index = |lexeme: &Lexeme| lexicon.iter().position(|l| std::ptr::eq(l, lexeme)).unwrap_or_default();
-    let wanted_index: Vec<usize> = wanted.iter().map(|(l, _, _)| index(l)).collect();
 
     let mut shown: Vec<Said> = edition.case_studies.iter().map(Said::case_study).collect();
     shown.extend(edition.recommendations.iter().map(Said::recommendation));
-    let p = &edition.profile;
-    let mut rest = format!("{}\n{}", p.headline, p.summary);
-    for s in &edition.skills {
-        rest.push('\n');
-        rest.push_str(&s.item.name);
-    }
-    shown.push(Said::new(EntityKind::Skill, Uuid::nil(), "Profile and skills".into(), rest));
+    shown.push(Said::the_rest(edition));
 
     let shown_says: Vec<Vec<bool>> = shown.iter().map(|s| spotter.said(&s.text)).collect();
     let terms: Vec<Term> = wanted
         .iter()
-        .zip(&wanted_index)
-        .map(|((l, mentions, _), term)| {
+        .map(|&(term, mentions, _)| {
             let evidence: Vec<String> =
-                shown.iter().zip(&shown_says).filter(|(_, says)| says[*term]).map(|(s, _)| s.title.clone()).collect();
-            Term { name: l.name.clone(), kind: l.kind, mentions: *mentions, covered: !evidence.is_empty(), evidence }
+                shown.iter().zip(&shown_says).filter(|(_, says)| says[term]).map(|(s, _)| s.title.clone()).collect();
+            let l = &lexicon[term];
+            Term { name: l.name.clone(), kind: l.kind, mentions, covered: !evidence.is_empty(), evidence }
         })
         .collect();
 
     // Suggestions: greedily, the record outside the edition covering the most of
-    // what is still missing (weighted by mentions).
+    // what is still missing (weighted by mentions) — from sections the edition shows,
+    // and only recommendations their authors agreed to share.
     let in_edition: HashSet<Uuid> = shown.iter().map(|s| s.id).collect();
-    let candidates: Vec<Said> = everything
-        .case_studies
-        .iter()
+    let shows = |section| edition.sections.contains(&section);
+    let case_studies = everything.case_studies.iter().filter(|_| shows(Section::CaseStudies));
+    let recommendations =
+        everything.recommendations.iter().filter(|r| shows(Section::Recommendations) && r.item.consent);
+    let candidates: Vec<Said> = case_studies
         .filter(|c| !in_edition.contains(&c.id))
         .map(Said::case_study)
-        .chain(everything.recommendations.iter().filter(|r| !in_edition.contains(&r.id)).map(Said::recommendation))
+        .chain(recommendations.filter(|r| !in_edition.contains(&r.id)).map(Said::recommendation))
         .collect();
     let mut missing: Vec<usize> = (0..terms.len()).filter(|i| !terms[*i].covered).collect();
     let covers: Vec<Vec<usize>> = candidates
         .iter()
         .map(|c| {
             let says = spotter.said(&c.text);
-            missing.iter().copied().filter(|i| says[wanted_index[*i]]).collect()
+            missing.iter().copied().filter(|i| says[wanted[*i].0]).collect()
         })
         .collect();
     let mut suggestions = Vec::new();

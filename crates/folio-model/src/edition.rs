@@ -103,6 +103,13 @@ pub struct Redaction {
     pub replacement: String,
 }
 
+impl Redaction {
+    /// Whether nothing is typed yet: such a row hides nothing.
+    pub fn is_blank(&self) -> bool {
+        self.organisation.trim().is_empty() && self.replacement.trim().is_empty()
+    }
+}
+
 impl Default for Edition {
     fn default() -> Self {
         Self {
@@ -170,10 +177,18 @@ impl Entity for Edition {
         c.count("skills", self.skills.len(), 10_000);
         c.text("posting", &self.posting, limits::LONG_TEXT);
         c.each("redactions", &self.redactions, |c, r| {
+            // A row left blank is no redaction: the app adds one before it is typed into.
+            if r.is_blank() {
+                return;
+            }
             c.required("organisation", &r.organisation, limits::SHORT_TEXT);
             c.required("replacement", &r.replacement, limits::SHORT_TEXT);
             if r.organisation.trim().chars().filter(|ch| ch.is_alphanumeric()).count() < 2 {
                 c.fail("organisation", "must name an organisation (two letters or more)");
+            }
+            let name = r.organisation.trim().to_lowercase();
+            if !name.is_empty() && r.replacement.to_lowercase().contains(&name) {
+                c.fail("replacement", "must not name the organisation it hides");
             }
         });
         c.finish()

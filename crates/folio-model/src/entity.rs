@@ -123,6 +123,24 @@ pub struct Portfolio {
     pub edition: Option<Stored<Edition>>,
 }
 
+impl Default for Portfolio {
+    /// Nothing yet, every section shown.
+    fn default() -> Self {
+        Self {
+            profile: Profile::default(),
+            sections: Section::ALL.to_vec(),
+            case_studies: Vec::new(),
+            recommendations: Vec::new(),
+            skills: Vec::new(),
+            experience: Vec::new(),
+            certifications: Vec::new(),
+            education: Vec::new(),
+            writing: Vec::new(),
+            edition: None,
+        }
+    }
+}
+
 /// Joins the non-empty parts of a record's text for the search index.
 pub(crate) fn join_text<'a>(parts: impl IntoIterator<Item = &'a str>) -> String {
     parts.into_iter().filter(|p| !p.trim().is_empty()).collect::<Vec<_>>().join("\n")

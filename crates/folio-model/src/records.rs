@@ -45,6 +45,18 @@ pub enum RecommendationTheme {
     Delivery,
 }
 
+impl RecommendationTheme {
+    pub fn label(self) -> &'static str {
+        match self {
+            Self::Mentorship => "Mentorship",
+            Self::Collaboration => "Collaboration",
+            Self::Leadership => "Leadership",
+            Self::TechnicalExcellence => "Technical excellence",
+            Self::Delivery => "Delivery",
+        }
+    }
+}
+
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize, TS)]
 #[serde(rename_all = "camelCase", default)]
 pub struct Recommendation {

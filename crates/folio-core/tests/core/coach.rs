@@ -3,8 +3,9 @@
 
 use folio_core::{coach, Advice, CoachReport, Severity};
 use folio_model::{
-    CaseStudy, CaseStudyKind, Decision, Edition, ImageRef, Link, LinkKind, Metric, MetricCategory, Portfolio, Profile,
-    ProfileLink, Recommendation, RecommendationTheme, Section, Stored, Technology, TechnologyCategory,
+    CaseStudy, CaseStudyKind, Certification, Decision, Edition, ImageRef, Link, LinkKind, Metric, MetricCategory,
+    Portfolio, Profile, ProfileLink, Recommendation, RecommendationTheme, Stored, Technology, TechnologyCategory,
+    Writing,
 };
 use uuid::Uuid;
 
@@ -81,7 +82,6 @@ fn exemplary() -> Portfolio {
             ],
             ..Profile::default()
         },
-        sections: Section::ALL.to_vec(),
         case_studies: vec![stored(exemplary_case_study())],
         recommendations: vec![stored(Recommendation {
             author_name: "Priya Raman".into(),
@@ -91,12 +91,7 @@ fn exemplary() -> Portfolio {
             consent: true,
             ..Recommendation::default()
         })],
-        skills: Vec::new(),
-        experience: Vec::new(),
-        certifications: Vec::new(),
-        education: Vec::new(),
-        writing: Vec::new(),
-        edition: None,
+        ..Portfolio::default()
     }
 }
 
@@ -156,6 +151,20 @@ const BREACHES: &[(&str, &str, Breach)] = &[
     ("link-not-https", "links[0].url", |p, _| cs(p).links[0].url = "http://example.com/talk".into()),
     ("link-not-https", "links[1].url", |p, _| p.profile.links[1].url = "http://github.com/maya".into()),
     ("link-not-https", "sourceUrl", |p, _| p.recommendations[0].item.source_url = "http://example.com".into()),
+    ("link-not-https", "url", |p, _| {
+        p.writing = vec![stored(Writing {
+            title: "Idempotency".into(),
+            url: "http://example.com".into(),
+            ..Writing::default()
+        })]
+    }),
+    ("link-not-https", "url", |p, _| {
+        p.certifications = vec![stored(Certification {
+            name: "CKA".into(),
+            url: "http://example.com".into(),
+            ..Certification::default()
+        })]
+    }),
     ("profile-no-name", "fullName", |p, _| p.profile.full_name.clear()),
     ("profile-no-headline", "headline", |p, _| p.profile.headline.clear()),
     ("profile-no-contact", "email", |p, _| {
@@ -227,6 +236,38 @@ fn scores_are_the_weighted_share_of_checks_that_pass() {
     assert_eq!(story.score, 86, "rounded down");
     let mean = r.advice.iter().map(|a| a.score).sum::<u32>() / r.advice.len() as u32;
     assert_eq!(r.score, mean);
+}
+
+#[test]
+fn internal_links_are_never_exported_so_their_address_does_not_matter() {
+    let mut p = exemplary();
+    cs(&mut p).links.push(Link { label: "Wiki".into(), url: "http://wiki.internal/ledger".into(), internal: true });
+    assert_eq!(report(&p).findings, []);
+}
+
+#[test]
+fn an_edition_is_coached_on_its_fields_as_written_not_as_redacted() {
+    let (folio, _dir) = crate::open();
+    folio.load_demo(false).unwrap();
+    let northwind = folio.edition_by_name("Staff Engineer — Northwind").unwrap();
+    let mut edition = northwind.item.clone();
+    edition.redactions = vec![folio_model::Redaction {
+        organisation: "Acme Payments".into(),
+        replacement: "a top-10 European bank".into(),
+    }];
+    folio.update(northwind.id, &edition).unwrap();
+    let ledger = folio.list::<CaseStudy>().unwrap().remove(0);
+    let mut item = ledger.item.clone();
+    item.metrics[0].timeframe.clear();
+    folio.update(ledger.id, &item).unwrap();
+    let f = folio
+        .coach(Some(northwind.id))
+        .unwrap()
+        .findings
+        .into_iter()
+        .find(|f| f.check == "metric-no-timeframe")
+        .unwrap();
+    assert_eq!(f.target.title, "Event-driven payment ledger for Acme Payments", "the title as the user wrote it");
 }
 
 #[test]

@@ -196,6 +196,48 @@ fn a_json_resume_of_a_redacted_edition_is_redacted_too() {
 }
 
 #[test]
+fn a_json_resume_that_would_still_name_the_organisation_is_refused() {
+    let (folio, dir) = open();
+    let edition = confidential(&folio);
+    let mut profile = folio.profile().unwrap();
+    profile.email = "maya@acme-payments.com".into();
+    folio.update_profile(&profile).unwrap();
+    let path = dir.path().join("resume.json");
+    let err = folio.export_file(&path, FileFormat::JsonResume, Some(edition.id)).unwrap_err();
+    assert_eq!(err.field(), Some("redactions"));
+    assert!(err.to_string().contains("would still appear in the JSON Resume"), "{err}");
+    assert!(!path.exists(), "nothing was written");
+}
+
+#[test]
+fn a_description_that_names_the_organisation_is_refused() {
+    let (folio, _dir) = open();
+    let edition = confidential(&folio);
+    let mut item = edition.item.clone();
+    item.redactions[0].replacement = "Acme Payments, a bank".into();
+    let err = folio.update(edition.id, &item).unwrap_err();
+    assert_eq!(err.field(), Some("redactions[0].replacement"));
+    assert!(err.to_string().contains("must not name the organisation it hides"), "{err}");
+}
+
+#[test]
+fn a_name_that_starts_with_a_common_word_hides_only_as_a_whole() {
+    let (folio, dir) = open();
+    let edition = confidential(&folio);
+    let mut item = edition.item.clone();
+    item.redactions = vec![Redaction { organisation: "The Payments Company".into(), replacement: "a fintech".into() }];
+    folio.update(edition.id, &item).unwrap();
+    let ledger = folio.list::<CaseStudy>().unwrap().remove(0);
+    let mut cs = ledger.item.clone();
+    cs.summary = "The ledger of The Payments Company.".into();
+    folio.update(ledger.id, &cs).unwrap();
+    let path = dir.path().join("x.pdf");
+    folio.export_pdf(&path, &ExportRequest { edition: Some(edition.id), ..ExportRequest::default() }).unwrap();
+    let text = tool("pdftotext", &[path.to_str().unwrap(), "-"]).split_whitespace().collect::<Vec<_>>().join(" ");
+    assert!(text.contains("The ledger of a fintech."), "{text}");
+}
+
+#[test]
 fn internal_links_stay_out_of_an_export_of_the_whole_portfolio() {
     let (folio, _dir) = open();
     confidential(&folio);

@@ -5,7 +5,7 @@ mod images;
 mod layout;
 mod pdf;
 
-use folio_model::{CaseStudy, Decision, Metric, Portfolio, Profile, Recommendation, Section, Stored};
+use folio_model::{CaseStudy, Decision, Metric, Portfolio, Profile, Recommendation, Stored};
 use folio_render::{Document, Images, LayoutOptions};
 use uuid::Uuid;
 
@@ -16,15 +16,9 @@ pub fn stored<T>(item: T) -> Stored<T> {
 pub fn portfolio(case_studies: Vec<CaseStudy>, recommendations: Vec<Recommendation>) -> Portfolio {
     Portfolio {
         profile: Profile { full_name: "Jane Doe".into(), headline: "Staff Engineer".into(), ..Profile::default() },
-        sections: Section::ALL.to_vec(),
         case_studies: case_studies.into_iter().map(stored).collect(),
         recommendations: recommendations.into_iter().map(stored).collect(),
-        skills: Vec::new(),
-        experience: Vec::new(),
-        certifications: Vec::new(),
-        education: Vec::new(),
-        writing: Vec::new(),
-        edition: None,
+        ..Portfolio::default()
     }
 }
 

@@ -34,3 +34,26 @@ fn reopening_a_current_database_keeps_its_records() {
     let list = records::list::<folio_model::CaseStudy>(store.read()).unwrap();
     assert_eq!(list[0].item.title, "Kept");
 }
+
+#[test]
+fn an_export_logged_before_schema_3_keeps_its_record_and_has_no_snapshot() {
+    use folio_store::tables::export_records;
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("folio.db");
+    let mut conn = rusqlite::Connection::open(&path).unwrap();
+    migrations().to_version(&mut conn, 2).unwrap();
+    let id = Uuid::now_v7();
+    conn.execute(
+        "INSERT INTO export_records (id, edition_id, exported_at, path, sha256, pages, bytes)
+         VALUES (?1, NULL, 1700000000000, '/tmp/old.pdf', 'abc', 3, 1234)",
+        [id.to_string()],
+    )
+    .unwrap();
+    drop(conn);
+
+    let store = Store::open(&path, &OpenOptions::default()).unwrap();
+    let records = export_records::list(store.read(), None).unwrap();
+    assert_eq!((records[0].id, records[0].pages, records[0].bytes), (id, 3, 1234));
+    assert_eq!(export_records::snapshot(store.read(), id).unwrap(), None);
+    assert!(export_records::snapshot(store.read(), Uuid::now_v7()).is_err(), "an unknown export is not found");
+}

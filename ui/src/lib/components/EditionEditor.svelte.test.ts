@@ -110,7 +110,10 @@ describe('matching the job posting', () => {
     const covered = screen.getByRole('list', { name: 'Covered terms' });
     expect(within(covered).getByText('Kubernetes').title).toBe('Said in Ledger rebuild');
     const missing = screen.getByRole('list', { name: 'Missing terms' });
-    expect(within(missing).getAllByRole('listitem').map((li) => li.textContent?.trim())).toEqual(['Kafka', 'Mentoring']);
+    expect(within(missing).getAllByRole('listitem').map((li) => li.textContent?.replace(/\s+/g, ' ').trim())).toEqual([
+      'Kafka — mentioned 2 times, said nowhere in this edition',
+      'Mentoring — mentioned 1 time, said nowhere in this edition',
+    ]);
   });
 
   it('adds a suggested case study to the edition and saves it', async () => {
@@ -139,8 +142,10 @@ describe('confidential work', () => {
   it('saves the organisations to hide as they are typed, and the choice of relative metrics', async () => {
     const { saved } = editor(edition());
     await fireEvent.click(screen.getByRole('button', { name: 'Add an organisation' }));
-    await fireEvent.input(screen.getByRole('textbox', { name: 'Organisation to hide' }), { target: { value: 'Acme Payments' } });
-    await fireEvent.input(screen.getByRole('textbox', { name: 'Describe it as' }), { target: { value: 'a European bank' } });
+    await fireEvent.input(screen.getByRole('textbox', { name: 'Organisation to hide (1)' }), {
+      target: { value: 'Acme Payments' },
+    });
+    await fireEvent.input(screen.getByRole('textbox', { name: 'Describe it as (1)' }), { target: { value: 'a European bank' } });
     await fireEvent.click(screen.getByRole('checkbox', { name: /Show metrics as relative change only/ }));
     await waitFor(() =>
       expect(saved.at(-1)).toMatchObject({
@@ -152,8 +157,15 @@ describe('confidential work', () => {
     await waitFor(() => expect(saved.at(-1)?.redactions).toEqual([]));
   });
 
+  it('focuses the new row, which saves as a blank the core skips', async () => {
+    const { saved } = editor(edition());
+    await fireEvent.click(screen.getByRole('button', { name: 'Add an organisation' }));
+    await waitFor(() => expect(saved.at(-1)?.redactions).toEqual([{ organisation: '', replacement: '' }]));
+    expect(document.activeElement).toBe(screen.getByRole('textbox', { name: 'Organisation to hide (1)' }));
+  });
+
   it('shows a refused row beside it', async () => {
-    editor(edition(), (cmd) => {
+    editor(edition({ redactions: [{ organisation: 'Acme', replacement: 'a bank' }] }), (cmd) => {
       if (cmd === 'update_record') {
         throw {
           code: 'invalid_input',
@@ -163,11 +175,10 @@ describe('confidential work', () => {
         };
       }
     });
-    await fireEvent.click(screen.getByRole('button', { name: 'Add an organisation' }));
-    await fireEvent.input(screen.getByRole('textbox', { name: 'Organisation to hide' }), { target: { value: 'Acme' } });
-    const row = screen.getByTestId('redaction');
+    const row = await screen.findByTestId('redaction');
+    await fireEvent.input(within(row).getByRole('textbox', { name: 'Describe it as (1)' }), { target: { value: '' } });
     expect((await within(row).findByRole('alert')).textContent).toBe('Must not be empty');
-    expect(within(row).getByRole('textbox', { name: 'Describe it as' }).getAttribute('aria-invalid')).toBe('true');
+    expect(within(row).getByRole('textbox', { name: 'Describe it as (1)' }).getAttribute('aria-invalid')).toBe('true');
   });
 });
 
