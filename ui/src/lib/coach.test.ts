@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Finding } from './bindings/Finding';
-import { byPlace, destination } from './coach';
+import { aboutProfile, byPlace, destination, hasPlace } from './coach';
 
 const finding = (field: string): Finding => ({
   check: field,
@@ -29,10 +29,26 @@ describe('where a finding is shown', () => {
   });
 });
 
+describe('where an editor has a place for hints', () => {
+  const places = new Set(['summary', 'links']);
+
+  it('under its fields and sections, and under the entries its lists have', () => {
+    const lists = { links: ['a', 'b'] };
+    expect(['summary', 'links', 'links[1]'].every((place) => hasPlace(place, places, lists))).toBe(true);
+    expect(['title', 'links[2]', 'links[0].url', 'metrics[0]'].some((place) => hasPlace(place, places, lists))).toBe(false);
+  });
+});
+
 describe('where a finding leads', () => {
   it('opens its record, or the profile; the portfolio as a whole has no one place', () => {
     expect(destination({ kind: 'recommendation', id: 'r-1', title: 'Ana' })).toEqual({ place: 'recommendation', id: 'r-1' });
     expect(destination({ kind: null, id: null, title: 'Profile' })).toEqual({ place: 'profile', id: null });
     expect(destination({ kind: null, id: null, title: 'Portfolio' })).toBeNull();
+  });
+
+  it('tells the profile from the portfolio, and from a record that happens to be called "Profile"', () => {
+    expect(aboutProfile({ kind: null, id: null, title: 'Profile' })).toBe(true);
+    expect(aboutProfile({ kind: null, id: null, title: 'Portfolio' })).toBe(false);
+    expect(aboutProfile({ kind: 'writing', id: 'w-1', title: 'Profile' })).toBe(false);
   });
 });

@@ -11,11 +11,33 @@ export const SEVERITIES: { severity: Severity; label: string }[] = [
   { severity: 'tip', label: 'Tips' },
 ];
 
+/** Whether a finding is about the profile rather than a record or the portfolio as a whole. */
+export function aboutProfile(target: Target): boolean {
+  // The core names its two record-less targets "Profile" and "Portfolio".
+  return target.kind === null && target.title === 'Profile';
+}
+
 /** Where a finding is fixed: its record, or the profile; null for the portfolio as a whole. */
 export function destination(target: Target): { place: Place; id: string | null } | null {
   if (target.kind && target.id) return { place: placeOf(target.kind), id: target.id };
-  // The core names its two record-less targets "Profile" and "Portfolio".
-  return target.title === 'Profile' ? { place: 'profile', id: null } : null;
+  return aboutProfile(target) ? { place: 'profile', id: null } : null;
+}
+
+/** The list entry a field is in: "decisions[0]", of list "decisions", for "decisions[0].rationale". */
+export function entryOf(field: string): { entry: string; list: string; index: number } | null {
+  const [entry, list, index] = /^(\w+)\[(\d+)\]/.exec(field) ?? [];
+  return entry && list && index ? { entry, list, index: Number(index) } : null;
+}
+
+/**
+ * Whether an editor has a place for hints: one of its `places` (a field or a section:
+ * "summary", "links"), or an entry that exists of one of its `lists` ("links[1]" while
+ * there are two links).
+ */
+export function hasPlace(place: string, places: ReadonlySet<string>, lists: { [list: string]: readonly unknown[] } = {}): boolean {
+  const entry = entryOf(place);
+  if (entry?.entry !== place) return places.has(place);
+  return entry.index < (lists[entry.list]?.length ?? 0);
 }
 
 /**
@@ -26,8 +48,7 @@ export function destination(target: Target): { place: Place; id: string | null }
 export function byPlace(findings: Finding[], shows: (place: string) => boolean): { [place: string]: Finding[] } {
   const out: { [place: string]: Finding[] } = {};
   for (const finding of findings) {
-    const entry = /^\w+\[\d+\]/.exec(finding.field)?.[0];
-    const place = [finding.field, entry].find((p) => p && shows(p)) ?? '';
+    const place = [finding.field, entryOf(finding.field)?.entry].find((p) => p && shows(p)) ?? '';
     (out[place] ??= []).push(finding);
   }
   return out;

@@ -16,7 +16,7 @@ export class Fetched<T> {
     private readonly delay: number,
   ) {}
 
-  /** Asks again: at once the first time (nothing is on screen yet), then after `delay`. */
+  /** Asks again: at once the first time and after `clear` (nothing is on screen yet), then after `delay`. */
   refresh() {
     clearTimeout(this.timer);
     const mine = ++this.asked;
@@ -46,5 +46,6 @@ export class Fetched<T> {
     this.stop();
     this.value = null;
     this.error = null;
+    this.started = false;
   }
 }

@@ -60,6 +60,18 @@ describe('a value fetched again after saves', () => {
     expect(fetched.value).toBe('answer');
   });
 
+  it('asks at once again after a clear, as nothing is on screen', async () => {
+    const load = vi.fn(async () => 'answer');
+    const fetched = new Fetched(load, 600);
+    fetched.refresh();
+    await vi.advanceTimersByTimeAsync(0);
+    fetched.clear();
+    fetched.refresh();
+    expect(load).toHaveBeenCalledTimes(2);
+    await vi.advanceTimersByTimeAsync(0);
+    expect(fetched.value).toBe('answer');
+  });
+
   it('ignores an answer that arrives after it was stopped or cleared', async () => {
     const { load, waiting } = controlledLoad();
     const fetched = new Fetched(load, 0);

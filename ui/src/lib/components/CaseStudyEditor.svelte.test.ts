@@ -177,6 +177,23 @@ describe('the coach beside the fields', () => {
     expect(screen.getAllByRole('note')).toHaveLength(3);
   });
 
+  it('drops the hints under the links as soon as one is removed, until the coach has looked again', async () => {
+    const findings = [finding('links[0].url'), finding('links[1].url')];
+    const { item } = editor([], undefined, findings);
+    item.links.push(
+      { label: 'Old blog', url: 'http://old.example', internal: false },
+      { label: 'Talk', url: 'http://talk.example', internal: false },
+    );
+    await waitFor(() => expect(screen.getAllByRole('note')).toHaveLength(2));
+    await fireEvent.click(screen.getAllByRole('button', { name: 'Remove link' })[0] as HTMLElement);
+    // The first hint was about the removed link: it must not slide under the talk.
+    expect(screen.queryAllByRole('note')).toEqual([]);
+    findings.splice(0, 2, finding('links[0].url'));
+    changed();
+    const hint = await screen.findByRole('note', {}, { timeout: 2000 });
+    expect(hint.textContent).toContain('links[0].url');
+  });
+
   it('asks the coach again shortly after a save', async () => {
     const { calls } = editor([]);
     const asked = () => calls.filter((c) => c.cmd === 'coach').map((c) => c.args);
