@@ -4,5 +4,7 @@ import './app.css';
 
 const target = document.getElementById('app');
 if (!target) throw new Error('index.html lacks #app');
-target.replaceChildren();
-export default mount(App, { target });
+// index.html's frame stays on screen until the app has something to show in its place:
+// the first paint never waits for the database.
+const boot = target.querySelector('.boot');
+export default mount(App, { target, props: { onready: () => boot?.remove() } });
