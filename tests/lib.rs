@@ -245,7 +245,22 @@ impl App {
             )
             .await
             .unwrap();
+        // Folio draws without GPU compositing, and WebKit then takes a screenshot at its
+        // next repaint: an unchanging page would never give one. An imperceptible change
+        // (opacity 0.9999) every few frames makes sure it comes.
+        self.client
+            .execute(
+                "window.__folioNudge = setInterval(() => { const s = document.body.style; \
+                 s.opacity = s.opacity ? '' : '0.9999'; }, 50);",
+                vec![],
+            )
+            .await
+            .unwrap();
         let png = self.client.screenshot().await.unwrap();
+        self.client
+            .execute("clearInterval(window.__folioNudge); document.body.style.opacity = '';", vec![])
+            .await
+            .unwrap();
         let path = screenshot_dir().join(format!("{name}.png"));
         std::fs::write(&path, png).unwrap();
         path

@@ -9,8 +9,19 @@ mod state;
 
 use state::AppState;
 
-/// Starts the app and blocks until its last window closes.
+/// Starts the app and blocks until its last window closes. Call it first thing in
+/// `main`, before any other thread exists.
 pub fn run() {
+    // A page of forms and lists needs no GPU compositing. Drawing without it, WebKit's
+    // web process holds about 100 MB less (a GL context and layer textures), and the
+    // blank-window bugs some GPU drivers have with WebKitGTK cannot happen. It has to be
+    // decided before WebKit starts (switching a web view later makes it reload its
+    // page), hence the environment; someone who set the variable keeps their choice.
+    // `g_setenv` is sound here: no other thread exists yet to read the environment.
+    #[cfg(target_os = "linux")]
+    if let Err(e) = webkit2gtk::glib::setenv("WEBKIT_DISABLE_COMPOSITING_MODE", "1", false) {
+        eprintln!("folio: could not turn GPU compositing off ({e}); continuing with it");
+    }
     tauri::Builder::default()
         .plugin(tauri_plugin_window_state::Builder::default().build())
         .plugin(tauri_plugin_dialog::init())
