@@ -470,7 +470,7 @@ fn run(cli: Cli) -> CliResult<ExitCode> {
         Command::Edition(EditionCommand::Redact { name, org, replacement, remove }) => {
             let stored = folio.edition_by_name(&name)?;
             let mut edition = stored.item.clone();
-            let same = |r: &Redaction| r.organisation.trim().eq_ignore_ascii_case(org.trim());
+            let same = |r: &Redaction| r.organisation.trim().to_lowercase() == org.trim().to_lowercase();
             if remove {
                 if !edition.redactions.iter().any(same) {
                     return Err(format!(
