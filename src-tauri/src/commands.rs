@@ -166,16 +166,16 @@ pub async fn suggested_export_path(
     Ok(dir.map_or_else(|| name.clone(), |d| d.join(&name).display().to_string()))
 }
 
-/// Opens an exported PDF (found by its export record, so the UI cannot open arbitrary
-/// paths) in the system's viewer, or shows it in its folder.
+/// Opens an exported PDF in the system's viewer, or shows it in its folder: found by
+/// its export record (the UI cannot name a path) and only while it is the very file
+/// this machine exported (a record from a backup cannot launch anything).
 #[tauri::command]
 pub async fn open_export(app: tauri::AppHandle, state: State<'_, AppState>, id: Uuid, reveal: bool) -> Reply<()> {
     use tauri_plugin_opener::OpenerExt;
-    let record = state.run(move |f| f.export_record(id)).await?;
+    let path = state.run(move |f| f.exported_file(id)).await?;
     let opener = app.opener();
-    let done =
-        if reveal { opener.reveal_item_in_dir(&record.path) } else { opener.open_path(&record.path, None::<&str>) };
-    done.map_err(|e| ErrorInfo::internal(format!("could not open {}: {e}", record.path)))
+    let done = if reveal { opener.reveal_item_in_dir(&path) } else { opener.open_path(path.display().to_string(), None::<&str>) };
+    done.map_err(|e| ErrorInfo::internal(format!("could not open {}: {e}", path.display())))
 }
 
 /// Imports an image file (chosen in the open dialog or dropped on the window); the

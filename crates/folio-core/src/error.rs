@@ -14,6 +14,9 @@ pub enum Error {
     NotEmpty(String),
     #[error("{0}")]
     Io(String),
+    /// A past export's file that Folio will not hand to the system's opener.
+    #[error("{0}")]
+    ExportUnavailable(String),
     #[error(transparent)]
     Render(#[from] folio_render::Error),
     #[error(transparent)]
@@ -31,6 +34,7 @@ impl Error {
             Self::Invalid(_) => "invalid_input",
             Self::NotEmpty(_) => "not_empty",
             Self::Io(_) => "io",
+            Self::ExportUnavailable(_) => "export_unavailable",
             Self::Render(_) => "render_failed",
             Self::Import(e) => e.code(),
             Self::Image(e) => match e {
@@ -55,6 +59,16 @@ impl Error {
 
     pub(crate) fn invalid(field: &str, problem: impl Into<String>) -> Self {
         Self::Invalid(Invalid::field(field, problem))
+    }
+
+    /// A failed read or write of `path`, said the way a person needs to hear it: a
+    /// full disk is named as such, with the place that could not be written.
+    pub(crate) fn io(doing: &str, path: &std::path::Path, e: &std::io::Error) -> Self {
+        if e.kind() == std::io::ErrorKind::StorageFull {
+            Self::Io(format!("the disk is full: cannot {doing} {}", path.display()))
+        } else {
+            Self::Io(format!("cannot {doing} {}: {e}", path.display()))
+        }
     }
 }
 

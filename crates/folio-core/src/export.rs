@@ -2,8 +2,8 @@
 //! beside the target and renamed into place, so a failed export never damages an
 //! earlier PDF; every export is recorded.
 
-use std::io::Write;
-use std::path::Path;
+use std::io::{Read, Write};
+use std::path::{Path, PathBuf};
 use std::time::Instant;
 
 use folio_model::{Edition, ExportRecord, ExportSnapshot, Paper};
@@ -218,6 +218,33 @@ impl Folio {
             .map(|c| if "/\\:*?\"<>|".contains(c) || c.is_control() { '-' } else { c })
             .collect();
         Ok(format!("{name}.pdf"))
+    }
+
+    /// The file of a past export, for the system's viewer or file manager — only while
+    /// it is still the PDF this machine wrote: the record's path may come from a
+    /// backup made anywhere, and is data, never something to open on its word.
+    ///
+    /// # Errors
+    /// [`Error::ExportUnavailable`] when the file is gone, is not a regular file or
+    /// not a PDF, or its bytes are not the ones exported (SHA-256).
+    pub fn exported_file(&self, id: Uuid) -> Result<PathBuf> {
+        let record = self.export_record(id)?;
+        let path = Path::new(&record.path);
+        let unavailable = |why: &str| Error::ExportUnavailable(format!("{} {why}", record.path));
+        if record.validate().is_err() || !path.extension().is_some_and(|e| e.eq_ignore_ascii_case("pdf")) {
+            return Err(unavailable("is not the path of a PDF Folio wrote"));
+        }
+        let metadata = std::fs::metadata(path).map_err(|_| unavailable("is no longer there"))?;
+        if !metadata.is_file() {
+            return Err(unavailable("is not a file"));
+        }
+        let mut bytes = Vec::new();
+        let file = std::fs::File::open(path).map_err(|e| Error::io("read", path, &e))?;
+        file.take(record.bytes + 1).read_to_end(&mut bytes).map_err(|e| Error::io("read", path, &e))?;
+        if !bytes.starts_with(b"%PDF-") || sha256_hex(&bytes) != record.sha256 {
+            return Err(unavailable("has changed since Folio exported it; open it from its folder"));
+        }
+        Ok(std::fs::canonicalize(path).unwrap_or_else(|_| path.to_path_buf()))
     }
 
     /// One past export.

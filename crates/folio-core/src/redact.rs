@@ -132,7 +132,8 @@ fn capitalised(text: &str) -> String {
 /// stand in for: such text is left for the trace check to refuse.
 fn in_address(text: &str, at: &std::ops::Range<usize>) -> bool {
     let is_edge = |c: char| c.is_whitespace() || "()<>[]\"'".contains(c);
-    let start = text[..at.start].rfind(is_edge).map_or(0, |i| i + 1);
+    // The edge may be several bytes long (a no-break space is two): start after it.
+    let start = text[..at.start].char_indices().rev().find(|&(_, c)| is_edge(c)).map_or(0, |(i, c)| i + c.len_utf8());
     let end = text[at.end..].find(is_edge).map_or(text.len(), |i| at.end + i);
     let token = &text[start..end];
     token.contains("://") || token.contains('@') || token.starts_with("www.")

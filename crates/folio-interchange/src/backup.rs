@@ -17,8 +17,8 @@
 //! renamed; a backup with a higher `version` than this Folio knows is refused.
 
 use folio_model::{
-    Asset, CaseStudy, Certification, Edition, Education, Entity, Experience, ExportRecord, ExportSnapshot, Profile,
-    Recommendation, Skill, Writing,
+    Asset, CaseStudy, Certification, Edition, Education, Entity, Experience, ExportRecord, ExportSnapshot, Invalid,
+    Profile, Recommendation, Skill, Writing,
 };
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
@@ -126,16 +126,21 @@ pub fn looks_like(doc: &Value) -> bool {
     doc.get("format").and_then(Value::as_str) == Some(FORMAT)
 }
 
+/// The first problem of a record found under `prefix`, as an error at its JSON path.
+fn first_error(invalid: Invalid, prefix: &str) -> Error {
+    match invalid.errors.into_iter().next() {
+        Some(first) => Error::at(format!("{prefix}.{}", first.field), first.problem),
+        None => Error::at(prefix, "is not valid"),
+    }
+}
+
 fn check_all<E: Entity>(entries: &[Entry<E>], key: &str) -> Result<()> {
     let mut seen = std::collections::HashSet::new();
     for (i, entry) in entries.iter().enumerate() {
         if !seen.insert(entry.id) {
             return Err(Error::at(format!("{key}[{i}].id"), format!("{} appears twice", entry.id)));
         }
-        entry.item.validate().map_err(|invalid| {
-            let first = &invalid.errors[0];
-            Error::at(format!("{key}[{i}].item.{}", first.field), first.problem.clone())
-        })?;
+        entry.item.validate().map_err(|invalid| first_error(invalid, &format!("{key}[{i}].item")))?;
     }
     Ok(())
 }
@@ -151,10 +156,7 @@ pub fn read(doc: &Value) -> Result<Backup> {
         return Err(Error::NewerVersion { found: version, supported: VERSION });
     }
     let backup: Backup = typed(doc, "")?;
-    backup.profile.validate().map_err(|invalid| {
-        let first = &invalid.errors[0];
-        Error::at(format!("profile.{}", first.field), first.problem.clone())
-    })?;
+    backup.profile.validate().map_err(|invalid| first_error(invalid, "profile"))?;
     check_all(&backup.case_studies, "caseStudies")?;
     check_all(&backup.recommendations, "recommendations")?;
     check_all(&backup.skills, "skills")?;
@@ -164,6 +166,7 @@ pub fn read(doc: &Value) -> Result<Backup> {
     check_all(&backup.writing, "writing")?;
     check_all(&backup.editions, "editions")?;
     for (i, export) in backup.exports.iter().enumerate() {
+        export.validate().map_err(|invalid| first_error(invalid, &format!("exports[{i}]")))?;
         if let Some(edition) = export.edition.filter(|id| !backup.editions.iter().any(|e| e.id == *id)) {
             return Err(Error::at(
                 format!("exports[{i}].edition"),
@@ -172,6 +175,8 @@ pub fn read(doc: &Value) -> Result<Backup> {
         }
     }
     for (i, entry) in backup.snapshots.iter().enumerate() {
+        // A snapshot is rendered again on request: it is checked like live data.
+        entry.snapshot.validate().map_err(|invalid| first_error(invalid, &format!("snapshots[{i}].snapshot")))?;
         if !backup.exports.iter().any(|e| e.id == entry.export) {
             return Err(Error::at(
                 format!("snapshots[{i}].export"),

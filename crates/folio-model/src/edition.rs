@@ -217,6 +217,23 @@ pub struct ExportSnapshot {
     pub created: i64,
 }
 
+impl ExportSnapshot {
+    /// The portfolio checked as live data is, and a theme name of sane length (whether
+    /// the theme exists is the renderer's to say).
+    pub fn validate(&self) -> Result<(), Invalid> {
+        let mut errors = self.portfolio.validate().err().map(|i| i.errors).unwrap_or_default();
+        errors = errors.into_iter().map(|e| e.under("portfolio")).collect();
+        let mut c = Check::default();
+        c.required("theme", &self.theme, limits::SHORT_TEXT);
+        errors.extend(c.finish().err().map(|i| i.errors).unwrap_or_default());
+        if errors.is_empty() {
+            Ok(())
+        } else {
+            Err(Invalid { errors })
+        }
+    }
+}
+
 /// One export of one edition: what was written, where and when.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
 #[serde(rename_all = "camelCase")]
@@ -231,6 +248,25 @@ pub struct ExportRecord {
     pub pages: u32,
     #[ts(type = "number")]
     pub bytes: u64,
+}
+
+impl ExportRecord {
+    /// What a record read from a file must be before it is kept: its path a file path
+    /// on this machine (never a URL or a program to run — though even then Folio only
+    /// ever opens the file this machine wrote), its hash a SHA-256.
+    pub fn validate(&self) -> Result<(), Invalid> {
+        let mut c = Check::default();
+        let path = std::path::Path::new(&self.path);
+        if self.path.chars().any(char::is_control) || self.path.len() > limits::PATH {
+            c.fail("path", "is not a file path");
+        } else if !path.is_absolute() || self.path.contains("://") {
+            c.fail("path", format!("must be the absolute path of a file, not \"{}\"", self.path));
+        }
+        if self.sha256.len() != 64 || !self.sha256.bytes().all(|b| matches!(b, b'0'..=b'9' | b'a'..=b'f')) {
+            c.fail("sha256", "must be 64 lower-case hex digits");
+        }
+        c.finish()
+    }
 }
 
 #[cfg(test)]

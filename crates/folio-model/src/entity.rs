@@ -141,6 +141,41 @@ impl Default for Portfolio {
     }
 }
 
+impl Portfolio {
+    /// Checks every part exactly as it is checked when typed, with each field's path
+    /// from the portfolio down (`caseStudies[2].item.title`): a portfolio read from a
+    /// file (a snapshot in a backup) is trusted no more than live data.
+    pub fn validate(&self) -> Result<(), Invalid> {
+        let mut errors = Vec::new();
+        let mut add = |prefix: String, result: Result<(), Invalid>| {
+            if let Err(invalid) = result {
+                errors.extend(invalid.errors.into_iter().map(|e| e.under(&prefix)));
+            }
+        };
+        add("profile".into(), self.profile.validate());
+        fn each<E: Entity>(key: &str, list: &[Stored<E>], add: &mut impl FnMut(String, Result<(), Invalid>)) {
+            for (i, stored) in list.iter().enumerate() {
+                add(format!("{key}[{i}].item"), stored.item.validate());
+            }
+        }
+        each("caseStudies", &self.case_studies, &mut add);
+        each("recommendations", &self.recommendations, &mut add);
+        each("skills", &self.skills, &mut add);
+        each("experience", &self.experience, &mut add);
+        each("certifications", &self.certifications, &mut add);
+        each("education", &self.education, &mut add);
+        each("writing", &self.writing, &mut add);
+        if let Some(edition) = &self.edition {
+            add("edition.item".into(), edition.item.validate());
+        }
+        if errors.is_empty() {
+            Ok(())
+        } else {
+            Err(Invalid { errors })
+        }
+    }
+}
+
 /// Joins the non-empty parts of a record's text for the search index.
 pub(crate) fn join_text<'a>(parts: impl IntoIterator<Item = &'a str>) -> String {
     parts.into_iter().filter(|p| !p.trim().is_empty()).collect::<Vec<_>>().join("\n")

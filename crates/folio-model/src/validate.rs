@@ -17,6 +17,8 @@ pub mod limits {
     pub const LONG_TEXT: usize = 100_000;
     /// A URL.
     pub const URL: usize = 2_048;
+    /// A file path.
+    pub const PATH: usize = 4_096;
     /// Entries in one list (decisions, metrics, links, technologies…).
     pub const LIST: usize = 200;
 }
@@ -47,6 +49,13 @@ impl Invalid {
     /// The first field at fault, for errors that point at one place.
     pub fn first_field(&self) -> Option<&str> {
         self.errors.first().map(|e| e.field.as_str())
+    }
+}
+
+impl FieldError {
+    /// The same problem, its field seen from a record that holds it under `prefix`.
+    pub fn under(self, prefix: &str) -> Self {
+        Self { field: format!("{prefix}.{}", self.field), ..self }
     }
 }
 
@@ -94,10 +103,20 @@ impl Check {
         }
     }
 
+    /// Text of at most `max` characters; any Markdown link in it must lead to a web
+    /// page or an e-mail (see [`crate::markdown`]).
     pub fn text(&mut self, field: &str, value: &str, max: usize) {
         let len = value.chars().count();
         if len > max {
             self.fail(field, format!("is {len} characters long; the limit is {max}"));
+            return;
+        }
+        if let Some(target) = crate::markdown::refused_links(value).first() {
+            let shown: String = target.chars().take(40).collect();
+            self.fail(
+                field,
+                format!("links to \"{shown}\"; a link in the text must start with https://, http:// or mailto:"),
+            );
         }
     }
 

@@ -77,7 +77,11 @@ pub fn parse(markdown: &str) -> Vec<Block> {
             Event::End(TagEnd::Strong) => r.bold = r.bold.saturating_sub(1),
             Event::Start(Tag::Emphasis) => r.italic += 1,
             Event::End(TagEnd::Emphasis) => r.italic = r.italic.saturating_sub(1),
-            Event::Start(Tag::Link { dest_url, .. }) => r.link = Some(dest_url.to_string()),
+            // A link Folio would refuse to store (text kept from an older version, a
+            // snapshot) keeps its words but never becomes a link action.
+            Event::Start(Tag::Link { dest_url, .. }) => {
+                r.link = folio_model::markdown::is_allowed_link(&dest_url).then(|| dest_url.to_string())
+            }
             Event::End(TagEnd::Link) => r.link = None,
             Event::Start(Tag::List(start)) => {
                 r.flush();
@@ -149,6 +153,15 @@ mod tests {
         let Block::Paragraph { text: t } = &blocks[0] else { panic!() };
         assert_eq!(t[1].link.as_deref(), Some("https://example.com/rfc"));
         assert_eq!(t[1].text, "the RFC");
+    }
+
+    #[test]
+    fn links_to_anything_but_web_or_mail_keep_their_words_only() {
+        let blocks = parse("[x](javascript:alert(1)) [y](file:///etc/passwd) [z](cv.pdf) [m](mailto:a@example.com)");
+        let Block::Paragraph { text: t } = &blocks[0] else { panic!() };
+        let links: Vec<_> = t.iter().filter_map(|i| i.link.as_deref()).collect();
+        assert_eq!(links, ["mailto:a@example.com"]);
+        assert_eq!(plain_text("[x](javascript:alert(1)) [y](file:///etc/passwd)"), "x y");
     }
 
     #[test]

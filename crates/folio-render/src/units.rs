@@ -124,7 +124,8 @@ pub struct Rgb(pub u8, pub u8, pub u8);
 impl Rgb {
     /// `#rrggbb`.
     pub fn parse_hex(text: &str) -> Option<Rgb> {
-        let hex = text.strip_prefix('#').filter(|h| h.len() == 6)?;
+        // Six hex digits, so that slicing by bytes below cuts between characters.
+        let hex = text.strip_prefix('#').filter(|h| h.len() == 6 && h.bytes().all(|b| b.is_ascii_hexdigit()))?;
         let byte = |i: usize| u8::from_str_radix(&hex[i..i + 2], 16).ok();
         Some(Rgb(byte(0)?, byte(2)?, byte(4)?))
     }
@@ -133,5 +134,18 @@ impl Rgb {
     pub fn tint(self, amount: f32) -> Rgb {
         let mix = |c: u8| (c as f32 + (255.0 - c as f32) * amount).round() as u8;
         Rgb(mix(self.0), mix(self.1), mix(self.2))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::Rgb;
+
+    #[test]
+    fn a_colour_is_six_hex_digits_and_anything_else_is_none() {
+        assert_eq!(Rgb::parse_hex("#1f6feb"), Some(Rgb(0x1f, 0x6f, 0xeb)));
+        for bad in ["#a€12", "#+1+1+1", "1f6feb", "#1f6fe", "#1f6febb", "#ééé", ""] {
+            assert_eq!(Rgb::parse_hex(bad), None, "{bad:?}");
+        }
     }
 }

@@ -3,7 +3,7 @@
 use std::path::Path;
 use std::process::Command;
 
-use folio_core::{ExportRequest, Folio};
+use folio_core::{ExportRequest, FileFormat, Folio};
 use folio_model::{CaseStudy, Edition, Paper, Recommendation};
 use folio_render::markdown::plain_text;
 
@@ -399,4 +399,38 @@ fn the_demo_pdf_shows_its_images_at_print_size_with_photos_embedded_as_they_are(
     // The caption is text like any other.
     let text = tool("pdftotext", &[path.to_str().unwrap(), "-"]);
     assert!(text.contains("The team room on the day the last release train left"));
+}
+
+#[test]
+fn only_the_pdf_this_machine_exported_is_handed_to_the_opener() {
+    let (folio, dir) = open();
+    folio.load_demo(false).unwrap();
+    let path = dir.path().join("cv.pdf");
+    let id = folio.export_pdf(&path, &ExportRequest::default()).unwrap().record.id;
+    assert_eq!(folio.exported_file(id).unwrap(), std::fs::canonicalize(&path).unwrap());
+
+    let unavailable = |why: &str| {
+        let err = folio.exported_file(id).unwrap_err();
+        assert_eq!(err.code(), "export_unavailable", "{why}: {err}");
+        err.to_string()
+    };
+    let pdf = std::fs::read(&path).unwrap();
+    std::fs::write(&path, b"%PDF-1.7 something else").unwrap();
+    assert!(unavailable("changed").contains("has changed since Folio exported it"));
+    std::fs::remove_file(&path).unwrap();
+    assert!(unavailable("gone").contains("is no longer there"));
+    std::fs::create_dir(&path).unwrap();
+    assert!(unavailable("a folder").contains("is not a file"));
+    std::fs::remove_dir(&path).unwrap();
+    std::fs::write(&path, &pdf).unwrap();
+    assert!(folio.exported_file(id).is_ok(), "the same bytes back in place open again");
+
+    // A record from a backup naming some other file of this machine opens nothing.
+    let mut doc: serde_json::Value = serde_json::from_slice(&folio.export_bytes(FileFormat::Folio, None).unwrap()).unwrap();
+    doc["exports"][0]["path"] = "/etc/passwd".into();
+    let (other, _other_dir) = open();
+    other.import_bytes(doc.to_string().as_bytes(), None, false).unwrap();
+    let err = other.exported_file(id).unwrap_err();
+    assert_eq!(err.code(), "export_unavailable");
+    assert!(err.to_string().contains("is not the path of a PDF Folio wrote"), "{err}");
 }

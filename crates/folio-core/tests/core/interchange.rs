@@ -418,3 +418,97 @@ fn repeated_project_keywords_become_one_technology() {
     let cs = folio.list::<CaseStudy>().unwrap().remove(0).item;
     assert_eq!(cs.technologies.iter().map(|t| t.name.as_str()).collect::<Vec<_>>(), ["Rust", "Kafka"]);
 }
+
+/// A demo backup with one edition exported, so that it carries an export record and
+/// its snapshot.
+fn backup_with_a_snapshot() -> Value {
+    let (folio, dir) = open();
+    folio.load_demo(false).unwrap();
+    let edition = folio.list::<folio_model::Edition>().unwrap().remove(0);
+    let request = ExportRequest { edition: Some(edition.id), ..ExportRequest::default() };
+    folio.export_pdf(&dir.path().join("p.pdf"), &request).unwrap();
+    serde_json::from_slice(&backup_bytes(&folio)).unwrap()
+}
+
+#[test]
+fn a_snapshot_in_a_backup_is_checked_like_live_data() {
+    let mut doc = backup_with_a_snapshot();
+    doc["snapshots"][0]["snapshot"]["portfolio"]["edition"]["item"]["accent"] = "#a€12".into();
+    let err = refused(
+        doc.to_string().as_bytes(),
+        "import_malformed",
+        Some("snapshots[0].snapshot.portfolio.edition.item.accent"),
+    );
+    assert!(err.contains("#rrggbb"), "{err}");
+
+    let mut doc = backup_with_a_snapshot();
+    doc["snapshots"][0]["snapshot"]["portfolio"]["caseStudies"][0]["item"]["title"] = " ".into();
+    refused(
+        doc.to_string().as_bytes(),
+        "import_malformed",
+        Some("snapshots[0].snapshot.portfolio.caseStudies[0].item.title"),
+    );
+}
+
+#[test]
+fn an_export_path_in_a_backup_must_be_a_file_path() {
+    for path in ["https://evil.example/payload", "relative/cv.pdf", "/tmp/cv\u{7}.pdf"] {
+        let mut doc = backup_with_a_snapshot();
+        doc["exports"][0]["path"] = path.into();
+        let err = refused(doc.to_string().as_bytes(), "import_malformed", Some("exports[0].path"));
+        assert!(err.contains("path"), "{path}: {err}");
+    }
+}
+
+/// Every URI a PDF's link annotations lead to.
+fn link_targets(pdf: &Path) -> Vec<String> {
+    let doc = lopdf::Document::load(pdf).unwrap();
+    doc.objects
+        .values()
+        .filter_map(|o| o.as_dict().ok())
+        .filter_map(|d| d.get(b"URI").ok())
+        .filter_map(|uri| uri.as_str().ok().map(|b| String::from_utf8_lossy(b).into_owned()))
+        .collect()
+}
+
+#[test]
+fn markdown_links_that_are_not_web_or_mail_never_reach_a_pdf_or_json_resume() {
+    let (folio, dir) = open();
+    let resume = serde_json::json!({
+        "basics": { "name": "Maya Okafor" },
+        "work": [{ "name": "Acme", "position": "Lead", "startDate": "2020-01",
+                   "summary": "Ran [the ledger](javascript:alert(1)) and [notes](file:///etc/passwd); \
+                               see [the RFC](https://example.com/rfc)." }],
+        "projects": [{ "name": "Ledger", "description": "<file:///etc/shadow> and [docs](https://example.com/docs)" }]
+    });
+    let report = folio.import_bytes(resume.to_string().as_bytes(), None, false).unwrap();
+    let dropped: Vec<_> = report.notes.iter().filter(|n| n.message.contains("was left out")).collect();
+    assert_eq!(dropped.len(), 3, "each dropped link is reported: {:?}", report.notes);
+    assert_eq!(dropped.iter().filter(|n| n.path == "work[0].summary").count(), 2, "{dropped:?}");
+
+    let pdf = dir.path().join("cv.pdf");
+    folio.export_pdf(&pdf, &ExportRequest::default()).unwrap();
+    let mut targets = link_targets(&pdf);
+    targets.sort();
+    assert_eq!(targets, ["https://example.com/docs", "https://example.com/rfc"]);
+    let text = crate::export::tool("pdftotext", &[pdf.to_str().unwrap(), "-"]);
+    assert!(text.contains("the ledger") && text.contains("notes"), "the words stay: {text}");
+
+    let json = String::from_utf8(folio.export_bytes(FileFormat::JsonResume, None).unwrap()).unwrap();
+    for scheme in ["javascript:", "file:"] {
+        assert!(!json.contains(scheme), "{scheme} in the JSON Resume");
+    }
+}
+
+#[test]
+fn a_markdown_link_folio_would_not_follow_is_refused_when_typed() {
+    let (folio, _dir) = open();
+    let study = folio.create(&CaseStudy { title: "Ledger".into(), ..CaseStudy::default() }).unwrap();
+    let mut item = study.item.clone();
+    item.context = "Read [the notes](file:///etc/passwd).".into();
+    let err = folio.update(study.id, &item).unwrap_err();
+    assert_eq!(err.code(), "invalid_input");
+    assert_eq!(err.field(), Some("context"));
+    assert!(err.to_string().contains("https://"), "{err}");
+    assert_eq!(folio.get::<CaseStudy>(study.id).unwrap().item, study.item, "nothing changed");
+}

@@ -172,6 +172,26 @@ fn text_folio_cannot_rewrite_refuses_the_export_and_leaves_the_earlier_pdf() {
 }
 
 #[test]
+fn a_no_break_space_before_the_organisation_is_redacted_without_a_crash() {
+    let (folio, dir) = open();
+    let edition = confidential(&folio);
+    let ledger = folio.list::<CaseStudy>().unwrap().remove(0);
+    let mut item = ledger.item.clone();
+    item.context = "We rebuilt the ledger of\u{a0}Acme Payments. Then\u{2003}Acme grew.".into();
+    folio.update(ledger.id, &item).unwrap();
+
+    let path = dir.path().join("northwind.pdf");
+    folio.export_pdf(&path, &ExportRequest { edition: Some(edition.id), ..ExportRequest::default() }).unwrap();
+    let (text, _, _) = all_of(&path);
+    let text = text.split_whitespace().collect::<Vec<_>>().join(" ");
+    assert!(text.contains("the ledger of a top-10 European bank"), "{text}");
+    assert!(!text.to_lowercase().contains("acme"), "{text}");
+
+    let json = String::from_utf8(folio.export_bytes(FileFormat::JsonResume, Some(edition.id)).unwrap()).unwrap();
+    assert!(json.contains("ledger of\u{a0}a top-10 European bank"), "the JSON Resume is redacted too");
+}
+
+#[test]
 fn a_redaction_needs_a_name_and_a_description() {
     let (folio, _dir) = open();
     let edition = confidential(&folio);

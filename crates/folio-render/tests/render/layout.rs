@@ -127,3 +127,31 @@ fn layout_is_repeatable() {
     let p = portfolio((0..3).map(|i| rich_case_study(&format!("S{i}"))).collect(), vec![]);
     assert_eq!(lay_out(&p, "classic"), lay_out(&p, "classic"));
 }
+
+#[test]
+fn markdown_links_lead_only_to_web_pages_and_mail() {
+    // Laid out straight from the model, as a snapshot or text from an older Folio would
+    // be, without the validation that refuses such links when they are typed.
+    let mut study = rich_case_study("Ledger");
+    study.context = "[run](javascript:alert(1)), [read](file:///etc/passwd), [cv](cv.pdf) and \
+                     [the RFC](https://example.com/rfc)."
+        .into();
+    let doc = lay_out(&portfolio(vec![study], vec![]), "modern");
+    let uris: Vec<&str> = doc
+        .pages
+        .iter()
+        .flat_map(|p| &p.items)
+        .filter_map(|item| match item {
+            folio_render::Item::Link { target: folio_render::LinkTarget::Uri(uri), .. } => Some(uri.as_str()),
+            _ => None,
+        })
+        .collect();
+    assert_eq!(uris, ["https://example.com/rfc"], "only the web link is a link");
+    let text: String = doc.pages.iter().flat_map(|p| &p.items).filter_map(|i| match i {
+        folio_render::Item::Text(run) => Some(run.text()),
+        _ => None,
+    }).collect::<Vec<_>>().join(" ");
+    for words in ["run", "read", "the RFC"] {
+        assert!(text.contains(words), "{words} is still printed");
+    }
+}
