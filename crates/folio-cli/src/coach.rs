@@ -1,5 +1,6 @@
 //! How the coach's reports, posting matches and export snapshots read in a terminal.
 
+use crate::out::outln;
 use folio_core::{CoachReport, MatchReport, Severity};
 use folio_model::{Entity, ExportRecord, ExportSnapshot};
 
@@ -12,43 +13,43 @@ fn severity(s: Severity) -> &'static str {
 }
 
 pub fn print(report: &CoachReport) {
-    println!("Score {}/100 — {}", report.score, report.explanation);
-    println!();
+    outln!("Score {}/100 — {}", report.score, report.explanation);
+    outln!();
     for a in &report.advice {
-        println!("  {:>3}  {}  ({})", a.score, a.title, a.explanation);
+        outln!("  {:>3}  {}  ({})", a.score, a.title, a.explanation);
     }
     if report.findings.is_empty() {
-        println!("\nNothing to add: every check passes.");
+        outln!("\nNothing to add: every check passes.");
         return;
     }
-    println!();
+    outln!();
     for f in &report.findings {
-        println!("{:<8} {}\n         → {}", severity(f.severity), f.message, f.next_step);
+        outln!("{:<8} {}\n         → {}", severity(f.severity), f.message, f.next_step);
     }
 }
 
 pub fn print_match(edition: &str, report: &MatchReport) {
-    println!(
+    outln!(
         "\"{edition}\" covers {} of the {} terms the posting asks for (score {}/100).",
         report.covered, report.total, report.score
     );
     let (covered, missing): (Vec<_>, Vec<_>) = report.terms.iter().partition(|t| t.covered);
     if !covered.is_empty() {
-        println!("\nCovered:");
+        outln!("\nCovered:");
         for t in covered {
-            println!("  ✓ {:<28} ×{}  in {}", t.name, t.mentions, t.evidence.join("; "));
+            outln!("  ✓ {:<28} ×{}  in {}", t.name, t.mentions, t.evidence.join("; "));
         }
     }
     if !missing.is_empty() {
-        println!("\nMissing:");
+        outln!("\nMissing:");
         for t in missing {
-            println!("  ✗ {:<28} ×{}", t.name, t.mentions);
+            outln!("  ✗ {:<28} ×{}", t.name, t.mentions);
         }
     }
     if !report.suggestions.is_empty() {
-        println!("\nTo cover more, add:");
+        outln!("\nTo cover more, add:");
         for s in &report.suggestions {
-            println!("  + {} ({}) — covers {}", s.title, s.kind.as_str(), s.covers.join(", "));
+            outln!("  + {} ({}) — covers {}", s.title, s.kind.as_str(), s.covers.join(", "));
         }
     }
 }
@@ -56,21 +57,21 @@ pub fn print_match(edition: &str, report: &MatchReport) {
 pub fn print_snapshot(record: &ExportRecord, snapshot: &ExportSnapshot, when: &str) {
     let p = &snapshot.portfolio;
     let edition = p.edition.as_ref().map(|e| &e.item);
-    println!("Export {} of {}", record.id, edition.map_or("the whole portfolio", |e| e.name.as_str()));
-    println!("  sent     {when} to {}", record.path);
-    println!("  PDF      {} pages, {} bytes, SHA-256 {}", record.pages, record.bytes, record.sha256);
-    println!("  look     {} theme, {:?}", snapshot.theme, snapshot.paper);
+    outln!("Export {} of {}", record.id, edition.map_or("the whole portfolio", |e| e.name.as_str()));
+    outln!("  sent     {when} to {}", record.path);
+    outln!("  PDF      {} pages, {} bytes, SHA-256 {}", record.pages, record.bytes, record.sha256);
+    outln!("  look     {} theme, {:?}", snapshot.theme, snapshot.paper);
     if let Some(e) = edition {
         for r in &e.redactions {
-            println!("  redacted {} → \"{}\"", r.organisation, r.replacement);
+            outln!("  redacted {} → \"{}\"", r.organisation, r.replacement);
         }
         if e.relative_metrics {
-            println!("  metrics  relative change only");
+            outln!("  metrics  relative change only");
         }
     }
-    println!("\n{}", p.profile.full_name);
+    outln!("\n{}", p.profile.full_name);
     if !p.profile.headline.is_empty() {
-        println!("{}", p.profile.headline);
+        outln!("{}", p.profile.headline);
     }
     let sections: [(&str, Vec<String>); 4] = [
         ("Case studies", p.case_studies.iter().map(|c| c.item.title()).collect()),
@@ -79,9 +80,9 @@ pub fn print_snapshot(record: &ExportRecord, snapshot: &ExportSnapshot, when: &s
         ("Experience", p.experience.iter().map(|x| x.item.title()).collect()),
     ];
     for (title, items) in sections.iter().filter(|(_, items)| !items.is_empty()) {
-        println!("\n{title}:");
+        outln!("\n{title}:");
         for (i, item) in items.iter().enumerate() {
-            println!("  {:>2}. {item}", i + 1);
+            outln!("  {:>2}. {item}", i + 1);
         }
     }
 }

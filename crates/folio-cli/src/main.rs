@@ -11,6 +11,8 @@ use std::time::Duration;
 use clap::{Parser, Subcommand, ValueEnum};
 
 mod coach;
+mod out;
+use out::outln;
 use folio_core::{ExportRequest, FileFormat, Folio, ImportMode, Severity, Stats};
 use folio_model::{CaseStudy, Edition, Entity, Experience, Recommendation, Redaction, Skill, Stored};
 use serde::Serialize;
@@ -269,7 +271,7 @@ fn main() -> ExitCode {
 fn run(cli: Cli) -> CliResult<ExitCode> {
     if let Command::Themes = cli.command {
         for theme in folio_core::themes() {
-            println!("{:<10} {}", theme.name, theme.description);
+            outln!("{:<10} {}", theme.name, theme.description);
         }
         return Ok(ExitCode::SUCCESS);
     }
@@ -281,7 +283,7 @@ fn run(cli: Cli) -> CliResult<ExitCode> {
     match cli.command {
         Command::Demo { force } => {
             let stats = folio.load_demo(force)?;
-            println!("Loaded the example portfolio into {}:", path.display());
+            outln!("Loaded the example portfolio into {}:", path.display());
             print_stats(&stats);
         }
         Command::List { kind, json } => match kind {
@@ -313,10 +315,10 @@ fn run(cli: Cli) -> CliResult<ExitCode> {
             if json {
                 print_json(&hits)?;
             } else if hits.is_empty() {
-                println!("Nothing matches \"{}\".", query.join(" "));
+                outln!("Nothing matches \"{}\".", query.join(" "));
             }
             for hit in hits.iter().filter(|_| !json) {
-                println!("{:<15} {}\n                {}", hit.kind.as_str(), hit.title, hit.snippet.replace('\n', " "));
+                outln!("{:<15} {}\n                {}", hit.kind.as_str(), hit.title, hit.snippet.replace('\n', " "));
             }
         }
         Command::Pdf { path, edition, theme, paper, json } => {
@@ -327,7 +329,7 @@ fn run(cli: Cli) -> CliResult<ExitCode> {
                 print_json(&report)?;
             } else {
                 let r = &report.record;
-                println!(
+                outln!(
                     "Wrote {}: {} pages, {} bytes, {} ms ({} theme, {})",
                     r.path,
                     r.pages,
@@ -361,10 +363,10 @@ fn run(cli: Cli) -> CliResult<ExitCode> {
                 print_json(&report)?;
             } else {
                 let verb = if dry_run { "Would import" } else { "Imported" };
-                println!("{verb} from {} ({}):", path.display(), report.format);
+                outln!("{verb} from {} ({}):", path.display(), report.format);
                 print_stats(&report.records);
                 for note in &report.notes {
-                    println!("  not imported: {} {}", note.path, note.message);
+                    outln!("  not imported: {} {}", note.path, note.message);
                 }
             }
         }
@@ -375,15 +377,15 @@ fn run(cli: Cli) -> CliResult<ExitCode> {
                 FormatArg::JsonResume => FileFormat::JsonResume,
             };
             let bytes = folio.export_file(&path, format, edition.map(|e| e.id))?;
-            println!("Wrote {} ({bytes} bytes)", path.display());
+            outln!("Wrote {} ({bytes} bytes)", path.display());
         }
         Command::Backup { path } => {
             folio.backup_database(&path)?;
-            println!("Backed up {} to {}", folio.database_path().unwrap_or_default().display(), path.display());
+            outln!("Backed up {} to {}", folio.database_path().unwrap_or_default().display(), path.display());
         }
         Command::Restore { path } => {
             let kept = folio.restore_database(&path)?;
-            println!(
+            outln!(
                 "Restored {} from {}; the previous content is kept in {}",
                 folio.database_path().unwrap_or_default().display(),
                 path.display(),
@@ -395,7 +397,7 @@ fn run(cli: Cli) -> CliResult<ExitCode> {
             let stored = folio.attach_image(target.id, &path, &caption)?;
             let image = stored.item.images.last().expect("just added");
             let asset = folio.asset(image.asset)?.0;
-            println!(
+            outln!(
                 "Added {} to \"{}\" as image {} ({}×{} {})",
                 path.display(),
                 stored.item.title,
@@ -410,12 +412,12 @@ fn run(cli: Cli) -> CliResult<ExitCode> {
             if json {
                 print_json(&uses)?;
             } else if uses.is_empty() {
-                println!("No images yet.");
+                outln!("No images yet.");
             }
             for u in uses.iter().filter(|_| !json) {
                 let a = &u.asset;
                 let shown = if u.shown_in.is_empty() { "not shown".to_string() } else { u.shown_in.join("; ") };
-                println!(
+                outln!(
                     "{}  {:<24} {:>4}×{:<4} {:>6} KB  {}",
                     a.id,
                     a.original_name,
@@ -431,9 +433,9 @@ fn run(cli: Cli) -> CliResult<ExitCode> {
             match profile.photo {
                 Some(id) => {
                     let asset = folio.asset(id)?.0;
-                    println!("The profile photo is now {} ({}×{})", asset.original_name, asset.width, asset.height);
+                    outln!("The profile photo is now {} ({}×{})", asset.original_name, asset.width, asset.height);
                 }
-                None => println!("The profile has no photo now."),
+                None => outln!("The profile has no photo now."),
             }
         }
         Command::Stats { json } => {
@@ -458,8 +460,7 @@ fn run(cli: Cli) -> CliResult<ExitCode> {
         }
         Command::Match { edition, posting, json } => {
             let edition = folio.edition_by_name(&edition)?;
-            let text = std::fs::read_to_string(&posting)
-                .map_err(|e| format!("cannot read the posting {}: {e}", posting.display()))?;
+            let text = folio_core::read_text_file(&posting, "posting", folio_model::limits::LONG_TEXT)?;
             let report = folio.match_posting(edition.id, Some(&text))?;
             if json {
                 print_json(&report)?;
@@ -494,9 +495,9 @@ fn run(cli: Cli) -> CliResult<ExitCode> {
             let saved = folio.update(stored.id, &edition)?;
             match (remove, saved.item.redactions.iter().find(|r| same(r))) {
                 (false, Some(r)) => {
-                    println!("\"{}\" now names {} as \"{}\"", saved.item.name, r.organisation, r.replacement)
+                    outln!("\"{}\" now names {} as \"{}\"", saved.item.name, r.organisation, r.replacement)
                 }
-                _ => println!("\"{}\" names {} again", saved.item.name, org.trim()),
+                _ => outln!("\"{}\" names {} again", saved.item.name, org.trim()),
             }
         }
         Command::Edition(EditionCommand::Set { name, relative_metrics, internal_links }) => {
@@ -513,7 +514,7 @@ fn run(cli: Cli) -> CliResult<ExitCode> {
             }
             let saved = folio.update(stored.id, &edition)?.item;
             let word = |on: bool| if on { "on" } else { "off" };
-            println!(
+            outln!(
                 "\"{}\": relative metrics {}, internal links {}",
                 saved.name,
                 word(saved.relative_metrics),
@@ -527,14 +528,14 @@ fn run(cli: Cli) -> CliResult<ExitCode> {
             if json {
                 print_json(&records)?;
             } else if records.is_empty() {
-                println!("No exports yet.");
+                outln!("No exports yet.");
             }
             for r in records.iter().filter(|_| !json) {
                 let name = r
                     .edition
                     .and_then(|id| editions.iter().find(|e| e.id == id))
                     .map_or("(whole portfolio)", |e| e.item.name.as_str());
-                println!(
+                outln!(
                     "{}  {}  {name}\n    {} · {} pages · {} KB",
                     r.id,
                     when(r.exported_at),
@@ -584,10 +585,10 @@ fn list<E: Entity>(folio: &Folio, json: bool, describe: impl Fn(&E) -> String) -
         return print_json(&records);
     }
     if records.is_empty() {
-        println!("None yet.");
+        outln!("None yet.");
     }
     for (i, record) in records.iter().enumerate() {
-        println!("{:>3}. {}", i + 1, describe(&record.item));
+        outln!("{:>3}. {}", i + 1, describe(&record.item));
     }
     Ok(())
 }
@@ -612,7 +613,7 @@ fn period(start: Option<folio_model::PartialDate>, end: Option<folio_model::Part
 }
 
 fn print_json(value: &impl Serialize) -> CliResult {
-    println!("{}", serde_json::to_string_pretty(value)?);
+    outln!("{}", serde_json::to_string_pretty(value)?);
     Ok(())
 }
 
@@ -629,6 +630,6 @@ fn print_stats(s: &Stats) {
         ("in the trash", s.trash),
     ];
     for (label, n) in rows {
-        println!("  {n:>5}  {label}");
+        outln!("  {n:>5}  {label}");
     }
 }

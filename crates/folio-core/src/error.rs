@@ -38,7 +38,7 @@ impl Error {
             Self::Render(_) => "render_failed",
             Self::Import(e) => e.code(),
             Self::Image(e) => match e {
-                folio_media::Error::FileTooLarge(_) | folio_media::Error::TooManyPixels { .. } => "image_too_large",
+                folio_media::Error::FileTooLarge | folio_media::Error::TooManyPixels { .. } => "image_too_large",
                 folio_media::Error::Unsupported(_) => "image_unsupported",
                 folio_media::Error::Encode(_) => "image_failed",
                 folio_media::Error::NotAnImage | folio_media::Error::Corrupt(_) | folio_media::Error::Read(_) => {

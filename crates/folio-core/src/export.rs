@@ -2,7 +2,7 @@
 //! beside the target and renamed into place, so a failed export never damages an
 //! earlier PDF; every export is recorded.
 
-use std::io::{Read, Write};
+use std::io::Read;
 use std::path::{Path, PathBuf};
 use std::time::Instant;
 
@@ -14,6 +14,7 @@ use sha2::{Digest, Sha256};
 use ts_rs::TS;
 use uuid::Uuid;
 
+use crate::files::write_atomically;
 use crate::{redact, Error, Folio, Result};
 
 /// What to export. Unset fields come from the edition, or the defaults.
@@ -61,26 +62,6 @@ fn unknown_theme(name: &str) -> Error {
 
 pub(crate) fn now_millis() -> i64 {
     std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).map(|d| d.as_millis() as i64).unwrap_or_default()
-}
-
-/// Writes `bytes` to `path` through a temporary file in the same folder.
-pub(crate) fn write_atomically(path: &Path, bytes: &[u8]) -> Result<()> {
-    let dir = match path.parent() {
-        Some(dir) if !dir.as_os_str().is_empty() => dir,
-        _ => Path::new("."),
-    };
-    if !dir.is_dir() {
-        return Err(Error::Io(format!("the folder {} does not exist", dir.display())));
-    }
-    if path.is_dir() {
-        return Err(Error::Io(format!("{} is a folder; give a file name", path.display())));
-    }
-    let io = |e: std::io::Error| Error::Io(format!("cannot write {}: {e}", path.display()));
-    let mut file = tempfile::Builder::new().prefix(".folio-export-").tempfile_in(dir).map_err(io)?;
-    file.write_all(bytes).map_err(io)?;
-    file.as_file().sync_all().map_err(io)?;
-    file.persist(path).map_err(|e| io(e.error))?;
-    Ok(())
 }
 
 /// A PDF in memory, before it is written anywhere.

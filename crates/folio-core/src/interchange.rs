@@ -16,7 +16,7 @@ use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 use uuid::Uuid;
 
-use crate::export::write_atomically;
+use crate::files::write_atomically;
 use crate::{Error, Folio, Result, Stats};
 
 /// The file formats Folio writes.
@@ -161,7 +161,19 @@ fn merged_profile(current: Profile, incoming: &Profile) -> Profile {
 impl Folio {
     /// Everything, as a Folio backup document.
     pub fn backup_document(&self) -> Result<Backup> {
+        self.backup_document_with(Snapshots::SkipUnreadable)
+    }
+
+    fn backup_document_with(&self, unreadable: Snapshots) -> Result<Backup> {
         self.store().snapshot(|tx| {
+            let mut snapshots = Vec::new();
+            for (export, json) in export_records::snapshots(tx)? {
+                match serde_json::from_str(&json) {
+                    Ok(snapshot) => snapshots.push(SnapshotEntry { export, snapshot }),
+                    Err(_) if unreadable == Snapshots::SkipUnreadable => {}
+                    Err(e) => return Err(Error::invalid("snapshot", format!("the snapshot of export {export}: {e}"))),
+                }
+            }
             Ok(Backup {
                 profile: profile::get(tx)?,
                 profile_updated_at: profile::updated_at(tx)?,
@@ -174,14 +186,7 @@ impl Folio {
                 writing: entries(records::dump::<Writing>(tx)?),
                 editions: entries(records::dump::<Edition>(tx)?),
                 exports: export_records::list(tx, None)?,
-                snapshots: export_records::snapshots(tx)?
-                    .into_iter()
-                    .filter_map(|(export, json)| {
-                        // A snapshot this build cannot read is left out rather than
-                        // failing the whole backup.
-                        Some(SnapshotEntry { export, snapshot: serde_json::from_str(&json).ok()? })
-                    })
-                    .collect(),
+                snapshots,
                 assets: assets::dump(tx)?
                     .into_iter()
                     .map(|whole| AssetEntry { asset: whole.asset, data: whole.bytes, thumbnail: whole.thumbnail })
@@ -267,27 +272,29 @@ impl Folio {
         Ok(report)
     }
 
+    /// Imports the file at `path` (see [`Folio::import_bytes`]). At most the format's
+    /// limit is read, whatever the file claims: `/dev/zero` is refused after 32 MB.
     pub fn import_file(&self, path: &Path, mode: Option<ImportMode>, dry_run: bool) -> Result<ImportReport> {
         use std::io::Read;
-        let unreadable = |e: std::io::Error| Error::Io(format!("cannot read {}: {e}", path.display()));
-        let size = std::fs::metadata(path).map_err(unreadable)?.len();
+        let unreadable = |e: std::io::Error| Error::io("read", path, &e);
+        let mut file = std::fs::File::open(path).map_err(unreadable)?;
         // A backup (which carries images) may be larger than anything else; its first
-        // bytes say whether it is one, before the whole file is read.
-        let mut head = Vec::with_capacity(256);
-        std::fs::File::open(path).map_err(unreadable)?.take(256).read_to_end(&mut head).map_err(unreadable)?;
-        let limit = if folio_interchange::opens_as_backup(&head) {
+        // bytes say whether it is one, before the rest is read.
+        let mut bytes = Vec::with_capacity(256);
+        (&mut file).take(256).read_to_end(&mut bytes).map_err(unreadable)?;
+        let limit = if folio_interchange::opens_as_backup(&bytes) {
             folio_interchange::MAX_BACKUP_BYTES
         } else {
             folio_interchange::MAX_BYTES
         };
-        if size > limit as u64 {
-            return Err(folio_interchange::Error::TooLarge {
-                size_mb: size as f64 / 1024.0 / 1024.0,
-                limit_mb: (limit / 1024 / 1024) as u64,
-            }
-            .into());
+        let too_large = || Error::from(folio_interchange::Error::TooLarge { limit_mb: (limit / 1024 / 1024) as u64 });
+        if file.metadata().map_err(unreadable)?.len() > limit as u64 {
+            return Err(too_large());
         }
-        let bytes = std::fs::read(path).map_err(|e| Error::Io(format!("cannot read {}: {e}", path.display())))?;
+        file.take((limit + 1 - bytes.len()) as u64).read_to_end(&mut bytes).map_err(unreadable)?;
+        if bytes.len() > limit {
+            return Err(too_large());
+        }
         self.import_bytes(&bytes, mode, dry_run)
     }
 
@@ -301,7 +308,10 @@ impl Folio {
     }
 
     /// Replaces the portfolio with the Folio database at `source`, once it is checked
-    /// to be one this Folio can read. The current content is kept beside the database
+    /// to be one this Folio can read — its schema exactly what Folio's migrations make,
+    /// every record, snapshot and image as sound as an imported backup's must be. The
+    /// check runs on a private copy, so nothing is replaced unless all of it passes,
+    /// and `source` is never written. The current content is kept beside the database
     /// first; its path is returned.
     pub fn restore_database(&self, source: &Path) -> Result<PathBuf> {
         let db = self
@@ -310,14 +320,45 @@ impl Folio {
         if same_file(&db, source) {
             return Err(Error::invalid("path", "that is the database itself"));
         }
+        folio_store::Store::inspect(source)?;
+        let folder = db.parent().filter(|d| !d.as_os_str().is_empty()).unwrap_or(Path::new("."));
+        let staging = tempfile::Builder::new()
+            .prefix(".folio-restore-")
+            .tempdir_in(folder)
+            .map_err(|e| Error::io("write in", folder, &e))?;
+        let copy = staging.path().join("folio.db");
+        folio_store::Store::copy_file(source, &copy)?;
+        Folio::open(&copy)?.check_sound().map_err(|why| {
+            Error::Store(folio_store::Error::NotAFolioDatabase { path: source.to_path_buf(), why })
+        })?;
         let stamp = epoch_seconds();
         let keep = db.with_file_name(format!(
             "{}.before-restore-{stamp}",
             db.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_else(|| "folio.db".into())
         ));
-        self.store().restore_from(source, &keep)?;
+        self.store().restore_from(&copy, &keep)?;
         Ok(keep)
     }
+
+    /// Whether every record of this portfolio reads, and passes what an imported backup
+    /// must pass; else what is wrong, for a restore to refuse the file.
+    fn check_sound(&self) -> std::result::Result<(), String> {
+        let unreadable = |e: Error| format!("its content cannot be read ({e})");
+        let document = self.backup_document_with(Snapshots::AllOrFail).map_err(unreadable)?;
+        folio_interchange::read(&backup::write(&document))
+            .map_err(Error::from)
+            .and_then(|_| check_images(&document))
+            .map_err(|e| format!("it fails the checks an imported backup must pass ({e})"))
+    }
+}
+
+/// What a backup does with export snapshots this build cannot read.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Snapshots {
+    /// Leave them out: a backup of a working portfolio never fails for an old snapshot.
+    SkipUnreadable,
+    /// Fail: a database to restore must read whole.
+    AllOrFail,
 }
 
 fn same_file(a: &Path, b: &Path) -> bool {

@@ -2,8 +2,8 @@
 /// one, the JSON path at fault (`work[3].startDate`).
 #[derive(Debug, thiserror::Error)]
 pub enum Error {
-    #[error("the file is {size_mb:.1} MB; Folio imports files of up to {limit_mb} MB")]
-    TooLarge { size_mb: f64, limit_mb: u64 },
+    #[error("the file is larger than {limit_mb} MB, the most Folio imports")]
+    TooLarge { limit_mb: u64 },
     #[error("the file is not UTF-8 text (invalid byte at offset {offset})")]
     NotUtf8 { offset: usize },
     #[error("the file is not JSON: {0}")]

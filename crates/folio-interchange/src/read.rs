@@ -34,10 +34,7 @@ pub fn opens_as_backup(bytes: &[u8]) -> bool {
 pub fn json(bytes: &[u8]) -> Result<Value> {
     let limit = if opens_as_backup(bytes) { MAX_BACKUP_BYTES } else { MAX_BYTES };
     if bytes.len() > limit {
-        return Err(Error::TooLarge {
-            size_mb: bytes.len() as f64 / 1024.0 / 1024.0,
-            limit_mb: (limit / 1024 / 1024) as u64,
-        });
+        return Err(Error::TooLarge { limit_mb: (limit / 1024 / 1024) as u64 });
     }
     let text = std::str::from_utf8(bytes).map_err(|e| Error::NotUtf8 { offset: e.valid_up_to() })?;
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);

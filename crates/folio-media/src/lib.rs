@@ -39,8 +39,8 @@ const THUMBNAIL_QUALITY: u8 = 80;
 
 #[derive(Debug, thiserror::Error, PartialEq, Eq)]
 pub enum Error {
-    #[error("the file is {size} MB; images up to {} MB can be added", MAX_FILE_BYTES / 1024 / 1024, size = .0 / 1024 / 1024)]
-    FileTooLarge(u64),
+    #[error("the file is larger than {} MB, the most Folio adds as an image", MAX_FILE_BYTES / 1024 / 1024)]
+    FileTooLarge,
     #[error("this is not an image Folio can read (JPEG, PNG, WebP or GIF)")]
     NotAnImage,
     #[error("{0} images are not supported; use JPEG, PNG, WebP or GIF")]
@@ -107,19 +107,24 @@ impl std::fmt::Debug for Normalised {
     }
 }
 
-/// Reads and normalises the image file at `path`, checking its size before reading it.
+/// Reads and normalises the image file at `path`. What is read is limited, not what
+/// the file claims: a device or a pipe (`/dev/urandom`) says it is empty.
 pub fn import_file(path: &Path) -> Result<Normalised> {
-    let size = std::fs::metadata(path).map_err(|e| Error::Read(e.to_string()))?.len();
-    if size > MAX_FILE_BYTES {
-        return Err(Error::FileTooLarge(size));
+    use std::io::Read;
+    let read = |e: std::io::Error| Error::Read(e.to_string());
+    let file = std::fs::File::open(path).map_err(read)?;
+    if file.metadata().map_err(read)?.len() > MAX_FILE_BYTES {
+        return Err(Error::FileTooLarge);
     }
-    import(&std::fs::read(path).map_err(|e| Error::Read(e.to_string()))?)
+    let mut bytes = Vec::new();
+    file.take(MAX_FILE_BYTES + 1).read_to_end(&mut bytes).map_err(read)?;
+    import(&bytes)
 }
 
 /// Normalises an image given as bytes (a paste, a drop).
 pub fn import(bytes: &[u8]) -> Result<Normalised> {
     if bytes.len() as u64 > MAX_FILE_BYTES {
-        return Err(Error::FileTooLarge(bytes.len() as u64));
+        return Err(Error::FileTooLarge);
     }
     let format = image::guess_format(bytes).map_err(|_| Error::NotAnImage)?;
     match format {

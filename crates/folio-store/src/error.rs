@@ -20,6 +20,10 @@ pub enum Error {
     Corrupt { kind: &'static str, source: serde_json::Error },
     #[error("the database schema could not be brought up to date: {0}")]
     Migration(String),
+    #[error("the disk is full: cannot write {}", .0.display())]
+    DiskFull(PathBuf),
+    #[error("cannot write {}: {source}", .path.display())]
+    Io { path: PathBuf, source: std::io::Error },
     #[error("database error: {0}")]
     Sqlite(rusqlite::Error),
 }
@@ -37,6 +41,8 @@ impl Error {
             Self::NotFound { .. } => "not_found",
             Self::Corrupt { .. } => "corrupt_record",
             Self::Migration(_) => "migration_failed",
+            Self::DiskFull(_) => "disk_full",
+            Self::Io { .. } => "io",
             Self::Sqlite(_) => "database",
         }
     }
@@ -45,6 +51,26 @@ impl Error {
         match e {
             rusqlite_migration::Error::RusqliteError { err, .. } => err.into(),
             other => Self::Migration(other.to_string()),
+        }
+    }
+}
+
+impl Error {
+    /// A failed write of `path`, naming a full disk as such.
+    pub(crate) fn writing(path: &std::path::Path, e: Error) -> Self {
+        match e {
+            Self::Sqlite(e) if e.sqlite_error_code() == Some(rusqlite::ErrorCode::DiskFull) => {
+                Self::DiskFull(path.to_path_buf())
+            }
+            other => other,
+        }
+    }
+
+    pub(crate) fn io(path: &std::path::Path, source: std::io::Error) -> Self {
+        if source.kind() == std::io::ErrorKind::StorageFull {
+            Self::DiskFull(path.to_path_buf())
+        } else {
+            Self::Io { path: path.to_path_buf(), source }
         }
     }
 }

@@ -134,12 +134,40 @@ impl Store {
 
 impl Store {
     /// Writes a consistent copy of the database to `dest` with SQLite's online backup
-    /// API: other connections (the app, the CLI) may go on writing meanwhile.
+    /// API: other connections (the app, the CLI) may go on writing meanwhile. The copy
+    /// is made in a temporary file beside `dest` and renamed into place, so an earlier
+    /// backup of that name is never left half-overwritten.
+    ///
+    /// # Errors
+    /// [`Error::DirectoryMissing`], and [`Error::DiskFull`] naming `dest` when the disk
+    /// cannot hold the copy.
     pub fn backup_to(&self, dest: &Path) -> Result<()> {
-        if let Some(dir) = dest.parent().filter(|d| !d.as_os_str().is_empty() && !d.is_dir()) {
+        let dir = match dest.parent() {
+            Some(dir) if !dir.as_os_str().is_empty() => dir,
+            _ => Path::new("."),
+        };
+        if !dir.is_dir() {
             return Err(Error::DirectoryMissing(dir.to_path_buf()));
         }
-        self.conn.backup(rusqlite::MAIN_DB, dest, None)?;
+        let temp = tempfile::Builder::new()
+            .prefix(".folio-backup-")
+            .tempfile_in(dir)
+            .map_err(|e| Error::io(dest, e))?;
+        self.copy_into(temp.path()).map_err(|e| Error::writing(dest, e))?;
+        temp.persist(dest).map_err(|e| Error::io(dest, e.error))?;
+        #[cfg(unix)]
+        std::fs::File::open(dir).and_then(|d| d.sync_all()).map_err(|e| Error::io(dest, e))?;
+        Ok(())
+    }
+
+    /// Copies every page in one step: a step per few pages (rusqlite's default) starts
+    /// over whenever another process writes, which under steady writes took seconds.
+    fn copy_into(&self, path: &Path) -> Result<()> {
+        let mut to = Connection::open(path)?;
+        let backup = rusqlite::backup::Backup::new(&self.conn, &mut to)?;
+        backup.run_to_completion(i32::MAX, Duration::from_millis(10), None)?;
+        drop(backup);
+        to.close().map_err(|(_, e)| e)?;
         Ok(())
     }
 
@@ -168,7 +196,20 @@ impl Store {
         if check != "ok" {
             return Err(not_folio(&format!("it is damaged ({check})")));
         }
+        if let Some(why) = schema_difference(&conn, user_version)? {
+            return Err(not_folio(&why));
+        }
         Ok(user_version)
+    }
+
+    /// Copies the database at `source` (a Folio database checked by [`Store::inspect`])
+    /// to `dest` page by page, without writing to `source`.
+    pub fn copy_file(source: &Path, dest: &Path) -> Result<()> {
+        let from =
+            Connection::open_with_flags(source, OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX)?;
+        let mut to = Connection::open(dest)?;
+        rusqlite::backup::Backup::new(&from, &mut to)?.run_to_completion(i32::MAX, Duration::from_millis(10), None)?;
+        to.close().map_err(|(_, e)| Error::writing(dest, e.into()))
     }
 
     /// Replaces this database's content with that of the Folio database at `source`,
@@ -181,6 +222,45 @@ impl Store {
         migrations().to_latest(&mut self.conn).map_err(Error::from_migration)?;
         Ok(())
     }
+}
+
+/// One object of a schema: its type, name, table and SQL (`sqlite_schema`'s row).
+type SchemaObject = (String, String, String, Option<String>);
+
+fn schema_of(conn: &Connection) -> rusqlite::Result<Vec<SchemaObject>> {
+    // SQLite's own statistics tables (ANALYZE) are not part of what Folio made.
+    let mut stmt = conn.prepare(
+        "SELECT type, name, tbl_name, sql FROM sqlite_schema
+         WHERE name NOT LIKE 'sqlite\\_stat%' ESCAPE '\\' ORDER BY type, name",
+    )?;
+    let rows = stmt.query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?)))?;
+    rows.collect()
+}
+
+/// How the schema of `conn` differs from the one Folio's migrations make at `version`
+/// — a table missing, a column changed, a trigger or view no Folio creates — or `None`.
+/// Restoring trusts nothing a file claims: a trigger slipped into a copy would run on
+/// the next import.
+fn schema_difference(conn: &Connection, version: u32) -> Result<Option<String>> {
+    if version == 0 {
+        return Ok(Some("it has no Folio tables".into()));
+    }
+    let mut reference = Connection::open_in_memory()?;
+    migrations().to_version(&mut reference, version as usize).map_err(Error::from_migration)?;
+    let (expected, actual) = (schema_of(&reference)?, schema_of(conn)?);
+    let describe = |o: &SchemaObject| format!("the {} \"{}\"", o.0, o.1);
+    if let Some(extra) = actual.iter().find(|o| !expected.iter().any(|e| e.0 == o.0 && e.1 == o.1)) {
+        return Ok(Some(format!("it has {}, which Folio never makes", describe(extra))));
+    }
+    // Tables first: a missing table says more than the indexes missing with it.
+    let tables_first = expected.iter().filter(|e| e.0 == "table").chain(expected.iter().filter(|e| e.0 != "table"));
+    if let Some(missing) = tables_first.into_iter().find(|e| !actual.iter().any(|o| o.0 == e.0 && o.1 == e.1)) {
+        return Ok(Some(format!("it lacks {} of a Folio database (schema {version})", describe(missing))));
+    }
+    if let Some(changed) = actual.iter().find(|o| !expected.contains(o)) {
+        return Ok(Some(format!("{} is not as Folio makes it", describe(changed))));
+    }
+    Ok(None)
 }
 
 fn read_identity(conn: &Connection) -> rusqlite::Result<(i32, u32, i64)> {

@@ -3,7 +3,9 @@
 use std::path::Path;
 use std::process::{Command, Output};
 
-fn folio(db: &Path, args: &[&str]) -> Output {
+mod untrusted;
+
+pub(crate) fn folio(db: &Path, args: &[&str]) -> Output {
     Command::new(env!("CARGO_BIN_EXE_folio"))
         .arg("--db")
         .arg(db)
@@ -13,11 +15,11 @@ fn folio(db: &Path, args: &[&str]) -> Output {
         .expect("the folio binary runs")
 }
 
-fn stdout(out: &Output) -> String {
+pub(crate) fn stdout(out: &Output) -> String {
     String::from_utf8(out.stdout.clone()).unwrap()
 }
 
-fn stderr(out: &Output) -> String {
+pub(crate) fn stderr(out: &Output) -> String {
     String::from_utf8(out.stderr.clone()).unwrap()
 }
 
@@ -26,7 +28,7 @@ fn json(out: &Output) -> serde_json::Value {
     serde_json::from_slice(&out.stdout).expect("--json prints JSON")
 }
 
-fn with_demo() -> (tempfile::TempDir, std::path::PathBuf) {
+pub(crate) fn with_demo() -> (tempfile::TempDir, std::path::PathBuf) {
     let dir = tempfile::tempdir().unwrap();
     let db = dir.path().join("folio.db");
     let out = folio(&db, &["demo"]);

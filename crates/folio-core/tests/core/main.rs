@@ -4,10 +4,12 @@ mod bindings;
 mod coach;
 mod demo;
 mod export;
+mod files;
 mod images;
 mod interchange;
 mod portfolio;
 mod records;
+mod restore;
 mod tailoring;
 
 use folio_core::Folio;

@@ -1,0 +1,86 @@
+//! The CLI where the outside world is unkind: readers that go away, endless files,
+//! snapshots from a crafted file, a disk that is full.
+
+use std::process::{Command, Stdio};
+
+use crate::{folio, stderr, stdout, with_demo};
+
+#[test]
+fn a_reader_that_goes_away_ends_the_command_quietly() {
+    let (_dir, db) = with_demo();
+    for args in [&["list", "skills"][..], &["list", "case-studies", "--json"], &["search", "kafka"]] {
+        let mut child = Command::new(env!("CARGO_BIN_EXE_folio"))
+            .arg("--db")
+            .arg(&db)
+            .args(args)
+            .stdout(Stdio::piped())
+            .stderr(Stdio::piped())
+            .spawn()
+            .unwrap();
+        // `| true`: the reading end is closed before anything is written.
+        drop(child.stdout.take());
+        let out = child.wait_with_output().unwrap();
+        assert!(out.status.success(), "{args:?} exited with {:?}: {}", out.status, stderr(&out));
+        assert!(out.stderr.is_empty(), "{args:?}: {}", stderr(&out));
+    }
+}
+
+#[test]
+fn endless_input_files_are_refused_at_their_limit() {
+    let (_dir, db) = with_demo();
+    let out = folio(&db, &["import", "/dev/zero", "--dry-run"]);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(stderr(&out).contains("larger than 32 MB"), "{}", stderr(&out));
+
+    let out = folio(&db, &["image", "add", "--case-study", "Event-driven payment ledger for Acme Payments", "/dev/urandom"]);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(stderr(&out).contains("larger than 40 MB"), "{}", stderr(&out));
+
+    let out = folio(&db, &["match", "--edition", "Staff Engineer — Northwind", "/dev/zero"]);
+    assert_eq!(out.status.code(), Some(1), "{}", stdout(&out));
+    assert!(stderr(&out).contains("posting"), "{}", stderr(&out));
+}
+
+#[test]
+fn a_snapshot_with_a_colour_that_is_not_hex_prints_again_without_a_crash() {
+    let (dir, db) = with_demo();
+    let pdf = dir.path().join("cv.pdf");
+    assert!(folio(&db, &["pdf", pdf.to_str().unwrap()]).status.success());
+    // What an older Folio let in through a backup's snapshot.
+    let conn = rusqlite::Connection::open(&db).unwrap();
+    conn.execute_batch(
+        r##"UPDATE export_records SET snapshot = json_set(snapshot, '$.portfolio.edition',
+              json('{"id":"0190f5a0-0000-7000-8000-000000000000","createdAt":0,"updatedAt":0,"item":{"name":"X","accent":"#a€12"}}'));"##,
+    )
+    .unwrap();
+    let id: String = conn.query_row("SELECT id FROM export_records", [], |r| r.get(0)).unwrap();
+    drop(conn);
+    let again = dir.path().join("again.pdf");
+    let out = folio(&db, &["exports", "show", &id, "--pdf", again.to_str().unwrap()]);
+    assert_ne!(out.status.code(), Some(101), "a crash: {}", stderr(&out));
+    assert!(out.status.success(), "{}", stderr(&out));
+    assert!(std::fs::read(&again).unwrap().starts_with(b"%PDF-"));
+}
+
+#[test]
+fn a_backup_onto_a_full_disk_says_the_disk_is_full_and_where() {
+    let (dir, db) = with_demo();
+    let full = dir.path().join("full");
+    std::fs::create_dir(&full).unwrap();
+    // A 64 KB disk of its own, mounted in a private user and mount namespace.
+    let script = format!(
+        "mount -t tmpfs -o size=64k tmpfs '{full}' && exec '{cli}' --db '{db}' backup '{full}/backup.db'",
+        full = full.display(),
+        cli = env!("CARGO_BIN_EXE_folio"),
+        db = db.display()
+    );
+    let out = Command::new("unshare")
+        .args(["--user", "--map-root-user", "--mount", "sh", "-c", &script])
+        .env_remove("FOLIO_DB")
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(1), "{}", stderr(&out));
+    let message = stderr(&out);
+    assert!(message.contains("the disk is full: cannot write"), "{message}");
+    assert!(message.contains("full/backup.db"), "the message says where: {message}");
+}
