@@ -26,8 +26,16 @@ use sha2::{Digest, Sha256};
 pub const MAX_FILE_BYTES: u64 = 40 * 1024 * 1024;
 /// Neither side may declare more pixels than this.
 pub const MAX_SIDE: u32 = 16_384;
-/// Nor may the decoded image need more memory than this (about 100 megapixels of RGB).
-pub const MAX_DECODED_BYTES: u64 = 320 * 1024 * 1024;
+/// Nor may decoding need more memory than this, counting everything it allocates: the
+/// pixels (16 bits a sample if the file has them), the decoder's own working buffers
+/// (a progressive JPEG's coefficients, a GIF's frame of palette indices, a WebP's
+/// planes) and the colour profile. With the downscaled copy and the thumbnail that
+/// follow, an import peaks under 300 MB. A 48-megapixel camera JPEG fits; the same
+/// picture saved progressive, or an 8000 × 8000 GIF, does not.
+pub const DECODE_BUDGET: u64 = 256 * 1024 * 1024;
+/// A colour profile is a table of kilobytes, rarely a megabyte or two; a larger one is
+/// a PNG inflating a tiny chunk into hundreds of megabytes, and is refused before it is.
+pub const MAX_COLOUR_PROFILE: usize = 8 * 1024 * 1024;
 /// The long edge after import: the widest image slot (about 8 in) at 300 DPI.
 pub const LONG_EDGE: u32 = 2_400;
 /// The long edge of thumbnails.
@@ -132,9 +140,16 @@ pub fn import(bytes: &[u8]) -> Result<Normalised> {
         ImageFormat::Png | ImageFormat::WebP | ImageFormat::Gif => {}
         other => return Err(Error::Unsupported(other.to_mime_type().trim_start_matches("image/").to_uppercase())),
     }
-    let (image, icc) = decode(bytes, format)?;
-    // Downscale first: everything after works on at most LONG_EDGE² pixels.
-    let image = fit(image, LONG_EDGE, LONG_EDGE)?;
+    if format == ImageFormat::Png {
+        check_png_colour_profile(bytes)?;
+    }
+    let Decoded { image, icc, orientation } = decode(bytes, format)?;
+    // Downscale first, in the decoder's own pixel format (no converted copy of the full
+    // picture): everything after works on at most LONG_EDGE² pixels. The box is square,
+    // so turning the picture upright after fitting gives the same result, on far fewer
+    // pixels.
+    let mut image = eight_bit(fit(image, LONG_EDGE, LONG_EDGE)?);
+    image.apply_orientation(orientation);
     let image = drop_opaque_alpha(to_srgb(image, icc.as_deref()));
     let graphic = format == ImageFormat::Gif || image.color().has_alpha() || looks_like_a_graphic(&image);
     let media_type = if graphic { MediaType::Png } else { MediaType::Jpeg };
@@ -146,9 +161,10 @@ pub fn import(bytes: &[u8]) -> Result<Normalised> {
 
 /// The image made smaller, if needed, to fit within `width` × `height` keeping its
 /// aspect ratio: a bilinear convolution (SIMD), fast enough for camera-sized photos.
-fn fit(image: DynamicImage, width: u32, height: u32) -> Result<DynamicImage> {
-    use fast_image_resize::images::{Image, ImageRef};
-    use fast_image_resize::{FilterType as Filter, PixelType, ResizeAlg, ResizeOptions, Resizer};
+/// It works in the image's own pixel format; alpha is premultiplied in place (not in
+/// a copy of the whole picture, as the resizer would otherwise make).
+fn fit(mut image: DynamicImage, width: u32, height: u32) -> Result<DynamicImage> {
+    use fast_image_resize::{FilterType as Filter, MulDiv, ResizeAlg, ResizeOptions, Resizer};
 
     let (w, h) = (image.width(), image.height());
     if w <= width && h <= height {
@@ -156,45 +172,156 @@ fn fit(image: DynamicImage, width: u32, height: u32) -> Result<DynamicImage> {
     }
     let scale = (width as f64 / w as f64).min(height as f64 / h as f64);
     let (to_w, to_h) = (((w as f64 * scale).round() as u32).max(1), ((h as f64 * scale).round() as u32).max(1));
-    let (pixels, kind) = if image.color().has_alpha() {
-        (image.into_rgba8().into_raw(), PixelType::U8x4)
-    } else {
-        (image.into_rgb8().into_raw(), PixelType::U8x3)
-    };
     let failed = |e: &dyn std::fmt::Display| Error::Encode(format!("resizing failed: {e}"));
-    let source = ImageRef::new(w, h, &pixels, kind).map_err(|e| failed(&e))?;
-    let mut target = Image::new(to_w, to_h, kind);
-    let options = ResizeOptions::new().resize_alg(ResizeAlg::Convolution(Filter::Bilinear));
-    Resizer::new().resize(&source, &mut target, &options).map_err(|e| failed(&e))?;
-    let buffer = target.into_vec();
-    let image = match kind {
-        PixelType::U8x4 => RgbaImage::from_raw(to_w, to_h, buffer).map(DynamicImage::ImageRgba8),
-        _ => RgbImage::from_raw(to_w, to_h, buffer).map(DynamicImage::ImageRgb8),
-    };
-    image.ok_or_else(|| failed(&"the resized buffer has the wrong size"))
+    let mut target = DynamicImage::new(to_w, to_h, image.color());
+    let alpha = image.color().has_alpha();
+    if alpha {
+        MulDiv::default().multiply_alpha_inplace(&mut image).map_err(|e| failed(&e))?;
+    }
+    let options = ResizeOptions::new().resize_alg(ResizeAlg::Convolution(Filter::Bilinear)).use_alpha(false);
+    Resizer::new().resize(&image, &mut target, &options).map_err(|e| failed(&e))?;
+    drop(image);
+    if alpha {
+        MulDiv::default().divide_alpha_inplace(&mut target).map_err(|e| failed(&e))?;
+    }
+    Ok(target)
 }
 
-/// Decodes with the limits in place before any pixel is allocated; returns the upright
-/// image and its colour profile, if it has one.
-fn decode(bytes: &[u8], format: ImageFormat) -> Result<(DynamicImage, Option<Vec<u8>>)> {
+/// 8 bits a sample, RGB or RGBA: what colour conversion and the encoders take.
+fn eight_bit(image: DynamicImage) -> DynamicImage {
+    match image {
+        DynamicImage::ImageRgb8(_) | DynamicImage::ImageRgba8(_) => image,
+        other if other.color().has_alpha() => DynamicImage::ImageRgba8(other.into_rgba8()),
+        other => DynamicImage::ImageRgb8(other.into_rgb8()),
+    }
+}
+
+/// A decoded picture, as it was stored, with what it needs to be shown right.
+struct Decoded {
+    image: DynamicImage,
+    icc: Option<Vec<u8>>,
+    orientation: image::metadata::Orientation,
+}
+
+/// Decodes with the limits in place before any pixel is allocated: the sides, and
+/// everything decoding will allocate (see [`DECODE_BUDGET`]).
+fn decode(bytes: &[u8], format: ImageFormat) -> Result<Decoded> {
     let mut limits = image::Limits::default();
     limits.max_image_width = Some(MAX_SIDE);
     limits.max_image_height = Some(MAX_SIDE);
-    limits.max_alloc = Some(MAX_DECODED_BYTES);
+    limits.max_alloc = Some(DECODE_BUDGET);
     let mut reader = ImageReader::with_format(Cursor::new(bytes), format);
     reader.limits(limits);
     let mut decoder = reader.into_decoder().map_err(|e| failure(e, bytes, format))?;
-    // The decoders check the sides against the limits, not the buffer they will fill
-    // (a 16-bit RGBA image within the sides can still need gigabytes): check that too.
-    if decoder.total_bytes() > MAX_DECODED_BYTES {
-        let (width, height) = decoder.dimensions();
+    let icc = decoder.icc_profile().ok().flatten();
+    // The decoders check the sides against the limits, not all they will allocate (a
+    // 16-bit image within the sides can still need gigabytes): count it all.
+    let (width, height) = decoder.dimensions();
+    let working = working_bytes(bytes, format, u64::from(width) * u64::from(height));
+    let colour_profile = icc.as_ref().map_or(0, |p| p.len() as u64);
+    if peak_bytes(decoder.total_bytes(), width.max(height), working + colour_profile) > DECODE_BUDGET {
         return Err(Error::TooManyPixels { width, height });
     }
     let orientation = decoder.orientation().unwrap_or(image::metadata::Orientation::NoTransforms);
-    let icc = decoder.icc_profile().ok().flatten();
-    let mut image = DynamicImage::from_decoder(decoder).map_err(|e| failure(e, bytes, format))?;
+    let image = DynamicImage::from_decoder(decoder).map_err(|e| failure(e, bytes, format))?;
+    Ok(Decoded { image, icc, orientation })
+}
+
+/// The picture decoded and turned as its metadata says (images Folio keeps have no
+/// such metadata left: they are upright already).
+fn upright(bytes: &[u8], format: ImageFormat) -> Result<DynamicImage> {
+    let Decoded { mut image, orientation, .. } = decode(bytes, format)?;
     image.apply_orientation(orientation);
-    Ok((image, icc))
+    Ok(image)
+}
+
+/// The most an import holds at once for a picture of `pixels` bytes whose long edge is
+/// `long_edge`: while decoding (the pixels, and what the decoder works in), then while
+/// downscaling (the pixels, one pass of the separable resize, and the result).
+fn peak_bytes(pixels: u64, long_edge: u32, working: u64) -> u64 {
+    let decoding = pixels.saturating_add(working);
+    if long_edge <= LONG_EDGE {
+        return decoding;
+    }
+    let scale = f64::from(LONG_EDGE) / f64::from(long_edge);
+    let one_pass = (pixels as f64 * scale) as u64;
+    let result = (pixels as f64 * scale * scale) as u64;
+    decoding.max(pixels.saturating_add(one_pass).saturating_add(result))
+}
+
+/// What a decoder allocates besides the pixels it returns, for a picture of `pixels`.
+fn working_bytes(bytes: &[u8], format: ImageFormat, pixels: u64) -> u64 {
+    match format {
+        // Every DCT coefficient of every scan is kept, 2 bytes each, until the last scan.
+        ImageFormat::Jpeg => jpeg_progressive_samples(bytes).map_or(0, |samples| (pixels as f64 * samples * 2.0) as u64),
+        // The frame's palette indices, a byte a pixel, before they become colours.
+        ImageFormat::Gif => pixels,
+        // Lossy WebP decodes to Y, U and V planes (4:2:0) before RGB.
+        ImageFormat::WebP => pixels * 3 / 2,
+        _ => 0,
+    }
+}
+
+/// For a progressive JPEG, the samples its components hold per pixel (3 for 4:4:4,
+/// 1.5 for 4:2:0); `None` for a baseline JPEG, which is decoded a row of blocks at a time.
+fn jpeg_progressive_samples(bytes: &[u8]) -> Option<f64> {
+    let mut at = 2; // after SOI
+    while at + 4 <= bytes.len() {
+        if bytes[at] != 0xFF {
+            at += 1;
+            continue;
+        }
+        let marker = bytes[at + 1];
+        if marker == 0xFF || marker == 0x01 || (0xD0..=0xD7).contains(&marker) {
+            at += if marker == 0xFF { 1 } else { 2 };
+            continue;
+        }
+        let len = usize::from(bytes[at + 2]) << 8 | usize::from(bytes[at + 3]);
+        let segment = bytes.get(at + 4..at + 2 + len)?;
+        match marker {
+            0xC2 | 0xC6 | 0xCA | 0xCE => {
+                // SOF of a progressive process: precision, height, width, components,
+                // then (id, sampling factors, table) per component.
+                let components = segment.get(6..).unwrap_or_default().chunks_exact(3).map(|c| (c[1] >> 4, c[1] & 15));
+                let factors: Vec<(u8, u8)> = components.filter(|&(h, v)| h > 0 && v > 0).collect();
+                let (h_max, v_max) = factors.iter().fold((1, 1), |(h, v), &(ch, cv)| (h.max(ch), v.max(cv)));
+                let per_pixel = factors.iter().map(|&(h, v)| f64::from(h * v) / f64::from(h_max * v_max)).sum();
+                return Some(per_pixel);
+            }
+            0xC0 | 0xC1 | 0xC3 | 0xC5 | 0xC7 | 0xC9 | 0xCB | 0xCD | 0xCF | 0xDA => return None,
+            _ => at += 2 + len,
+        }
+    }
+    None
+}
+
+/// A PNG's colour profile is inflated when its header is read: refuse one that would
+/// inflate beyond [`MAX_COLOUR_PROFILE`], trying at most that much.
+fn check_png_colour_profile(bytes: &[u8]) -> Result<()> {
+    let mut at = 8; // after the signature
+    while let Some(header) = bytes.get(at..at + 8) {
+        let len = u32::from_be_bytes([header[0], header[1], header[2], header[3]]) as usize;
+        let kind = &header[4..8];
+        if kind == b"IDAT" {
+            return Ok(());
+        }
+        let Some(data) = bytes.get(at + 8..(at + 8).saturating_add(len)) else { return Ok(()) };
+        if kind == b"iCCP" {
+            // name, NUL, compression method, then the zlib stream.
+            let compressed = data.iter().position(|&b| b == 0).and_then(|nul| data.get(nul + 2..)).unwrap_or_default();
+            if let Err(fdeflate::BoundedDecompressionError::OutputTooLarge { .. }) =
+                fdeflate::decompress_to_vec_bounded(compressed, MAX_COLOUR_PROFILE)
+            {
+                return Err(Error::Corrupt(format!(
+                    "its colour profile is larger than {} MB",
+                    MAX_COLOUR_PROFILE / 1024 / 1024
+                )));
+            }
+            return Ok(());
+        }
+        at += 12 + len;
+    }
+    Ok(())
 }
 
 fn failure(error: image::ImageError, bytes: &[u8], format: ImageFormat) -> Error {
@@ -363,8 +490,7 @@ fn encode(image: &DynamicImage, media_type: MediaType, quality: u8) -> Result<Ve
 /// prints it small (a profile photo): a JPEG for a JPEG, else the pixels.
 pub fn shrink(bytes: &[u8], width: u32, height: u32) -> Result<Shrunk> {
     let format = image::guess_format(bytes).map_err(|_| Error::NotAnImage)?;
-    let (image, _) = decode(bytes, format)?;
-    let image = fit(image, width.max(1), height.max(1))?;
+    let image = eight_bit(fit(upright(bytes, format)?, width.max(1), height.max(1))?);
     Ok(if format == ImageFormat::Jpeg {
         Shrunk::Jpeg {
             width: image.width(),
@@ -396,8 +522,7 @@ pub struct Pixels {
 /// channel, as a PDF needs them.
 pub fn pixels(bytes: &[u8]) -> Result<Pixels> {
     let format = image::guess_format(bytes).map_err(|_| Error::NotAnImage)?;
-    let (image, _) = decode(bytes, format)?;
-    Ok(planes(&image))
+    Ok(planes(&upright(bytes, format)?))
 }
 
 fn planes(image: &DynamicImage) -> Pixels {
@@ -457,4 +582,38 @@ pub fn inspect(bytes: &[u8]) -> Result<(MediaType, u32, u32)> {
         return Err(Error::TooManyPixels { width, height });
     }
     Ok((media_type, width, height))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn jpeg(progressive: bool, sampling: jpeg_encoder::SamplingFactor) -> Vec<u8> {
+        let mut out = Vec::new();
+        let mut encoder = jpeg_encoder::Encoder::new(&mut out, 80);
+        encoder.set_progressive(progressive);
+        encoder.set_sampling_factor(sampling);
+        encoder.encode(&[128; 64 * 64 * 3], 64, 64, jpeg_encoder::ColorType::Rgb).unwrap();
+        out
+    }
+
+    #[test]
+    fn a_progressive_jpeg_is_told_by_its_frame_header_with_its_samples_per_pixel() {
+        use jpeg_encoder::SamplingFactor::{R_4_2_0, R_4_4_4};
+        assert_eq!(jpeg_progressive_samples(&jpeg(true, R_4_4_4)), Some(3.0));
+        assert_eq!(jpeg_progressive_samples(&jpeg(true, R_4_2_0)), Some(1.5));
+        assert_eq!(jpeg_progressive_samples(&jpeg(false, R_4_4_4)), None);
+    }
+
+    #[test]
+    fn the_peak_is_the_larger_of_decoding_and_downscaling() {
+        const MB: u64 = 1024 * 1024;
+        // 6000 × 4000 RGB, progressive 4:4:4: decoding holds the coefficients (144 MB).
+        assert_eq!(peak_bytes(72 * MB, 6000, 144 * MB), 216 * MB);
+        // The same picture, baseline: downscaling holds a pass at 0.4 and the result.
+        let downscaling = 72.0 * (1.0 + 0.4 + 0.4 * 0.4) * MB as f64;
+        assert!(peak_bytes(72 * MB, 6000, 0).abs_diff(downscaling as u64) < 16, "{downscaling}");
+        // Nothing to downscale.
+        assert_eq!(peak_bytes(10 * MB, 2000, 0), 10 * MB);
+    }
 }

@@ -67,3 +67,41 @@ fn sides_within_limits_but_gigabytes_of_16_bit_pixels_are_refused_too() {
     let grown = peak_kb().saturating_sub(before);
     assert!(grown < 16 * 1024, "peak memory grew by {grown} kB");
 }
+
+#[test]
+fn a_gif_whose_screen_would_need_more_than_the_budget_is_refused_before_decoding() {
+    // A 1 × 1 frame on an 8000 × 8000 screen: a few dozen bytes that would decode into
+    // 256 MB of RGBA plus 64 MB of palette indices.
+    let mut gif = Vec::new();
+    {
+        let mut encoder = gif::Encoder::new(&mut gif, 8000, 8000, &[0, 0, 0, 255, 255, 255]).unwrap();
+        encoder.write_frame(&gif::Frame::from_indexed_pixels(1, 1, vec![0], None)).unwrap();
+    }
+    assert!(gif.len() < 100);
+    let before = peak_kb();
+    assert_eq!(import(&gif).unwrap_err(), Error::TooManyPixels { width: 8000, height: 8000 });
+    let grown = peak_kb().saturating_sub(before);
+    assert!(grown < 16 * 1024, "peak memory grew by {grown} kB");
+}
+
+#[test]
+fn sixteen_bit_pixels_and_the_downscaling_pass_count_against_the_budget() {
+    // 6000 × 6000 RGB at 16 bits: 216 MB of pixels, and 86 MB more while downscaling.
+    let err = import(&declaring(6000, 6000, 16, 2)).unwrap_err();
+    assert_eq!(err, Error::TooManyPixels { width: 6000, height: 6000 });
+}
+
+#[test]
+fn a_colour_profile_that_inflates_beyond_8_mb_is_refused_before_it_is_inflated_whole() {
+    let mut png = Vec::new();
+    {
+        let mut info = png::Info::with_size(1, 1);
+        info.color_type = png::ColorType::Rgb;
+        info.icc_profile = Some(vec![0; 9 * 1024 * 1024].into());
+        let mut writer = png::Encoder::with_info(&mut png, info).unwrap().write_header().unwrap();
+        writer.write_image_data(&[0, 0, 0]).unwrap();
+    }
+    assert!(png.len() < 64 * 1024, "a small file: {} bytes", png.len());
+    let err = import(&png).unwrap_err();
+    assert!(matches!(&err, Error::Corrupt(why) if why.contains("colour profile is larger than 8 MB")), "{err}");
+}
