@@ -23,7 +23,7 @@ define debs
 	fi
 endef
 
-.PHONY: help run test build bench bindings ui deps-app deps-test e2e
+.PHONY: help run test build bench bindings ui deps-app deps-test e2e faults fuzz
 
 help:
 	@echo "make run      build the UI and start the Folio desktop app"
@@ -31,6 +31,8 @@ help:
 	@echo "make build    release binaries of folio-desktop and folio (honours CARGO_TARGET_DIR)"
 	@echo "make bench    print the benchmark figures"
 	@echo "make bindings regenerate ui/src/lib/bindings from the Rust types"
+	@echo "make faults   kill commands at random moments, 600 rounds (ROUNDS=n); make test runs 60"
+	@echo "make fuzz     the fuzzing loop for 5 minutes (FUZZ_SECONDS=n); make test runs 10 s"
 
 deps-app:
 	$(call debs,$(APP_DEBS))
@@ -69,6 +71,7 @@ bench: deps-test ui
 	$(CARGO) bench -p folio-core --bench store
 	$(CARGO) bench -p folio-core --bench interchange
 	$(CARGO) bench -p folio-core --bench images
+	$(CARGO) bench -p folio-media --bench memory
 	$(CARGO) bench -p folio-core --bench coach
 	$(CARGO) bench -p folio-cli --bench pdf
 	$(CARGO) build --release --locked -p folio-desktop -p folio-bare-window
@@ -76,3 +79,13 @@ bench: deps-test ui
 
 bindings:
 	FOLIO_WRITE_BINDINGS=1 $(CARGO) test -p folio-core --test core bindings
+
+# The fault harness at length: SIGKILL in the middle of every writing command.
+faults: deps-test
+	FOLIO_FAULT_ROUNDS=$(or $(ROUNDS),600) $(CARGO) test -p folio-cli --test faults -- --nocapture
+
+# Fuzzing on stable Rust, at length: the mutation loop and many more property cases.
+# An input that breaks a rule is kept in target/fuzz-found/.
+fuzz:
+	FOLIO_FUZZ_SECONDS=$(or $(FUZZ_SECONDS),300) PROPTEST_CASES=2000 \
+		$(CARGO) test --release -p folio-core --test fuzz -- --nocapture

@@ -174,7 +174,11 @@ pub async fn open_export(app: tauri::AppHandle, state: State<'_, AppState>, id: 
     use tauri_plugin_opener::OpenerExt;
     let path = state.run(move |f| f.exported_file(id)).await?;
     let opener = app.opener();
-    let done = if reveal { opener.reveal_item_in_dir(&path) } else { opener.open_path(path.display().to_string(), None::<&str>) };
+    let done = if reveal {
+        opener.reveal_item_in_dir(&path)
+    } else {
+        opener.open_path(path.display().to_string(), None::<&str>)
+    };
     done.map_err(|e| ErrorInfo::internal(format!("could not open {}: {e}", path.display())))
 }
 

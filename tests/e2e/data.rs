@@ -55,3 +55,21 @@ async fn a_json_resume_is_previewed_then_imported_through_the_open_dialog() {
     assert_eq!(folio.profile().unwrap().full_name, "Richard Hendriks");
     assert_eq!(folio.list::<CaseStudy>().unwrap()[0].item.title, "Miss Direction");
 }
+
+#[tokio::test(flavor = "multi_thread")]
+async fn an_endless_file_chosen_to_import_is_refused_at_its_limit_and_changes_nothing() {
+    let _one = ONE_WINDOW.lock().await;
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("folio.db");
+    Folio::open(&db).unwrap().load_demo(false).unwrap();
+
+    let app = App::launch(&db).await;
+    app.find("[data-testid=nav-data]").await.click().await.unwrap();
+    app.find_text("button", "Choose a file…").await.click().await.unwrap();
+    // A device that never ends and claims to be empty: what is read is limited.
+    tokio::task::spawn_blocking(|| answer_dialog("Import", Some("/dev/zero"))).await.unwrap();
+    let problem = app.find("[data-testid=data-problem]").await.text().await.unwrap();
+    assert!(problem.contains("larger than 32 MB"), "{problem}");
+    app.close().await;
+    assert_eq!(Folio::open(&db).unwrap().list::<CaseStudy>().unwrap().len(), 6, "nothing changed");
+}

@@ -220,3 +220,22 @@ async fn moving_to_another_record_asks_before_leaving_a_refused_edit() {
     let alpha = Folio::open(&db).unwrap().list::<CaseStudy>().unwrap().remove(0).item;
     assert_eq!(alpha.start.map(|d| d.to_string()).as_deref(), Some("2021-12"));
 }
+
+#[tokio::test(flavor = "multi_thread")]
+async fn the_search_palette_holds_a_few_words_never_a_pasted_document() {
+    let _one = ONE_WINDOW.lock().await;
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("folio.db");
+    Folio::open(&db).unwrap().load_demo(false).unwrap();
+    let app = App::launch(&db).await;
+    app.find("[data-kind=case-study]").await;
+    app.find("body").await.send_keys(&format!("{}k", Key::Control)).await.unwrap();
+    let long = "ledger ".repeat(40);
+    app.type_into("[data-testid=search-input]", &long).await;
+    let held = app.value("[data-testid=search-input]").await;
+    assert_eq!(held.chars().count(), 200, "the field stops at the limit");
+    // What it holds is a search the core answers: hits, no error.
+    app.find("[data-testid=search-hit]").await;
+    assert!(app.client.find(fantoccini::Locator::Css(".palette .problem")).await.is_err(), "no error shown");
+    app.close().await;
+}

@@ -31,7 +31,9 @@ pub fn print(report: &CoachReport) {
 pub fn print_match(edition: &str, report: &MatchReport) {
     outln!(
         "\"{edition}\" covers {} of the {} terms the posting asks for (score {}/100).",
-        report.covered, report.total, report.score
+        report.covered,
+        report.total,
+        report.score
     );
     let (covered, missing): (Vec<_>, Vec<_>) = report.terms.iter().partition(|t| t.covered);
     if !covered.is_empty() {

@@ -12,9 +12,9 @@ use clap::{Parser, Subcommand, ValueEnum};
 
 mod coach;
 mod out;
-use out::outln;
 use folio_core::{ExportRequest, FileFormat, Folio, ImportMode, Severity, Stats};
 use folio_model::{CaseStudy, Edition, Entity, Experience, Recommendation, Redaction, Skill, Stored};
+use out::outln;
 use serde::Serialize;
 
 #[derive(Debug, Parser)]

@@ -84,8 +84,8 @@ pub fn read_text_file(path: &Path, field: &str, max_chars: usize) -> Result<Stri
     let max_bytes = 4 * max_chars as u64;
     let too_large = || Error::invalid(field, format!("{} is longer than {max_chars} characters", path.display()));
     let bytes = read_limited(path, max_bytes, too_large)?;
-    let text = String::from_utf8(bytes)
-        .map_err(|_| Error::invalid(field, format!("{} is not UTF-8 text", path.display())))?;
+    let text =
+        String::from_utf8(bytes).map_err(|_| Error::invalid(field, format!("{} is not UTF-8 text", path.display())))?;
     if text.chars().count() > max_chars {
         return Err(too_large());
     }

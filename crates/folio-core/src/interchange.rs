@@ -328,9 +328,9 @@ impl Folio {
             .map_err(|e| Error::io("write in", folder, &e))?;
         let copy = staging.path().join("folio.db");
         folio_store::Store::copy_file(source, &copy)?;
-        Folio::open(&copy)?.check_sound().map_err(|why| {
-            Error::Store(folio_store::Error::NotAFolioDatabase { path: source.to_path_buf(), why })
-        })?;
+        Folio::open(&copy)?
+            .check_sound()
+            .map_err(|why| Error::Store(folio_store::Error::NotAFolioDatabase { path: source.to_path_buf(), why }))?;
         let stamp = epoch_seconds();
         let keep = db.with_file_name(format!(
             "{}.before-restore-{stamp}",

@@ -241,8 +241,15 @@ impl Folio {
 
     // --- search and overview -----------------------------------------------------------
 
-    /// The best matches for what the user typed, across every kind of record.
+    /// The best matches for what the user typed, across every kind of record, best
+    /// first. A search is a few words: a longer text
+    /// (a pasted document) is refused rather than turned into a query of thousands of
+    /// terms.
     pub fn search(&self, text: &str, limit: usize) -> Result<Vec<SearchHit>> {
+        let max = folio_model::limits::SEARCH;
+        if text.chars().count() > max {
+            return Err(Error::invalid("search", format!("is longer than {max} characters; search for a few words")));
+        }
         Ok(search(self.store().read(), text, limit)?)
     }
 

@@ -253,7 +253,9 @@ fn peak_bytes(pixels: u64, long_edge: u32, working: u64) -> u64 {
 fn working_bytes(bytes: &[u8], format: ImageFormat, pixels: u64) -> u64 {
     match format {
         // Every DCT coefficient of every scan is kept, 2 bytes each, until the last scan.
-        ImageFormat::Jpeg => jpeg_progressive_samples(bytes).map_or(0, |samples| (pixels as f64 * samples * 2.0) as u64),
+        ImageFormat::Jpeg => {
+            jpeg_progressive_samples(bytes).map_or(0, |samples| (pixels as f64 * samples * 2.0) as u64)
+        }
         // The frame's palette indices, a byte a pixel, before they become colours.
         ImageFormat::Gif => pixels,
         // Lossy WebP decodes to Y, U and V planes (4:2:0) before RGB.

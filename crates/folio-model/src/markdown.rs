@@ -6,6 +6,8 @@
 //! Read with pulldown-cmark, the parser the renderer uses, so that what counts as a
 //! link here is exactly what becomes a link there.
 
+use std::ops::Range;
+
 use pulldown_cmark::{Event, Parser, Tag};
 
 /// Whether `url` may be the target of a link: an absolute http(s) address with a host,
@@ -38,35 +40,42 @@ pub fn refused_links(text: &str) -> Vec<String> {
         .collect()
 }
 
+/// A refused link as the reader meets it: its whole source, the source of its words,
+/// its target, and how many elements deep inside it the reader is.
+struct RefusedLink {
+    whole: Range<usize>,
+    words: Option<Range<usize>>,
+    target: String,
+    depth: usize,
+}
+
 /// `text` with every refused link replaced by its words (`[site](file:///x)` becomes
 /// `site`), and the targets removed; `None` when there was none.
 pub fn without_refused_links(text: &str) -> Option<(String, Vec<String>)> {
     if !may_hold_a_link(text) {
         return None;
     }
-    // (the link's whole source, the source of its words, its target)
-    let mut refused: Vec<(std::ops::Range<usize>, Option<std::ops::Range<usize>>, String)> = Vec::new();
-    let mut open: Option<(std::ops::Range<usize>, Option<std::ops::Range<usize>>, String, usize)> = None;
+    let mut refused: Vec<RefusedLink> = Vec::new();
+    let mut open: Option<RefusedLink> = None;
     for (event, range) in Parser::new(text).into_offset_iter() {
-        let Some((whole, words, target, depth)) = &mut open else {
+        let Some(link) = &mut open else {
             if let Event::Start(Tag::Link { dest_url, .. } | Tag::Image { dest_url, .. }) = event {
                 if !is_allowed_link(&dest_url) {
-                    open = Some((range, None, dest_url.into_string(), 0));
+                    open = Some(RefusedLink { whole: range, words: None, target: dest_url.into_string(), depth: 0 });
                 }
             }
             continue;
         };
         match event {
-            Event::End(_) if *depth == 0 => {
-                refused.push((whole.clone(), words.take(), std::mem::take(target)));
-                open = None;
+            Event::End(_) if link.depth == 0 => {
+                refused.extend(open.take());
                 continue;
             }
-            Event::Start(_) => *depth += 1,
-            Event::End(_) => *depth -= 1,
+            Event::Start(_) => link.depth += 1,
+            Event::End(_) => link.depth -= 1,
             _ => {}
         }
-        *words = Some(match words.take() {
+        link.words = Some(match link.words.take() {
             Some(w) => w.start.min(range.start)..w.end.max(range.end),
             None => range,
         });
@@ -75,14 +84,11 @@ pub fn without_refused_links(text: &str) -> Option<(String, Vec<String>)> {
         return None;
     }
     let mut out = text.to_string();
-    let mut targets = Vec::with_capacity(refused.len());
-    for (whole, words, target) in refused.into_iter().rev() {
-        let words = words.map(|w| text[w].to_string()).unwrap_or_default();
-        out.replace_range(whole, &words);
-        targets.push(target);
+    for link in refused.iter().rev() {
+        let words = link.words.clone().map(|w| &text[w]).unwrap_or_default();
+        out.replace_range(link.whole.clone(), words);
     }
-    targets.reverse();
-    Some((out, targets))
+    Some((out, refused.into_iter().map(|link| link.target).collect()))
 }
 
 #[cfg(test)]

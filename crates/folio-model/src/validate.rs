@@ -19,6 +19,8 @@ pub mod limits {
     pub const URL: usize = 2_048;
     /// A file path.
     pub const PATH: usize = 4_096;
+    /// What a search looks for: a few words, never a pasted document.
+    pub const SEARCH: usize = 200;
     /// Entries in one list (decisions, metrics, links, technologies…).
     pub const LIST: usize = 200;
 }

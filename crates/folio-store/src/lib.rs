@@ -149,10 +149,8 @@ impl Store {
         if !dir.is_dir() {
             return Err(Error::DirectoryMissing(dir.to_path_buf()));
         }
-        let temp = tempfile::Builder::new()
-            .prefix(".folio-backup-")
-            .tempfile_in(dir)
-            .map_err(|e| Error::io(dest, e))?;
+        let temp =
+            tempfile::Builder::new().prefix(".folio-backup-").tempfile_in(dir).map_err(|e| Error::io(dest, e))?;
         self.copy_into(temp.path()).map_err(|e| Error::writing(dest, e))?;
         temp.persist(dest).map_err(|e| Error::io(dest, e.error))?;
         #[cfg(unix)]

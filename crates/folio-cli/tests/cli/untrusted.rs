@@ -32,7 +32,8 @@ fn endless_input_files_are_refused_at_their_limit() {
     assert_eq!(out.status.code(), Some(1));
     assert!(stderr(&out).contains("larger than 32 MB"), "{}", stderr(&out));
 
-    let out = folio(&db, &["image", "add", "--case-study", "Event-driven payment ledger for Acme Payments", "/dev/urandom"]);
+    let out =
+        folio(&db, &["image", "add", "--case-study", "Event-driven payment ledger for Acme Payments", "/dev/urandom"]);
     assert_eq!(out.status.code(), Some(1));
     assert!(stderr(&out).contains("larger than 40 MB"), "{}", stderr(&out));
 

@@ -426,7 +426,8 @@ fn only_the_pdf_this_machine_exported_is_handed_to_the_opener() {
     assert!(folio.exported_file(id).is_ok(), "the same bytes back in place open again");
 
     // A record from a backup naming some other file of this machine opens nothing.
-    let mut doc: serde_json::Value = serde_json::from_slice(&folio.export_bytes(FileFormat::Folio, None).unwrap()).unwrap();
+    let mut doc: serde_json::Value =
+        serde_json::from_slice(&folio.export_bytes(FileFormat::Folio, None).unwrap()).unwrap();
     doc["exports"][0]["path"] = "/etc/passwd".into();
     let (other, _other_dir) = open();
     other.import_bytes(doc.to_string().as_bytes(), None, false).unwrap();

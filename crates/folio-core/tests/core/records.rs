@@ -96,3 +96,15 @@ fn records_of_any_kind_go_through_one_tagged_door() {
     assert_eq!(err.code(), "invalid_input");
     assert_eq!(folio.get::<CaseStudy>(cs.id).unwrap().item.title, "Ledger", "a refused save changes nothing");
 }
+
+#[test]
+fn a_search_longer_than_a_few_words_is_refused_clearly() {
+    let (folio, _dir) = open();
+    folio.load_demo(false).unwrap();
+    assert!(!folio.search("kafka", 10).unwrap().is_empty());
+    let pasted = "kafka ".repeat(40);
+    let err = folio.search(&pasted, 10).unwrap_err();
+    assert_eq!(err.code(), "invalid_input");
+    assert_eq!(err.field(), Some("search"));
+    assert!(err.to_string().contains("longer than 200 characters"), "{err}");
+}

@@ -117,7 +117,7 @@ pub fn odd_value(rng: &mut Rng) -> Value {
         0 => Value::Null,
         1 => Value::Bool(rng.below(2) == 0),
         2 => serde_json::json!([-1, 0, 1e308, 9_007_199_254_740_993u64, -0.0])[rng.below(5)].clone(),
-        3 | 4 | 5 => Value::String(TRICKY[rng.below(TRICKY.len())].to_string()),
+        3..=5 => Value::String(TRICKY[rng.below(TRICKY.len())].to_string()),
         6 => Value::String("x".repeat(1 + rng.below(300_000))),
         7 => Value::Array(vec![Value::String(TRICKY[rng.below(TRICKY.len())].into()); 1 + rng.below(3)]),
         _ => serde_json::json!({}),

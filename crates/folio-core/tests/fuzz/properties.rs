@@ -9,6 +9,10 @@ use serde_json::Value;
 use crate::inputs::TRICKY;
 use crate::{Outcome, Subject};
 
+fn cases() -> u32 {
+    std::env::var("PROPTEST_CASES").ok().and_then(|c| c.parse().ok()).unwrap_or(96)
+}
+
 /// Text mixing Markdown syntax, tricky strings and plain words.
 fn text() -> impl Strategy<Value = String> {
     let piece = prop_oneof![
@@ -34,10 +38,26 @@ fn document() -> impl Strategy<Value = Value> {
         prop_oneof![
             proptest::collection::vec(inner.clone(), 0..6).prop_map(Value::Array),
             proptest::collection::btree_map(
-                proptest::sample::select(&[
-                    "name", "title", "startDate", "endDate", "summary", "highlights", "url", "network",
-                    "position", "keywords", "item", "id", "accent", "path", "format", "version",
-                ][..]),
+                proptest::sample::select(
+                    &[
+                        "name",
+                        "title",
+                        "startDate",
+                        "endDate",
+                        "summary",
+                        "highlights",
+                        "url",
+                        "network",
+                        "position",
+                        "keywords",
+                        "item",
+                        "id",
+                        "accent",
+                        "path",
+                        "format",
+                        "version",
+                    ][..]
+                ),
                 inner,
                 0..6
             )
@@ -46,8 +66,20 @@ fn document() -> impl Strategy<Value = Value> {
     });
     let top = proptest::sample::select(
         &[
-            "basics", "work", "projects", "education", "skills", "references", "certificates", "publications",
-            "format", "version", "caseStudies", "editions", "exports", "snapshots",
+            "basics",
+            "work",
+            "projects",
+            "education",
+            "skills",
+            "references",
+            "certificates",
+            "publications",
+            "format",
+            "version",
+            "caseStudies",
+            "editions",
+            "exports",
+            "snapshots",
         ][..],
     );
     proptest::collection::btree_map(top, value, 0..8)
@@ -55,7 +87,8 @@ fn document() -> impl Strategy<Value = Value> {
 }
 
 proptest! {
-    #![proptest_config(ProptestConfig { cases: 96, failure_persistence: None, ..ProptestConfig::default() })]
+    // 96 cases each in `make test`; `make fuzz` asks for more through PROPTEST_CASES.
+    #![proptest_config(ProptestConfig { cases: cases(), failure_persistence: None, ..ProptestConfig::default() })]
 
     #[test]
     fn any_json_document_is_imported_or_refused_clearly_and_a_refusal_changes_nothing(doc in document()) {

@@ -147,10 +147,16 @@ fn markdown_links_lead_only_to_web_pages_and_mail() {
         })
         .collect();
     assert_eq!(uris, ["https://example.com/rfc"], "only the web link is a link");
-    let text: String = doc.pages.iter().flat_map(|p| &p.items).filter_map(|i| match i {
-        folio_render::Item::Text(run) => Some(run.text()),
-        _ => None,
-    }).collect::<Vec<_>>().join(" ");
+    let text: String = doc
+        .pages
+        .iter()
+        .flat_map(|p| &p.items)
+        .filter_map(|i| match i {
+            folio_render::Item::Text(run) => Some(run.text()),
+            _ => None,
+        })
+        .collect::<Vec<_>>()
+        .join(" ");
     for words in ["run", "read", "the RFC"] {
         assert!(text.contains(words), "{words} is still printed");
     }
