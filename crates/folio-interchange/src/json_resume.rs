@@ -652,6 +652,13 @@ fn without_values(cs: &CaseStudy) -> CaseStudy {
 
 /// The portfolio as a JSON Resume document.
 pub fn export(portfolio: &Portfolio) -> Value {
+    let mut doc = export_as_stored(portfolio);
+    // Text kept from before Folio refused such links still never carries one out.
+    drop_refused_links(&mut doc, String::new(), &mut Vec::new());
+    doc
+}
+
+fn export_as_stored(portfolio: &Portfolio) -> Value {
     let p = &portfolio.profile;
     // An edition that hides absolute metric values hides them here too.
     let relative = portfolio.edition.as_ref().is_some_and(|e| e.item.relative_metrics);

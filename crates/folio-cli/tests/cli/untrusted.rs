@@ -85,3 +85,28 @@ fn a_backup_onto_a_full_disk_says_the_disk_is_full_and_where() {
     assert!(message.contains("the disk is full: cannot write"), "{message}");
     assert!(message.contains("full/backup.db"), "the message says where: {message}");
 }
+
+#[test]
+fn a_link_stored_before_folio_refused_it_never_reaches_an_export() {
+    let (dir, db) = with_demo();
+    // Text an older Folio stored as typed.
+    rusqlite::Connection::open(&db)
+        .unwrap()
+        .execute_batch(
+            r#"UPDATE case_studies SET body = json_set(body, '$.context',
+                 'See [the ledger](javascript:alert(1)) and [notes](file:///etc/passwd).');"#,
+        )
+        .unwrap();
+    let resume = dir.path().join("resume.json");
+    let out = folio(&db, &["export", resume.to_str().unwrap(), "--format", "json-resume"]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let json = std::fs::read_to_string(&resume).unwrap();
+    assert!(!json.contains("](javascript:") && !json.contains("](file:"), "a refused link was exported");
+    assert!(json.contains("See the ledger and notes."), "its words stay");
+
+    let pdf = dir.path().join("cv.pdf");
+    assert!(folio(&db, &["pdf", pdf.to_str().unwrap()]).status.success());
+    let raw = Command::new("qpdf").args(["--qdf", "--object-streams=disable"]).arg(&pdf).arg("-").output().unwrap();
+    let raw = String::from_utf8_lossy(&raw.stdout);
+    assert!(!raw.contains("javascript:") && !raw.contains("file:///"), "a refused link became a PDF link");
+}
