@@ -212,20 +212,29 @@ impl Folio {
         let record = self.export_record(id)?;
         let path = Path::new(&record.path);
         let unavailable = |why: &str| Error::ExportUnavailable(format!("{} {why}", record.path));
-        if record.validate().is_err() || !path.extension().is_some_and(|e| e.eq_ignore_ascii_case("pdf")) {
+        // A path on another machine (`\\host\share`, `//host/…`) is not asked about at all:
+        // even looking would reach out to that host.
+        let remote = record.path.starts_with("\\\\") || record.path.starts_with("//");
+        if remote || record.validate().is_err() || !path.extension().is_some_and(|e| e.eq_ignore_ascii_case("pdf")) {
             return Err(unavailable("is not the path of a PDF Folio wrote"));
         }
-        let metadata = std::fs::metadata(path).map_err(|_| unavailable("is no longer there"))?;
+        // The file that will be opened is the one checked: links resolved first.
+        let file = std::fs::canonicalize(path).map_err(|_| unavailable("is no longer there"))?;
+        let metadata = std::fs::metadata(&file).map_err(|_| unavailable("is no longer there"))?;
         if !metadata.is_file() {
             return Err(unavailable("is not a file"));
         }
-        let mut bytes = Vec::new();
-        let file = std::fs::File::open(path).map_err(|e| Error::io("read", path, &e))?;
-        file.take(record.bytes + 1).read_to_end(&mut bytes).map_err(|e| Error::io("read", path, &e))?;
-        if !bytes.starts_with(b"%PDF-") || sha256_hex(&bytes) != record.sha256 {
-            return Err(unavailable("has changed since Folio exported it; open it from its folder"));
+        let changed = || unavailable("has changed since Folio exported it; open it from its folder");
+        if metadata.len() != record.bytes {
+            return Err(changed());
         }
-        Ok(std::fs::canonicalize(path).unwrap_or_else(|_| path.to_path_buf()))
+        let mut bytes = Vec::with_capacity(record.bytes as usize);
+        let reader = std::fs::File::open(&file).map_err(|e| Error::io("read", &file, &e))?;
+        reader.take(record.bytes).read_to_end(&mut bytes).map_err(|e| Error::io("read", &file, &e))?;
+        if !bytes.starts_with(b"%PDF-") || sha256_hex(&bytes) != record.sha256 {
+            return Err(changed());
+        }
+        Ok(file)
     }
 
     /// One past export.

@@ -32,8 +32,10 @@ pub(crate) fn write_atomically(path: &Path, bytes: &[u8]) -> Result<()> {
     #[cfg(unix)]
     {
         use std::os::unix::fs::PermissionsExt;
-        // The umask takes away what the user does not give others, as for any new file.
-        builder.permissions(std::fs::Permissions::from_mode(0o666));
+        // A file replaced keeps its permissions (a private one stays private); a new
+        // one gets what the umask leaves of 0666, as any new file does.
+        let mode = std::fs::metadata(path).map_or(0o666, |m| m.permissions().mode() & 0o777);
+        builder.permissions(std::fs::Permissions::from_mode(mode));
     }
     let mut file = builder.tempfile_in(dir).map_err(io)?;
     file.write_all(bytes).map_err(io)?;
@@ -54,9 +56,14 @@ fn resolve_link(path: &Path) -> Result<PathBuf> {
 
 /// Makes a rename in `dir` durable (on Unix a folder is synced like a file; elsewhere
 /// the rename is durable when it returns).
+/// Some file systems (network and FUSE mounts) cannot sync a folder: the file is
+/// written all the same, so that is not an error.
 fn sync_folder(dir: &Path) -> std::io::Result<()> {
     #[cfg(unix)]
-    std::fs::File::open(dir)?.sync_all()?;
+    match std::fs::File::open(dir)?.sync_all() {
+        Err(e) if matches!(e.kind(), std::io::ErrorKind::InvalidInput | std::io::ErrorKind::Unsupported) => {}
+        other => other?,
+    }
     #[cfg(not(unix))]
     let _ = dir;
     Ok(())
@@ -64,8 +71,8 @@ fn sync_folder(dir: &Path) -> std::io::Result<()> {
 
 /// Reads at most `max_bytes` of `path`, refusing a longer file — counted as it is read,
 /// since devices and pipes claim to be empty.
-fn read_limited(path: &Path, max_bytes: u64, too_large: impl Fn() -> Error) -> Result<Vec<u8>> {
-    let unreadable = |e: std::io::Error| Error::io("read", path, &e);
+fn read_limited(path: &Path, what: &str, max_bytes: u64, too_large: impl Fn() -> Error) -> Result<Vec<u8>> {
+    let unreadable = |e: std::io::Error| Error::io(&format!("read the {what}"), path, &e);
     let file = std::fs::File::open(path).map_err(unreadable)?;
     if file.metadata().map_err(unreadable)?.len() > max_bytes {
         return Err(too_large());
@@ -83,7 +90,7 @@ pub fn read_text_file(path: &Path, field: &str, max_chars: usize) -> Result<Stri
     // A character is at most four bytes.
     let max_bytes = 4 * max_chars as u64;
     let too_large = || Error::invalid(field, format!("{} is longer than {max_chars} characters", path.display()));
-    let bytes = read_limited(path, max_bytes, too_large)?;
+    let bytes = read_limited(path, field, max_bytes, too_large)?;
     let text =
         String::from_utf8(bytes).map_err(|_| Error::invalid(field, format!("{} is not UTF-8 text", path.display())))?;
     if text.chars().count() > max_chars {

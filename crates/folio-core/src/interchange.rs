@@ -88,7 +88,7 @@ fn live<E>(list: &[Entry<E>]) -> u64 {
 
 fn report(document: &Document, dry_run: bool) -> ImportReport {
     match document {
-        Document::Backup(b) => ImportReport {
+        Document::Backup(b, notes) => ImportReport {
             format: backup::FORMAT.into(),
             dry_run,
             records: Stats {
@@ -114,7 +114,7 @@ fn report(document: &Document, dry_run: bool) -> ImportReport {
                 .sum(),
             },
             profile: b.profile_updated_at.is_some(),
-            notes: Vec::new(),
+            notes: notes.clone(),
         },
         Document::JsonResume(r) => ImportReport {
             format: "json-resume".into(),
@@ -242,7 +242,7 @@ impl Folio {
     /// run reads and checks the file and reports what it would add, changing nothing.
     pub fn import_bytes(&self, bytes: &[u8], mode: Option<ImportMode>, dry_run: bool) -> Result<ImportReport> {
         let document = folio_interchange::read(bytes)?;
-        if let Document::Backup(b) = &document {
+        if let Document::Backup(b, _) = &document {
             check_images(b)?;
         }
         let report = report(&document, dry_run);
@@ -265,7 +265,7 @@ impl Folio {
                 profile::put(tx, &Profile::default(), None)?;
             }
             match &document {
-                Document::Backup(b) => apply_backup(tx, b, replace),
+                Document::Backup(b, _) => apply_backup(tx, b, replace),
                 Document::JsonResume(r) => apply_resume(tx, r, replace),
             }
         })?;

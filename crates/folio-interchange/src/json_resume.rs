@@ -353,43 +353,11 @@ fn carried<T: serde::de::DeserializeOwned>(folio: &Option<Value>, key: &str, pat
     }
 }
 
-/// Markdown links to anything but a web page or an e-mail (`[x](javascript:…)`) keep
-/// their words and lose their target, in every string of the résumé, each noted: a
-/// résumé from elsewhere is imported, but never with a link Folio would not store.
-fn drop_refused_links(value: &mut Value, path: String, notes: &mut Vec<Note>) {
-    match value {
-        Value::String(text) => {
-            if let Some((kept, targets)) = folio_model::markdown::without_refused_links(text) {
-                for target in targets {
-                    let shown: String = target.chars().take(60).collect();
-                    notes.push(Note::new(
-                        path.clone(),
-                        format!("the link to \"{shown}\" was left out (only https, http and mailto links are kept)"),
-                    ));
-                }
-                *text = kept;
-            }
-        }
-        Value::Array(items) => {
-            for (i, item) in items.iter_mut().enumerate() {
-                drop_refused_links(item, format!("{path}[{i}]"), notes);
-            }
-        }
-        Value::Object(map) => {
-            for (key, item) in map.iter_mut() {
-                let path = if path.is_empty() { key.clone() } else { format!("{path}.{key}") };
-                drop_refused_links(item, path, notes);
-            }
-        }
-        _ => {}
-    }
-}
-
 /// Reads a JSON Resume document into Folio records.
 pub fn import(doc: &Value) -> Result<Imported> {
     let mut notes = Vec::new();
     let mut doc = doc.clone();
-    drop_refused_links(&mut doc, String::new(), &mut notes);
+    crate::read::drop_refused_links(&mut doc, String::new(), &mut notes);
     let doc = &doc;
     let resume: Resume = typed(doc, "")?;
     unknown_properties(doc, &mut notes);
@@ -654,7 +622,7 @@ fn without_values(cs: &CaseStudy) -> CaseStudy {
 pub fn export(portfolio: &Portfolio) -> Value {
     let mut doc = export_as_stored(portfolio);
     // Text kept from before Folio refused such links still never carries one out.
-    drop_refused_links(&mut doc, String::new(), &mut Vec::new());
+    crate::read::drop_refused_links(&mut doc, String::new(), &mut Vec::new());
     doc
 }
 

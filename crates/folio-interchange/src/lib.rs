@@ -51,7 +51,8 @@ pub struct Imported {
 /// A file read for import: which format it was, and its content.
 #[derive(Debug, Clone)]
 pub enum Document {
-    Backup(Box<Backup>),
+    /// A backup, and the links it held that Folio no longer takes (left out).
+    Backup(Box<Backup>, Vec<Note>),
     JsonResume(Box<Imported>),
 }
 
@@ -62,7 +63,10 @@ pub fn read(bytes: &[u8]) -> Result<Document> {
         return Err(Error::UnknownFormat);
     }
     if backup::looks_like(&doc) {
-        Ok(Document::Backup(Box::new(backup::read(&doc)?)))
+        // Text from a Folio that took any link keeps its words; the links are noted.
+        let (mut doc, mut notes) = (doc, Vec::new());
+        read::drop_refused_links(&mut doc, String::new(), &mut notes);
+        Ok(Document::Backup(Box::new(backup::read(&doc)?), notes))
     } else if json_resume::looks_like(&doc) {
         Ok(Document::JsonResume(Box::new(json_resume::import(&doc)?)))
     } else {

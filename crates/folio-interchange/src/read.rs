@@ -4,7 +4,7 @@
 use serde::de::DeserializeOwned;
 use serde_json::Value;
 
-use crate::{Error, Result};
+use crate::{Error, Note, Result};
 
 /// The largest JSON Resume (or unknown document) an import reads: anything larger is
 /// not something a person made by hand.
@@ -45,6 +45,39 @@ pub fn json(bytes: &[u8]) -> Result<Value> {
             Error::NotJson(e.to_string())
         }
     })
+}
+
+/// Markdown links to anything but a web page or an e-mail (`[x](javascript:…)`) keep
+/// their words and lose their target, in every string of the résumé, each noted: a
+/// file from elsewhere (or from a Folio that took such links) is imported, but never
+/// with a link Folio would not store.
+pub(crate) fn drop_refused_links(value: &mut Value, path: String, notes: &mut Vec<Note>) {
+    match value {
+        Value::String(text) => {
+            if let Some((kept, targets)) = folio_model::markdown::without_refused_links(text) {
+                for target in targets {
+                    let shown: String = target.chars().take(60).collect();
+                    notes.push(Note::new(
+                        path.clone(),
+                        format!("the link to \"{shown}\" was left out (only https, http and mailto links are kept)"),
+                    ));
+                }
+                *text = kept;
+            }
+        }
+        Value::Array(items) => {
+            for (i, item) in items.iter_mut().enumerate() {
+                drop_refused_links(item, format!("{path}[{i}]"), notes);
+            }
+        }
+        Value::Object(map) => {
+            for (key, item) in map.iter_mut() {
+                let path = if path.is_empty() { key.clone() } else { format!("{path}.{key}") };
+                drop_refused_links(item, path, notes);
+            }
+        }
+        _ => {}
+    }
 }
 
 /// `value` as a `T`, or the path of the first value that does not fit, prefixed by

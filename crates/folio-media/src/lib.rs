@@ -265,36 +265,51 @@ fn working_bytes(bytes: &[u8], format: ImageFormat, pixels: u64) -> u64 {
 }
 
 /// For a progressive JPEG, the samples its components hold per pixel (3 for 4:4:4,
-/// 1.5 for 4:2:0); `None` for a baseline JPEG, which is decoded a row of blocks at a time.
+/// 1.5 for 4:2:0); `None` for a baseline JPEG, which is decoded a row of blocks at a
+/// time. A file whose frame header cannot be found counts as the costliest kind.
 fn jpeg_progressive_samples(bytes: &[u8]) -> Option<f64> {
+    const WORST: f64 = 3.0;
     let mut at = 2; // after SOI
-    while at + 4 <= bytes.len() {
-        if bytes[at] != 0xFF {
+    loop {
+        // Skip to the next marker, past fill bytes, as decoders do.
+        while bytes.get(at).is_some_and(|&b| b != 0xFF) {
             at += 1;
+        }
+        while bytes.get(at + 1) == Some(&0xFF) {
+            at += 1;
+        }
+        let (Some(&marker), Some(&hi), Some(&lo)) = (bytes.get(at + 1), bytes.get(at + 2), bytes.get(at + 3)) else {
+            return Some(WORST);
+        };
+        if marker == 0x00 && matches!(bytes.get(at + 2), Some(0xC2 | 0xC6 | 0xCA | 0xCE)) {
+            // Some decoders read past a stray 00 to the marker after it.
+            return Some(WORST);
+        }
+        if marker == 0x00 || marker == 0x01 || (0xD0..=0xD7).contains(&marker) {
+            at += 2;
             continue;
         }
-        let marker = bytes[at + 1];
-        if marker == 0xFF || marker == 0x01 || (0xD0..=0xD7).contains(&marker) {
-            at += if marker == 0xFF { 1 } else { 2 };
-            continue;
-        }
-        let len = usize::from(bytes[at + 2]) << 8 | usize::from(bytes[at + 3]);
-        let segment = bytes.get(at + 4..at + 2 + len)?;
+        let len = usize::from(hi) << 8 | usize::from(lo);
+        let segment = bytes.get(at + 4..at + 2 + len.max(2)).unwrap_or_default();
         match marker {
             0xC2 | 0xC6 | 0xCA | 0xCE => {
                 // SOF of a progressive process: precision, height, width, components,
                 // then (id, sampling factors, table) per component.
                 let components = segment.get(6..).unwrap_or_default().chunks_exact(3).map(|c| (c[1] >> 4, c[1] & 15));
                 let factors: Vec<(u8, u8)> = components.filter(|&(h, v)| h > 0 && v > 0).collect();
+                if factors.is_empty() {
+                    return Some(WORST);
+                }
                 let (h_max, v_max) = factors.iter().fold((1, 1), |(h, v), &(ch, cv)| (h.max(ch), v.max(cv)));
                 let per_pixel = factors.iter().map(|&(h, v)| f64::from(h * v) / f64::from(h_max * v_max)).sum();
                 return Some(per_pixel);
             }
-            0xC0 | 0xC1 | 0xC3 | 0xC5 | 0xC7 | 0xC9 | 0xCB | 0xCD | 0xCF | 0xDA => return None,
+            0xC0 | 0xC1 | 0xC3 | 0xC5 | 0xC7 | 0xC9 | 0xCB | 0xCD | 0xCF => return None,
+            // A scan or the end before any frame header: nothing says what it is.
+            0xDA | 0xD9 => return Some(WORST),
             _ => at += 2 + len,
         }
     }
-    None
 }
 
 /// A PNG's colour profile is inflated when its header is read: refuse one that would
@@ -605,6 +620,8 @@ mod tests {
         assert_eq!(jpeg_progressive_samples(&jpeg(true, R_4_4_4)), Some(3.0));
         assert_eq!(jpeg_progressive_samples(&jpeg(true, R_4_2_0)), Some(1.5));
         assert_eq!(jpeg_progressive_samples(&jpeg(false, R_4_4_4)), None);
+        // Cut before its frame header, a JPEG counts as the costliest kind.
+        assert_eq!(jpeg_progressive_samples(&jpeg(false, R_4_4_4)[..20]), Some(3.0));
     }
 
     #[test]

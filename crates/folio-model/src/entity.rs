@@ -6,7 +6,8 @@ use ts_rs::TS;
 use uuid::Uuid;
 
 use crate::{
-    CaseStudy, Certification, Edition, Education, Experience, Invalid, Profile, Recommendation, Section, Skill, Writing,
+    CaseStudy, Certification, Edition, Education, Experience, FieldError, Invalid, Profile, Recommendation, Section,
+    Skill, Writing,
 };
 
 /// Milliseconds since the Unix epoch, UTC.
@@ -167,6 +168,12 @@ impl Portfolio {
         each("writing", &self.writing, &mut add);
         if let Some(edition) = &self.edition {
             add("edition.item".into(), edition.item.validate());
+        }
+        // Each section once: a list repeating them would repeat the whole document.
+        for (i, section) in self.sections.iter().enumerate() {
+            if self.sections[..i].contains(section) {
+                errors.push(FieldError { field: format!("sections[{i}]"), problem: "repeats a section".into() });
+            }
         }
         if errors.is_empty() {
             Ok(())

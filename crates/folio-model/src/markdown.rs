@@ -50,8 +50,19 @@ struct RefusedLink {
 }
 
 /// `text` with every refused link replaced by its words (`[site](file:///x)` becomes
-/// `site`), and the targets removed; `None` when there was none.
+/// `site`), and the targets removed; `None` when there was none. Words left behind can
+/// form a link of their own (`[[a](javascript:x)](javascript:y)`), so this repeats
+/// until none is left; the text shrinks each time.
 pub fn without_refused_links(text: &str) -> Option<(String, Vec<String>)> {
+    let (mut kept, mut targets) = one_pass(text)?;
+    while let Some((again, more)) = one_pass(&kept) {
+        kept = again;
+        targets.extend(more);
+    }
+    Some((kept, targets))
+}
+
+fn one_pass(text: &str) -> Option<(String, Vec<String>)> {
     if !may_hold_a_link(text) {
         return None;
     }
@@ -122,5 +133,8 @@ mod tests {
         assert!(refused_links(&text).is_empty());
         assert_eq!(without_refused_links("[](file:///x)").unwrap().0, "");
         assert_eq!(without_refused_links("Nothing to change [ok](https://example.com)"), None);
+        let (text, _) =
+            without_refused_links("[[a](javascript:x)](javascript:y) ![[b](javascript:1)](file:///y)").unwrap();
+        assert!(refused_links(&text).is_empty(), "{text}");
     }
 }

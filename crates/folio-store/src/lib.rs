@@ -226,10 +226,11 @@ impl Store {
 type SchemaObject = (String, String, String, Option<String>);
 
 fn schema_of(conn: &Connection) -> rusqlite::Result<Vec<SchemaObject>> {
-    // SQLite's own statistics tables (ANALYZE) are not part of what Folio made.
+    // SQLite's own statistics tables (ANALYZE) are not part of what Folio made; any
+    // other object, whatever its name, is compared.
     let mut stmt = conn.prepare(
         "SELECT type, name, tbl_name, sql FROM sqlite_schema
-         WHERE name NOT LIKE 'sqlite\\_stat%' ESCAPE '\\' ORDER BY type, name",
+         WHERE NOT (type = 'table' AND name IN ('sqlite_stat1', 'sqlite_stat4')) ORDER BY type, name",
     )?;
     let rows = stmt.query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?)))?;
     rows.collect()

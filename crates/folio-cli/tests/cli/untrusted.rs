@@ -7,7 +7,7 @@ use crate::{folio, stderr, stdout, with_demo};
 
 #[test]
 fn a_reader_that_goes_away_ends_the_command_quietly() {
-    let (_dir, db) = with_demo();
+    let (dir, db) = with_demo();
     for args in [&["list", "skills"][..], &["list", "case-studies", "--json"], &["search", "kafka"]] {
         let mut child = Command::new(env!("CARGO_BIN_EXE_folio"))
             .arg("--db")
@@ -23,6 +23,18 @@ fn a_reader_that_goes_away_ends_the_command_quietly() {
         assert!(out.status.success(), "{args:?} exited with {:?}: {}", out.status, stderr(&out));
         assert!(out.stderr.is_empty(), "{args:?}: {}", stderr(&out));
     }
+    // A command keeps its own exit status: `check --strict` on an empty portfolio
+    // fails whether or not anyone reads what it says.
+    let empty = dir.path().join("empty.db");
+    let mut child = Command::new(env!("CARGO_BIN_EXE_folio"))
+        .arg("--db")
+        .arg(&empty)
+        .args(["check", "--strict"])
+        .stdout(Stdio::piped())
+        .spawn()
+        .unwrap();
+    drop(child.stdout.take());
+    assert_eq!(child.wait().unwrap().code(), Some(1));
 }
 
 #[test]
@@ -107,6 +119,8 @@ fn a_link_stored_before_folio_refused_it_never_reaches_an_export() {
     let pdf = dir.path().join("cv.pdf");
     assert!(folio(&db, &["pdf", pdf.to_str().unwrap()]).status.success());
     let raw = Command::new("qpdf").args(["--qdf", "--object-streams=disable"]).arg(&pdf).arg("-").output().unwrap();
+    assert!(raw.status.success(), "qpdf reads the PDF");
     let raw = String::from_utf8_lossy(&raw.stdout);
+    assert!(raw.contains("/URI"), "the PDF has its web links");
     assert!(!raw.contains("javascript:") && !raw.contains("file:///"), "a refused link became a PDF link");
 }

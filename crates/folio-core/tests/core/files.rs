@@ -20,10 +20,17 @@ fn exported_files_are_readable_like_any_file_the_user_saves() {
     folio.export_pdf(&pdf, &ExportRequest::default()).unwrap();
     let json = dir.path().join("backup.json");
     folio.export_file(&json, FileFormat::Folio, None).unwrap();
-    // The test runner's umask is 022 or stricter in group/other write; never private.
+    // As the umask leaves 0666: what any program gives a new file.
+    let status = std::fs::read_to_string("/proc/self/status").unwrap();
+    let umask = status.lines().find_map(|l| l.strip_prefix("Umask:")).unwrap().trim();
+    let expected = 0o666 & !u32::from_str_radix(umask, 8).unwrap();
     for path in [&pdf, &json] {
-        assert_eq!(mode(path) & 0o644, 0o644, "{} is {:o}", path.display(), mode(path));
+        assert_eq!(mode(path), expected, "{} is {:o}", path.display(), mode(path));
     }
+    // A file replaced keeps its own permissions.
+    std::fs::set_permissions(&pdf, std::fs::Permissions::from_mode(0o600)).unwrap();
+    folio.export_pdf(&pdf, &ExportRequest::default()).unwrap();
+    assert_eq!(mode(&pdf), 0o600, "a private file stays private");
 }
 
 #[test]

@@ -237,7 +237,7 @@ fn a_50_mb_file_is_refused_before_it_is_parsed() {
     big.resize(50 * 1024 * 1024, b'a');
     big.extend_from_slice(br#""}}"#);
     let message = refused(&big, "import_too_large", None);
-    assert!(message.contains("50.0 MB"), "{message}");
+    assert!(message.contains("larger than 32 MB"), "{message}");
 
     // From a file, too: its size is checked before it is read.
     let (folio, dir) = open();
@@ -523,4 +523,19 @@ fn a_markdown_link_folio_would_not_follow_is_refused_when_typed() {
     assert_eq!(err.field(), Some("context"));
     assert!(err.to_string().contains("https://"), "{err}");
     assert_eq!(folio.get::<CaseStudy>(study.id).unwrap().item, study.item, "nothing changed");
+}
+
+#[test]
+fn a_backup_from_a_folio_that_took_any_link_imports_with_the_link_left_out_and_noted() {
+    let (folio, _dir) = open();
+    folio.create(&CaseStudy { title: "Ledger".into(), ..CaseStudy::default() }).unwrap();
+    let mut doc: Value = serde_json::from_slice(&backup_bytes(&folio)).unwrap();
+    // What an older Folio stored as typed: a link to a relative path.
+    doc["caseStudies"][0]["item"]["context"] = "See [the design](docs/design.md).".into();
+    let (other, _other_dir) = open();
+    let report = other.import_bytes(doc.to_string().as_bytes(), None, false).unwrap();
+    assert_eq!(report.notes.len(), 1, "{:?}", report.notes);
+    assert_eq!(report.notes[0].path, "caseStudies[0].item.context");
+    assert!(report.notes[0].message.contains("docs/design.md"), "{:?}", report.notes[0]);
+    assert_eq!(other.list::<CaseStudy>().unwrap()[0].item.context, "See the design.");
 }

@@ -88,14 +88,20 @@ impl Subject {
 
 /// Everything a user does with a portfolio after an import: preview and export each
 /// edition, and export a JSON Resume and a backup. Only a panic or an internal error
-/// is wrong; a refusal (a redaction that cannot hide a name) is an answer.
+/// is wrong.
 fn use_everything(folio: &Folio) -> Result<(), String> {
     let mut editions: Vec<Option<uuid::Uuid>> = vec![None];
     editions.extend(folio.list::<folio_model::Edition>().map_err(|e| e.to_string())?.into_iter().map(|e| Some(e.id)));
+    // Folio's own failures: a store that cannot read what it just took in, a renderer
+    // that cannot print it. A refusal (a redaction that cannot hide a name) is fine.
+    let internal = |e: folio_core::Error| match e.code() {
+        "database" | "corrupt_record" | "render_failed" | "io" => Err(format!("{}: {e}", e.code())),
+        _ => Ok(()),
+    };
     for edition in editions {
-        let _ = folio.render_pdf(&ExportRequest { edition, ..ExportRequest::default() });
-        let _ = folio.export_bytes(FileFormat::JsonResume, edition);
-        let _ = folio.coach(edition);
+        folio.render_pdf(&ExportRequest { edition, ..ExportRequest::default() }).map(|_| ()).or_else(internal)?;
+        folio.export_bytes(FileFormat::JsonResume, edition).map(|_| ()).or_else(internal)?;
+        folio.coach(edition).map(|_| ()).or_else(internal)?;
     }
     folio.export_bytes(FileFormat::Folio, None).map(|_| ()).map_err(|e| format!("the backup failed: {e}"))
 }

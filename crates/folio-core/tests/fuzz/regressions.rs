@@ -18,8 +18,9 @@ fn inputs_that_once_broke_folio_are_handled() {
         ("backup-no-break-space-before-a-redacted-name.json", Outcome::Imported),
         // Crashed `exports show --pdf`: a colour sliced inside a multi-byte character.
         ("backup-snapshot-accent-not-hex.json", Outcome::Refused("import_malformed".into())),
-        // Would have put a javascript: link action into the PDF made again from it.
-        ("backup-snapshot-links-to-javascript.json", Outcome::Refused("import_malformed".into())),
+        // Would have put a javascript: link action into the PDF made again from it; the
+        // link is now left out (and reported), its words kept.
+        ("backup-snapshot-links-to-javascript.json", Outcome::Imported),
         // Would have handed a URL to the system's opener from *Open*.
         ("backup-export-path-is-a-url.json", Outcome::Refused("import_malformed".into())),
         // Became PDF link actions to javascript:, file: and data: addresses.
