@@ -96,6 +96,20 @@ pub fn answer_dialog(title: &str, path: Option<&str>) {
     xdotool(&["key", "Return"]);
 }
 
+/// The real mouse, as a user moves it: to (`x`, `y`) in the window titled `title`
+/// (CSS pixels, the page fills the window), then `clicks` presses of `button` (1 left,
+/// 4 wheel up, 5 wheel down), a human's 40 ms apart.
+pub fn pointer(title: &str, x: f64, y: f64, button: u8, clicks: u32) {
+    focus_dialog(title);
+    let found = Command::new("xdotool")
+        .args(["search", "--onlyvisible", "--name", &format!("^{}$", regex_escaped(title))])
+        .output()
+        .unwrap();
+    let window = String::from_utf8_lossy(&found.stdout).lines().next().unwrap_or_default().to_string();
+    xdotool(&["mousemove", "--window", &window, "--sync", &format!("{}", x as i64), &format!("{}", y as i64)]);
+    xdotool(&["click", "--repeat", &clicks.to_string(), "--delay", "40", &button.to_string()]);
+}
+
 /// Closes the native message dialog titled `title` with Escape: its cancel answer.
 pub fn cancel_dialog(title: &str) {
     focus_dialog(title);

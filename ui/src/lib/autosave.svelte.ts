@@ -24,6 +24,12 @@ function refresh() {
       state = 'saving';
     }
   }
+  // Text a field holds back (a date like "2021-13") is on screen but not stored: the
+  // indicator never says all is saved while it is there.
+  if (heldBack.size > 0 && state !== 'failed') {
+    state = 'invalid';
+    message ||= 'A field holds text that is not saved yet; it is marked.';
+  }
   saving.state = state;
   saving.message = message;
 }
@@ -92,7 +98,11 @@ const heldBack = new Set<object>();
 export function holdBack(field: object, held: boolean): () => void {
   if (held) heldBack.add(field);
   else heldBack.delete(field);
-  return () => heldBack.delete(field);
+  refresh();
+  return () => {
+    heldBack.delete(field);
+    refresh();
+  };
 }
 
 /** Whether some edit was refused, failed, or is held back by its field, and is not stored. */

@@ -1,7 +1,7 @@
 import { clearMocks, mockIPC } from '@tauri-apps/api/mocks';
 import { afterEach, describe, expect, it } from 'vitest';
 import { FolioError } from './api';
-import { Autosaver, flushAll, mayLeave } from './autosave.svelte';
+import { Autosaver, flushAll, holdBack, mayLeave, saving, unsaved } from './autosave.svelte';
 
 /** A save that waits until released, recording what it was given. */
 function controlledSave() {
@@ -96,5 +96,19 @@ describe('leaving an edit', () => {
     answer = 'Leave anyway';
     expect(await mayLeave()).toBe(true);
     saver.dispose();
+  });
+
+  it('text a field holds back keeps the indicator from saying all is saved', async () => {
+    const field = {};
+    holdBack(field, true);
+    expect(saving.state).toBe('invalid');
+    expect(saving.message).toContain('not saved');
+    expect(unsaved()).toBe(true);
+    const forget = holdBack(field, false);
+    expect(saving.state).toBe('saved');
+    holdBack(field, true);
+    forget();
+    expect(saving.state).toBe('saved');
+    expect(unsaved()).toBe(false);
   });
 });

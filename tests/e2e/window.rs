@@ -1,0 +1,102 @@
+//! The window under a user's hands: it never scrolls away, its dialogs close the way
+//! dialogs do, and it never says all is saved while typed text is not.
+
+use fantoccini::key::Key;
+use folio_core::Folio;
+use folio_e2e::{pointer, App};
+
+use crate::ONE_WINDOW;
+
+fn demo(dir: &std::path::Path) -> std::path::PathBuf {
+    let db = dir.join("folio.db");
+    Folio::open(&db).unwrap().load_demo(false).unwrap();
+    db
+}
+
+/// Runs `script` (an expression) in the page and returns its JSON value.
+async fn eval(app: &App, script: &str) -> serde_json::Value {
+    app.client.execute(&format!("return {script}"), vec![]).await.unwrap()
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn wheeling_past_the_end_of_the_editor_never_scrolls_the_window() {
+    let _one = ONE_WINDOW.lock().await;
+    let dir = tempfile::tempdir().unwrap();
+    let app = App::launch(&demo(dir.path())).await;
+    app.find("[data-kind=case-study]").await;
+    let editor = eval(&app, "(() => { const r = document.querySelector('[data-kind=case-study]').getBoundingClientRect(); return [r.x + r.width / 2, r.y + r.height / 2]; })()").await;
+    let (x, y) = (editor[0].as_f64().unwrap(), editor[1].as_f64().unwrap());
+    // Far past the end of the form, then back up over the sidebar's edge.
+    tokio::task::spawn_blocking(move || pointer("Folio", x, y, 5, 80)).await.unwrap();
+    tokio::time::sleep(std::time::Duration::from_millis(400)).await;
+    assert_eq!(
+        eval(&app, "[window.scrollX, window.scrollY, document.scrollingElement.scrollTop]").await,
+        serde_json::json!([0, 0, 0]),
+        "the document scrolled"
+    );
+    assert_eq!(
+        eval(&app, "document.querySelector('nav').getBoundingClientRect().top").await,
+        0,
+        "the sidebar slid away"
+    );
+    // Even a script's scroll (a focus, scrollIntoView) is put back.
+    eval(&app, "(window.scrollTo(0, 400), 0)").await;
+    tokio::time::sleep(std::time::Duration::from_millis(200)).await;
+    assert_eq!(eval(&app, "window.scrollY").await, 0);
+    app.close().await;
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn the_search_palette_closes_with_esc_and_a_click_outside_and_help_takes_its_place() {
+    let _one = ONE_WINDOW.lock().await;
+    let dir = tempfile::tempdir().unwrap();
+    let app = App::launch(&demo(dir.path())).await;
+    app.find("[data-kind=case-study]").await;
+    let open = "document.querySelector('dialog.palette').open";
+    let ctrl_k = format!("{}k", Key::Control);
+
+    // Esc, pressed once on the empty query.
+    app.find("body").await.send_keys(&ctrl_k).await.unwrap();
+    app.find("[data-testid=search-input]").await;
+    assert_eq!(eval(&app, open).await, true);
+    app.find("[data-testid=search-input]").await.send_keys(&Key::Escape.to_string()).await.unwrap();
+    tokio::time::sleep(std::time::Duration::from_millis(300)).await;
+    assert_eq!(eval(&app, open).await, false, "Esc closes the palette");
+
+    // A click outside it, with the real mouse, on the backdrop's corner.
+    app.find("body").await.send_keys(&ctrl_k).await.unwrap();
+    tokio::time::sleep(std::time::Duration::from_millis(300)).await;
+    assert_eq!(eval(&app, open).await, true);
+    tokio::task::spawn_blocking(|| pointer("Folio", 30.0, 600.0, 1, 1)).await.unwrap();
+    tokio::time::sleep(std::time::Duration::from_millis(300)).await;
+    assert_eq!(eval(&app, open).await, false, "a click outside closes the palette");
+
+    // F1 over it: help, alone.
+    app.find("body").await.send_keys(&ctrl_k).await.unwrap();
+    tokio::time::sleep(std::time::Duration::from_millis(300)).await;
+    app.find("[data-testid=search-input]").await.send_keys(&Key::F1.to_string()).await.unwrap();
+    tokio::time::sleep(std::time::Duration::from_millis(300)).await;
+    assert_eq!(
+        eval(&app, "[...document.querySelectorAll('dialog[open]')].map(d => d.className.split(' ')[0])").await,
+        serde_json::json!(["help"])
+    );
+    app.close().await;
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn a_half_typed_date_keeps_the_indicator_from_saying_all_is_saved() {
+    let _one = ONE_WINDOW.lock().await;
+    let dir = tempfile::tempdir().unwrap();
+    let app = App::launch(&demo(dir.path())).await;
+    app.type_into("[data-kind=case-study] input[name=start]", "2021-13").await;
+    let state = app.find("[data-testid=save-state]").await;
+    tokio::time::sleep(std::time::Duration::from_millis(300)).await;
+    assert_eq!(state.attr("data-state").await.unwrap().as_deref(), Some("invalid"));
+    assert!(state.text().await.unwrap().contains("Not saved"), "{}", state.text().await.unwrap());
+    // Made valid, it is stored and the indicator says so.
+    app.type_into("[data-kind=case-study] input[name=start]", "2021-12").await;
+    app.saved().await;
+    app.close().await;
+    let stored = Folio::open(&dir.path().join("folio.db")).unwrap().list::<folio_model::CaseStudy>().unwrap();
+    assert_eq!(stored[0].item.start.map(|d| d.to_string()).as_deref(), Some("2021-12"));
+}
