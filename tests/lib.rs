@@ -24,7 +24,7 @@ pub fn target_dir() -> PathBuf {
 }
 
 /// The built desktop app (`cargo build -p folio-desktop`), or `FOLIO_APP` if set.
-fn app_binary() -> PathBuf {
+pub fn app_binary() -> PathBuf {
     let path =
         std::env::var_os("FOLIO_APP").map(PathBuf::from).unwrap_or_else(|| target_dir().join("debug/folio-desktop"));
     assert!(path.is_file(), "{} is missing: run `cargo build -p folio-desktop` (make test does)", path.display());

@@ -22,7 +22,17 @@ pub fn run() {
     if let Err(e) = webkit2gtk::glib::setenv("WEBKIT_DISABLE_COMPOSITING_MODE", "1", false) {
         eprintln!("folio: could not turn GPU compositing off ({e}); continuing with it");
     }
-    tauri::Builder::default()
+    // Without a display there is no window to open: say so in one sentence, not with
+    // the panic (and backtrace) the window toolkit would give.
+    #[cfg(target_os = "linux")]
+    if let Err(e) = gtk::init() {
+        eprintln!(
+            "folio: cannot open a window ({e}); start Folio in a desktop session (DISPLAY or WAYLAND_DISPLAY), \
+             or use the `folio` command"
+        );
+        std::process::exit(1);
+    }
+    let started = tauri::Builder::default()
         .plugin(tauri_plugin_window_state::Builder::default().build())
         .plugin(tauri_plugin_dialog::init())
         .plugin(tauri_plugin_opener::init())
@@ -79,6 +89,9 @@ pub fn run() {
             commands::backup_database,
             commands::restore_database,
         ])
-        .run(tauri::generate_context!("../tauri.conf.json"))
-        .expect("the Folio window could not be started");
+        .run(tauri::generate_context!("../tauri.conf.json"));
+    if let Err(e) = started {
+        eprintln!("folio: the window could not be started: {e}");
+        std::process::exit(1);
+    }
 }

@@ -100,3 +100,19 @@ async fn a_half_typed_date_keeps_the_indicator_from_saying_all_is_saved() {
     let stored = Folio::open(&dir.path().join("folio.db")).unwrap().list::<folio_model::CaseStudy>().unwrap();
     assert_eq!(stored[0].item.start.map(|d| d.to_string()).as_deref(), Some("2021-12"));
 }
+
+#[tokio::test(flavor = "multi_thread")]
+async fn started_without_a_display_folio_says_so_in_one_sentence_and_exits_1() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = std::process::Command::new(folio_e2e::app_binary())
+        .env_remove("DISPLAY")
+        .env_remove("WAYLAND_DISPLAY")
+        .env("FOLIO_DB", dir.path().join("folio.db"))
+        .output()
+        .unwrap();
+    let said = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(1), "{said}");
+    assert!(said.starts_with("folio: cannot open a window"), "{said}");
+    assert!(!said.contains("panicked") && !said.contains("backtrace"), "{said}");
+    assert_eq!(said.trim_end().lines().count(), 1, "one sentence: {said}");
+}
