@@ -5,7 +5,7 @@ import type { EntityKind } from './bindings/EntityKind';
 import type { Record } from './bindings/Record';
 import { period } from './format';
 
-export type Option = { value: string; label: string };
+export type Option<V extends string | number = string> = { value: V; label: string };
 
 export type Field =
   | { key: string; label: string; type: 'text' | 'url' | 'email'; hint?: string; required?: boolean }
@@ -13,14 +13,30 @@ export type Field =
   | { key: string; label: string; type: 'textarea'; hint?: string; rows?: number; placeholder?: string }
   | { key: string; label: string; type: 'date'; hint?: string }
   | { key: string; label: string; type: 'number'; min?: number; max?: number }
-  | { key: string; label: string; type: 'select'; options: Option[] }
+  | { key: string; label: string; type: 'select'; options: Option<string | number>[] }
   | { key: string; label: string; type: 'chips'; options: Option[] }
   | { key: string; label: string; type: 'checkbox'; hint?: string }
   | { key: string; label: string; type: 'lines'; hint?: string }
   | { key: string; label: string; type: 'case-study' }
   | { key: string; label: string; type: 'case-studies'; hint?: string };
 
-const opts = (pairs: [string, string][]): Option[] => pairs.map(([value, label]) => ({ value, label }));
+const opts = <V extends string | number = string>(pairs: [V, string][]): Option<V>[] =>
+  pairs.map(([value, label]) => ({ value, label }));
+
+/** A skill's level, named as a skills matrix names it (the model keeps 1–5). */
+export const SKILL_LEVELS = opts([
+  [1, '1 · Aware'],
+  [2, '2 · Working knowledge'],
+  [3, '3 · Practitioner'],
+  [4, '4 · Advanced'],
+  [5, '5 · Expert'],
+]);
+
+/** "Practitioner (3)", for lists. */
+export function levelName(level: number): string {
+  const named = SKILL_LEVELS.find((o) => o.value === level)?.label.split(' · ')[1];
+  return named ? `${named} (${level})` : `Level ${level}`;
+}
 
 export const RELATIONSHIPS = opts([
   ['manager', 'Manager'],
@@ -129,7 +145,7 @@ export const FIELDS: { [K in EntityKind]: Field[] } = {
         ['tools-workflow', 'Tools & workflow'],
       ]),
     },
-    { key: 'level', label: 'Level (1–5)', type: 'number', min: 1, max: 5 },
+    { key: 'level', label: 'Level', type: 'select', options: SKILL_LEVELS },
     { key: 'years', label: 'Years', type: 'number', min: 0, max: 70 },
     {
       key: 'evidence',
@@ -202,7 +218,7 @@ export function describe(record: Record): { title: string; detail: string } {
         detail: [record.item.authorTitle, record.item.consent ? '' : 'no consent yet'].filter(Boolean).join(' · '),
       };
     case 'skill':
-      return { title: record.item.name, detail: `Level ${record.item.level}` };
+      return { title: record.item.name, detail: levelName(record.item.level) };
     case 'experience':
       return { title: record.item.title, detail: [record.item.organisation, period(record.item.start, record.item.end)].filter(Boolean).join(' · ') };
     case 'certification':

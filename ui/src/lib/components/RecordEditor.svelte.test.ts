@@ -61,3 +61,25 @@ describe('the coach beside a recommendation', () => {
     expect(screen.getAllByRole('note')).toHaveLength(1);
   });
 });
+
+describe('a skill', () => {
+  it('names its level rather than showing a bare number', async () => {
+    mockIPC(() => ({ score: 100, explanation: '', advice: [], findings: [] }));
+    const stored = $state<Stored<Record>>({
+      id: 'skill-1',
+      createdAt: 0,
+      updatedAt: 0,
+      item: { kind: 'skill', item: { name: 'Kafka', area: 'advanced-technical', level: 4, years: 3, evidence: [] } },
+    });
+    render(RecordEditor, { stored, caseStudies: [], known: [], ondelete: () => {} });
+    const level = screen.getByRole('combobox', { name: 'Level' }) as HTMLSelectElement;
+    expect([...level.options].map((o) => o.textContent)).toEqual([
+      '1 · Aware',
+      '2 · Working knowledge',
+      '3 · Practitioner',
+      '4 · Advanced',
+      '5 · Expert',
+    ]);
+    expect(level.selectedOptions[0]?.textContent).toBe('4 · Advanced');
+  });
+});
