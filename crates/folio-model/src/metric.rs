@@ -111,6 +111,17 @@ impl Metric {
         Some(format!("{} {word}", format_factor(f)))
     }
 
+    /// The figure a callout leads with, saying which way is better: "7.0× faster" when
+    /// the factor is striking (2× or more), else the change ("−86%"), else the result.
+    /// The app and the PDF show the same.
+    pub fn headline(&self) -> Option<String> {
+        self.factor()
+            .filter(|f| *f >= 2.0)
+            .and_then(|_| self.factor_label())
+            .or_else(|| self.change_label())
+            .or_else(|| self.result.map(|r| format_quantity(r, &self.unit)))
+    }
+
     /// The change as a short signed figure: "−86%", "+4.5%", or "−10 pp" for metrics
     /// that are themselves percentages.
     pub fn change_label(&self) -> Option<String> {
@@ -162,6 +173,8 @@ pub struct MetricSummary {
     pub change: Option<String>,
     pub factor: Option<String>,
     pub improved: Option<bool>,
+    /// What the PDF's callout leads with (see [`Metric::headline`]).
+    pub headline: Option<String>,
 }
 
 impl Metric {
@@ -171,6 +184,7 @@ impl Metric {
             change: self.change_label(),
             factor: self.factor_label(),
             improved: self.improved(),
+            headline: self.headline(),
         }
     }
 }
@@ -337,6 +351,18 @@ mod tests {
         assert_eq!(m.statement(), "p95 latency 840 ms → 120 ms (−86%)");
         assert_eq!(m.improved(), Some(true));
         assert_eq!(m.factor_label().as_deref(), Some("7.0× faster"));
+    }
+
+    #[test]
+    fn the_headline_says_which_way_is_better() {
+        let latency = metric("p95 latency", "ms", 840.0, 120.0, Direction::LowerIsBetter);
+        assert_eq!(latency.headline().as_deref(), Some("7.0× faster"), "never a bare 7.0× that reads as more latency");
+        let errors =
+            Metric { category: MetricCategory::Quality, ..metric("Errors", "", 100.0, 70.0, Direction::LowerIsBetter) };
+        assert_eq!(errors.headline().as_deref(), Some("−30%"), "under 2×, the change");
+        let worse = metric("p95 latency", "ms", 120.0, 840.0, Direction::LowerIsBetter);
+        assert_eq!(worse.headline().as_deref(), Some("+600%"), "a change the wrong way is its signed change");
+        assert_eq!(latency.summary().headline, latency.headline(), "the app shows what the PDF shows");
     }
 
     #[test]

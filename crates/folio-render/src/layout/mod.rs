@@ -617,17 +617,9 @@ impl<'a> Builder<'a> {
             for (i, m) in row.iter().enumerate() {
                 let x = self.x + (cell_width + gutter) * i as f32 + pad;
                 let inner = cell_width - pad * 2.0;
-                // The headline number: a factor when it is striking, else the change,
-                // else the result itself.
-                let big = if relative {
-                    m.change_label().unwrap_or_default()
-                } else {
-                    m.factor()
-                        .filter(|f| *f >= 2.0)
-                        .map(folio_model::format_factor)
-                        .or_else(|| m.change_label())
-                        .unwrap_or_else(|| folio_model::format_quantity(m.result.unwrap_or_default(), &m.unit))
-                };
+                // The headline figure, saying which way is better ("7.0× faster", not
+                // "7.0×" beside "p95 latency"), as the editor shows it.
+                let big = if relative { m.change_label() } else { m.headline() }.unwrap_or_default();
                 let mut cell = LineBox { height: pad, ..LineBox::default() };
                 let big_look = self.heading(t.metric_size).color(self.accent);
                 for b in self.text_boxes(&[big_look.span(big)], x, inner) {

@@ -161,3 +161,20 @@ fn markdown_links_lead_only_to_web_pages_and_mail() {
         assert!(text.contains(words), "{words} is still printed");
     }
 }
+
+#[test]
+fn a_callout_says_which_way_is_better() {
+    let doc = lay_out(&portfolio(vec![rich_case_study("Ledger")], vec![]), "modern");
+    let runs: Vec<String> = doc
+        .pages
+        .iter()
+        .flat_map(|p| &p.items)
+        .filter_map(|i| match i {
+            folio_render::Item::Text(run) => Some(run.text()),
+            _ => None,
+        })
+        .collect();
+    let text = runs.join(" ");
+    assert!(text.contains("7.0× faster"), "p95 latency 840 → 120 ms leads with 7.0× faster: {text}");
+    assert!(!runs.iter().any(|r| r.trim() == "7.0×"), "never a bare factor that reads as more latency");
+}

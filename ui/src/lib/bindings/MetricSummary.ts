@@ -3,4 +3,8 @@
 /**
  * What a metric says, derived for display next to the editor.
  */
-export type MetricSummary = { statement: string, change: string | null, factor: string | null, improved: boolean | null, };
+export type MetricSummary = { statement: string, change: string | null, factor: string | null, improved: boolean | null, 
+/**
+ * What the PDF's callout leads with (see [`Metric::headline`]).
+ */
+headline: string | null, };
