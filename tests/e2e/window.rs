@@ -116,3 +116,45 @@ async fn started_without_a_display_folio_says_so_in_one_sentence_and_exits_1() {
     assert!(!said.contains("panicked") && !said.contains("backtrace"), "{said}");
     assert_eq!(said.trim_end().lines().count(), 1, "one sentence: {said}");
 }
+
+#[tokio::test(flavor = "multi_thread")]
+async fn the_keyboard_undoes_a_delete_selects_only_in_fields_and_the_app_reopens_where_it_was() {
+    let _one = ONE_WINDOW.lock().await;
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("folio.db");
+    let folio = Folio::open(&db).unwrap();
+    for title in ["Keep me", "Delete me"] {
+        folio.create(&folio_model::CaseStudy { title: title.into(), ..Default::default() }).unwrap();
+    }
+    drop(folio);
+    let ctrl = |key: char| format!("{}{key}", Key::Control);
+
+    let app = App::launch(&db).await;
+    app.find_text("[data-testid=record-title]", "Delete me").await.click().await.unwrap();
+    app.find_text("[data-testid=editor-title]", "Delete me").await;
+    app.find("[data-testid=delete]").await.click().await.unwrap();
+    app.wait_texts("[data-testid=record-title]", "after delete", |t| t == ["Keep me"]).await;
+    // Ctrl+Z outside a field undoes the delete, as the message's Undo does.
+    app.find("body").await.send_keys(&ctrl('z')).await.unwrap();
+    app.wait_texts("[data-testid=record-title]", "after Ctrl+Z", |t| t == ["Keep me", "Delete me"]).await;
+
+    // Ctrl+A outside a field selects nothing of the window's chrome.
+    app.find("body").await.send_keys(&ctrl('a')).await.unwrap();
+    assert_eq!(eval(&app, "window.getSelection().toString()").await, "");
+
+    // Preview, then Edit: the caret is back in the text.
+    app.find_text("[data-kind=case-study] button", "Preview").await.click().await.unwrap();
+    app.find_text("[data-kind=case-study] button", "Edit").await.click().await.unwrap();
+    tokio::time::sleep(std::time::Duration::from_millis(200)).await;
+    assert_eq!(eval(&app, "document.activeElement.tagName").await, "TEXTAREA");
+
+    // Reopened, the app is where the user was.
+    app.find("[data-testid=nav-skill]").await.click().await.unwrap();
+    app.find("[data-testid=nav-skill][aria-current=page]").await;
+    tokio::time::sleep(std::time::Duration::from_millis(1500)).await;
+    let body = app.find("body").await;
+    app.quit(&body).await;
+    let app = App::launch(&db).await;
+    app.find("[data-testid=nav-skill][aria-current=page]").await;
+    app.close().await;
+}

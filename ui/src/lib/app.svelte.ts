@@ -42,6 +42,28 @@ export function go(place: Place, id: string | null = null) {
   route.id = id;
 }
 
+/** Where the user was in the portfolio at `database`, remembered per database file. */
+const placeKey = (database: string) => `folio:place:${database}`;
+
+export function rememberPlace(database: string) {
+  try {
+    localStorage.setItem(placeKey(database), JSON.stringify({ place: route.place, id: route.id }));
+  } catch {
+    // Storage full or unavailable: the app simply opens on Case studies next time.
+  }
+}
+
+/** Goes back to where the user was last time in this database, if anywhere. */
+export function returnToPlace(database: string) {
+  try {
+    const saved = JSON.parse(localStorage.getItem(placeKey(database)) ?? 'null') as { place?: string; id?: string | null } | null;
+    const place = PLACES.find((p) => p.place === saved?.place)?.place;
+    if (place) go(place, typeof saved?.id === 'string' ? saved.id : null);
+  } catch {
+    // Nothing usable remembered.
+  }
+}
+
 export type Toast = { id: number; message: string; tone: 'info' | 'error'; actions: { label: string; run: () => unknown }[] };
 
 export const toasts: Toast[] = $state([]);
@@ -54,6 +76,20 @@ export function toast(message: string, options: { tone?: Toast['tone']; actions?
   toasts.push({ id, message, tone: options.tone ?? 'info', actions: options.actions ?? [] });
   setTimeout(() => dismiss(id), options.actions?.length ? 8000 : 4000);
   return id;
+}
+
+/** Runs the newest toast's Undo, if one is on screen (Ctrl+Z outside a field). */
+export function undoLast(): boolean {
+  for (let i = toasts.length - 1; i >= 0; i--) {
+    const undo = toasts[i]?.actions.find((a) => a.label === 'Undo');
+    if (undo) {
+      const id = toasts[i]!.id;
+      dismiss(id);
+      undo.run();
+      return true;
+    }
+  }
+  return false;
 }
 
 export function dismiss(id: number) {
