@@ -66,6 +66,12 @@ async fn an_edition_of_two_case_studies_exports_exactly_those_in_its_order() {
         "the suggested file name in the home folder: {:?}",
         std::fs::read_dir(&home).unwrap().collect::<Vec<_>>()
     );
+    // An ordinary document, readable as any file the user saves (not private 0600).
+    use std::os::unix::fs::PermissionsExt;
+    let mode = std::fs::metadata(&pdf).unwrap().permissions().mode() & 0o777;
+    let status = std::fs::read_to_string("/proc/self/status").unwrap();
+    let umask = status.lines().find_map(|l| l.strip_prefix("Umask:")).unwrap().trim();
+    assert_eq!(mode, 0o666 & !u32::from_str_radix(umask, 8).unwrap(), "the exported PDF is {mode:o}");
     let text = pdftotext(&pdf);
     let mobile = text.find("Mobile release train").expect("the first chosen case study is in the PDF");
     let search = text.find("Search platform").expect("the second chosen case study is in the PDF");
