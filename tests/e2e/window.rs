@@ -158,3 +158,20 @@ async fn the_keyboard_undoes_a_delete_selects_only_in_fields_and_the_app_reopens
     app.find("[data-testid=nav-skill][aria-current=page]").await;
     app.close().await;
 }
+
+#[tokio::test(flavor = "multi_thread")]
+async fn adding_a_link_row_is_not_an_error() {
+    let _one = ONE_WINDOW.lock().await;
+    let dir = tempfile::tempdir().unwrap();
+    let app = App::launch(&demo(dir.path())).await;
+    app.find("[data-testid=nav-profile]").await.click().await.unwrap();
+    app.find("[data-kind=profile]").await;
+    app.find_text("[data-kind=profile] button", "Add link").await.click().await.unwrap();
+    tokio::time::sleep(std::time::Duration::from_millis(600)).await;
+    app.saved().await;
+    assert!(
+        app.client.find(fantoccini::Locator::Css("[data-testid=save-problem]")).await.is_err(),
+        "no error before any typing"
+    );
+    app.close().await;
+}

@@ -124,11 +124,13 @@ impl Folio {
 
     pub fn update_profile(&self, new: &Profile) -> Result<Profile> {
         new.validate()?;
+        let mut kept = new.clone();
+        kept.drop_blank_rows();
         self.store().write(|tx| {
-            images::check_assets(tx, new.photo.map(|id| ("photo".to_string(), id)).into_iter().collect())?;
-            Ok::<_, Error>(profile::upsert(tx, new)?)
+            images::check_assets(tx, kept.photo.map(|id| ("photo".to_string(), id)).into_iter().collect())?;
+            Ok::<_, Error>(profile::upsert(tx, &kept)?)
         })?;
-        Ok(new.clone())
+        Ok(kept)
     }
 
     /// Marks a fresh database as deliberately empty, so the app stops offering the
@@ -154,9 +156,11 @@ impl Folio {
     /// Adds a record at the end of its list.
     pub fn create<E: Entity>(&self, item: &E) -> Result<Stored<E>> {
         item.validate()?;
+        let mut kept = item.clone();
+        kept.drop_blank_rows();
         self.store().write(|tx| {
-            images::check_assets(tx, item.assets())?;
-            Ok(records::insert(tx, Uuid::now_v7(), item)?)
+            images::check_assets(tx, kept.assets())?;
+            Ok(records::insert(tx, Uuid::now_v7(), &kept)?)
         })
     }
 
@@ -178,9 +182,11 @@ impl Folio {
 
     pub fn update<E: Entity>(&self, id: Uuid, item: &E) -> Result<Stored<E>> {
         item.validate()?;
+        let mut kept = item.clone();
+        kept.drop_blank_rows();
         self.store().write(|tx| {
-            images::check_assets(tx, item.assets())?;
-            Ok(records::update(tx, id, item)?)
+            images::check_assets(tx, kept.assets())?;
+            Ok(records::update(tx, id, &kept)?)
         })
     }
 

@@ -116,8 +116,19 @@ pub struct CaseStudy {
     pub featured: bool,
 }
 
+impl Link {
+    /// Neither a label nor an address: a row added and not filled in yet.
+    pub fn is_blank(&self) -> bool {
+        self.label.trim().is_empty() && self.url.trim().is_empty()
+    }
+}
+
 impl Entity for CaseStudy {
     const KIND: EntityKind = EntityKind::CaseStudy;
+
+    fn drop_blank_rows(&mut self) {
+        self.links.retain(|l| !l.is_blank());
+    }
 
     fn validate(&self) -> Result<(), Invalid> {
         let mut c = Check::default();
@@ -135,6 +146,11 @@ impl Entity for CaseStudy {
         c.count("kinds", self.kinds.len(), limits::LIST);
         c.each("technologies", &self.technologies, |c, t| c.required("name", &t.name, limits::SHORT_TEXT));
         c.each("links", &self.links, |c, l| {
+            // A row just added and not yet filled is no link and no error (see
+            // `drop_blank_rows`); its index stays, so later rows' errors mark them.
+            if l.is_blank() {
+                return;
+            }
             c.text("label", &l.label, limits::SHORT_TEXT);
             c.required("url", &l.url, limits::URL);
             c.url("url", &l.url);

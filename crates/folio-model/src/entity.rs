@@ -90,6 +90,11 @@ pub trait Entity: Serialize + DeserializeOwned + Clone + Send + Sync + 'static {
     fn assets(&self) -> Vec<(String, Uuid)> {
         Vec::new()
     }
+
+    /// The record as it is kept: rows a user added and has not filled in yet (an empty
+    /// link) are left out. Adding a row is never an error; validation skips such rows
+    /// too, keeping the indexes of the others.
+    fn drop_blank_rows(&mut self) {}
 }
 
 /// A record as stored: its identity and lifecycle around what the user typed.

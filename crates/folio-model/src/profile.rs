@@ -54,11 +54,20 @@ impl Profile {
         c.text("phone", &self.phone, limits::SHORT_TEXT);
         c.text("location", &self.location, limits::SHORT_TEXT);
         c.each("links", &self.links, |c, link| {
+            // A row just added and not yet filled is no link and no error.
+            if link.label.trim().is_empty() && link.url.trim().is_empty() {
+                return;
+            }
             c.text("label", &link.label, limits::SHORT_TEXT);
             c.required("url", &link.url, limits::URL);
             c.url("url", &link.url);
         });
         c.finish()
+    }
+
+    /// The profile as it is kept: link rows added but never filled are left out.
+    pub fn drop_blank_rows(&mut self) {
+        self.links.retain(|l| !(l.label.trim().is_empty() && l.url.trim().is_empty()));
     }
 
     /// Whether the user has typed anything at all.

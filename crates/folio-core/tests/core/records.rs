@@ -108,3 +108,31 @@ fn a_search_longer_than_a_few_words_is_refused_clearly() {
     assert_eq!(err.field(), Some("search"));
     assert!(err.to_string().contains("longer than 200 characters"), "{err}");
 }
+
+#[test]
+fn a_link_row_added_and_not_yet_filled_is_no_error_and_is_not_kept() {
+    let (folio, _dir) = open();
+    let blank = folio_model::Link { label: " ".into(), url: String::new(), internal: false };
+    let study = folio.create(&CaseStudy { title: "Ledger".into(), ..CaseStudy::default() }).unwrap();
+    let mut item = study.item.clone();
+    item.links = vec![
+        blank.clone(),
+        folio_model::Link { label: "RFC".into(), url: "https://example.com/rfc".into(), internal: false },
+    ];
+    let saved = folio.update(study.id, &item).unwrap();
+    assert_eq!(saved.item.links.len(), 1, "the blank row is not kept");
+    assert_eq!(folio.get::<CaseStudy>(study.id).unwrap().item.links[0].label, "RFC");
+
+    // A filled row after a blank one is still named by its place on screen.
+    item.links = vec![blank, folio_model::Link { label: "Docs".into(), url: "docs".into(), internal: false }];
+    let err = folio.update(study.id, &item).unwrap_err();
+    assert_eq!(err.field(), Some("links[1].url"));
+
+    let mut profile = Profile { full_name: "Maya".into(), ..Profile::default() };
+    profile.links.push(folio_model::ProfileLink {
+        label: String::new(),
+        url: String::new(),
+        kind: folio_model::LinkKind::Website,
+    });
+    assert!(folio.update_profile(&profile).unwrap().links.is_empty());
+}
