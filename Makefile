@@ -10,9 +10,9 @@ TARGET_DIR := $(or $(CARGO_TARGET_DIR),target)
 
 # What Tauri 2 needs to build and run on Debian/Ubuntu.
 APP_DEBS := build-essential pkg-config libwebkit2gtk-4.1-dev libxdo-dev libssl-dev librsvg2-dev
-# What the tests need: a virtual display, WebKit's WebDriver, PDF tools, and xdotool to
-# answer the native save dialog.
-TEST_DEBS := xvfb xauth webkit2gtk-driver poppler-utils qpdf xdotool
+# What the tests need: a virtual display, WebKit's WebDriver, PDF tools, xdotool to
+# answer the native save dialog and move the mouse, and strace to see files made durable.
+TEST_DEBS := xvfb xauth webkit2gtk-driver poppler-utils qpdf xdotool strace
 
 # Installs the Debian packages in $(1) that are not installed yet.
 define debs

@@ -124,3 +124,41 @@ fn a_link_stored_before_folio_refused_it_never_reaches_an_export() {
     assert!(raw.contains("/URI"), "the PDF has its web links");
     assert!(!raw.contains("javascript:") && !raw.contains("file:///"), "a refused link became a PDF link");
 }
+
+#[test]
+fn a_written_pdf_survives_a_power_cut_once_folio_says_it_is_written() {
+    let (dir, db) = with_demo();
+    let folder = dir.path().join("applications");
+    std::fs::create_dir(&folder).unwrap();
+    let pdf = folder.join("cv.pdf");
+    // The system calls, in order: the rename into place must be followed by a sync of
+    // the folder that holds it (a rename lives in the folder, not in the file).
+    let out = Command::new("strace")
+        .args(["-f", "-e", "trace=openat,fsync,rename,renameat,renameat2"])
+        .arg(env!("CARGO_BIN_EXE_folio"))
+        .arg("--db")
+        .arg(&db)
+        .arg("pdf")
+        .arg(&pdf)
+        .env_remove("FOLIO_DB")
+        .output()
+        .expect("strace runs (make test installs it)");
+    assert!(out.status.success(), "{}", stderr(&out));
+    let calls = stderr(&out);
+    let lines: Vec<&str> = calls.lines().collect();
+    let shown = |p: &std::path::Path| format!("\"{}\"", p.display());
+    let renamed = lines
+        .iter()
+        .position(|l| l.contains("rename") && l.contains(&shown(&pdf)))
+        .unwrap_or_else(|| panic!("no rename into place:\n{calls}"));
+    let folder_fd = lines[renamed..]
+        .iter()
+        .find(|l| l.contains("openat(") && l.contains(&format!("{},", shown(&folder))))
+        .and_then(|l| l.rsplit("= ").next())
+        .and_then(|fd| fd.trim().parse::<u32>().ok())
+        .unwrap_or_else(|| panic!("the folder is not opened after the rename:\n{calls}"));
+    assert!(
+        lines[renamed..].iter().any(|l| l.contains(&format!("fsync({folder_fd})"))),
+        "the folder is not synced after the rename:\n{calls}"
+    );
+}
