@@ -27,6 +27,13 @@ pub struct ProfileLink {
     pub kind: LinkKind,
 }
 
+impl ProfileLink {
+    /// Neither a label nor an address: a row added and not filled in yet.
+    pub fn is_blank(&self) -> bool {
+        self.label.trim().is_empty() && self.url.trim().is_empty()
+    }
+}
+
 /// The one profile of a portfolio. Every field may be empty while drafting; only
 /// well-formedness is checked.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize, TS)]
@@ -55,7 +62,7 @@ impl Profile {
         c.text("location", &self.location, limits::SHORT_TEXT);
         c.each("links", &self.links, |c, link| {
             // A row just added and not yet filled is no link and no error.
-            if link.label.trim().is_empty() && link.url.trim().is_empty() {
+            if link.is_blank() {
                 return;
             }
             c.text("label", &link.label, limits::SHORT_TEXT);
@@ -67,7 +74,7 @@ impl Profile {
 
     /// The profile as it is kept: link rows added but never filled are left out.
     pub fn drop_blank_rows(&mut self) {
-        self.links.retain(|l| !(l.label.trim().is_empty() && l.url.trim().is_empty()));
+        self.links.retain(|l| !l.is_blank());
     }
 
     /// Whether the user has typed anything at all.

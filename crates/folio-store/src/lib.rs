@@ -151,21 +151,10 @@ impl Store {
         }
         let temp =
             tempfile::Builder::new().prefix(".folio-backup-").tempfile_in(dir).map_err(|e| Error::io(dest, e))?;
-        self.copy_into(temp.path()).map_err(|e| Error::writing(dest, e))?;
+        copy_pages(&self.conn, temp.path()).map_err(|e| Error::writing(dest, e))?;
         temp.persist(dest).map_err(|e| Error::io(dest, e.error))?;
         #[cfg(unix)]
         std::fs::File::open(dir).and_then(|d| d.sync_all()).map_err(|e| Error::io(dest, e))?;
-        Ok(())
-    }
-
-    /// Copies every page in one step: a step per few pages (rusqlite's default) starts
-    /// over whenever another process writes, which under steady writes took seconds.
-    fn copy_into(&self, path: &Path) -> Result<()> {
-        let mut to = Connection::open(path)?;
-        let backup = rusqlite::backup::Backup::new(&self.conn, &mut to)?;
-        backup.run_to_completion(i32::MAX, Duration::from_millis(10), None)?;
-        drop(backup);
-        to.close().map_err(|(_, e)| e)?;
         Ok(())
     }
 
@@ -205,9 +194,7 @@ impl Store {
     pub fn copy_file(source: &Path, dest: &Path) -> Result<()> {
         let from =
             Connection::open_with_flags(source, OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX)?;
-        let mut to = Connection::open(dest)?;
-        rusqlite::backup::Backup::new(&from, &mut to)?.run_to_completion(i32::MAX, Duration::from_millis(10), None)?;
-        to.close().map_err(|(_, e)| Error::writing(dest, e.into()))
+        copy_pages(&from, dest).map_err(|e| Error::writing(dest, e))
     }
 
     /// Replaces this database's content with that of the Folio database at `source`,
@@ -220,6 +207,16 @@ impl Store {
         migrations().to_latest(&mut self.conn).map_err(Error::from_migration)?;
         Ok(())
     }
+}
+
+/// Copies every page of `from` into a database file at `dest`, in one step: a step per
+/// few pages (rusqlite's default) starts over whenever another process writes, which
+/// under steady writes took seconds.
+fn copy_pages(from: &Connection, dest: &Path) -> Result<()> {
+    let mut to = Connection::open(dest)?;
+    rusqlite::backup::Backup::new(from, &mut to)?.run_to_completion(i32::MAX, Duration::from_millis(10), None)?;
+    to.close().map_err(|(_, e)| e)?;
+    Ok(())
 }
 
 /// One object of a schema: its type, name, table and SQL (`sqlite_schema`'s row).

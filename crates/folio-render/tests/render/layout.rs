@@ -128,6 +128,17 @@ fn layout_is_repeatable() {
     assert_eq!(lay_out(&p, "classic"), lay_out(&p, "classic"));
 }
 
+/// The text of every run, in the order the document draws them.
+fn text_runs(doc: &folio_render::Document) -> Vec<String> {
+    let items = doc.pages.iter().flat_map(|p| &p.items);
+    items
+        .filter_map(|i| match i {
+            folio_render::Item::Text(run) => Some(run.text()),
+            _ => None,
+        })
+        .collect()
+}
+
 #[test]
 fn markdown_links_lead_only_to_web_pages_and_mail() {
     // Laid out straight from the model, as a snapshot or text from an older Folio would
@@ -147,16 +158,7 @@ fn markdown_links_lead_only_to_web_pages_and_mail() {
         })
         .collect();
     assert_eq!(uris, ["https://example.com/rfc"], "only the web link is a link");
-    let text: String = doc
-        .pages
-        .iter()
-        .flat_map(|p| &p.items)
-        .filter_map(|i| match i {
-            folio_render::Item::Text(run) => Some(run.text()),
-            _ => None,
-        })
-        .collect::<Vec<_>>()
-        .join(" ");
+    let text = text_runs(&doc).join(" ");
     for words in ["run", "read", "the RFC"] {
         assert!(text.contains(words), "{words} is still printed");
     }
@@ -165,15 +167,7 @@ fn markdown_links_lead_only_to_web_pages_and_mail() {
 #[test]
 fn a_callout_says_which_way_is_better() {
     let doc = lay_out(&portfolio(vec![rich_case_study("Ledger")], vec![]), "modern");
-    let runs: Vec<String> = doc
-        .pages
-        .iter()
-        .flat_map(|p| &p.items)
-        .filter_map(|i| match i {
-            folio_render::Item::Text(run) => Some(run.text()),
-            _ => None,
-        })
-        .collect();
+    let runs = text_runs(&doc);
     let text = runs.join(" ");
     assert!(text.contains("7.0× faster"), "p95 latency 840 → 120 ms leads with 7.0× faster: {text}");
     assert!(!runs.iter().any(|r| r.trim() == "7.0×"), "never a bare factor that reads as more latency");
