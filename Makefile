@@ -55,12 +55,12 @@ test: deps-test ui
 	$(CARGO) clippy --workspace --all-targets --locked -- -D warnings
 	cd ui && npm run check && npm test
 	$(CARGO) build -p folio-desktop --locked
-	xvfb-run -a -s "-screen 0 1280x900x24" $(CARGO) test --workspace --locked --exclude folio-bare-window
+	xvfb-run -a -s "-screen 0 1920x1080x24" $(CARGO) test --workspace --locked --exclude folio-bare-window
 
 # Only the end-to-end tests, for working on the UI.
 e2e: deps-test ui
 	$(CARGO) build -p folio-desktop
-	xvfb-run -a -s "-screen 0 1280x900x24" $(CARGO) test -p folio-e2e
+	xvfb-run -a -s "-screen 0 1920x1080x24" $(CARGO) test -p folio-e2e
 
 build: deps-app ui
 	$(CARGO) build --release --locked -p folio-desktop -p folio-cli
@@ -75,7 +75,7 @@ bench: deps-test ui
 	$(CARGO) bench -p folio-core --bench coach
 	$(CARGO) bench -p folio-cli --bench pdf
 	$(CARGO) build --release --locked -p folio-desktop -p folio-bare-window
-	xvfb-run -a -s "-screen 0 1280x900x24" $(CARGO) bench -p folio-e2e --bench app
+	xvfb-run -a -s "-screen 0 1920x1080x24" $(CARGO) bench -p folio-e2e --bench app
 
 bindings:
 	FOLIO_WRITE_BINDINGS=1 $(CARGO) test -p folio-core --test core bindings

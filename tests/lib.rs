@@ -48,25 +48,27 @@ pub fn screenshot_dir() -> PathBuf {
     dir
 }
 
-/// Waits for the native dialog titled `title` (a GTK window, which WebDriver cannot
-/// reach) and gives it the keyboard focus. A window just found may still be mapping (or
-/// be the last dialog, closing); then focusing fails and the search runs again.
-fn focus_dialog(title: &str) {
+/// Waits for the window titled `title` (the app's, or a native GTK dialog, which
+/// WebDriver cannot reach), gives it the keyboard focus and returns its X id. A window
+/// just found may still be mapping; then focusing fails and the search runs again. With
+/// several (the window of a test before, still closing), the newest: it is mapped last,
+/// so it is last in the stacking order xdotool lists.
+fn focus_window(title: &str) -> String {
     let deadline = std::time::Instant::now() + PATIENCE;
     loop {
         let found = Command::new("xdotool")
             .args(["search", "--onlyvisible", "--name", &format!("^{}$", regex_escaped(title))])
             .output()
             .expect("xdotool is installed (make test installs it)");
-        if let Some(window) = String::from_utf8_lossy(&found.stdout).lines().next() {
+        if let Some(window) = String::from_utf8_lossy(&found.stdout).lines().last() {
             // Let GTK finish laying the dialog out and focusing its entry.
             std::thread::sleep(Duration::from_millis(500));
             let focused = Command::new("xdotool").args(["windowfocus", "--sync", window]).output().unwrap();
             if focused.status.success() {
-                return;
+                return window.to_string();
             }
         }
-        assert!(std::time::Instant::now() < deadline, "the dialog \"{title}\" did not appear");
+        assert!(std::time::Instant::now() < deadline, "the window \"{title}\" did not appear");
         std::thread::sleep(Duration::from_millis(150));
     }
 }
@@ -85,7 +87,7 @@ fn xdotool(args: &[&str]) {
 /// if given, then presses Enter — which accepts the suggested name and folder when
 /// nothing is typed.
 pub fn answer_dialog(title: &str, path: Option<&str>) {
-    focus_dialog(title);
+    focus_window(title);
     if let Some(path) = path {
         // Ctrl+L opens GTK's location entry; the whole path goes into it.
         xdotool(&["key", "ctrl+l"]);
@@ -100,19 +102,41 @@ pub fn answer_dialog(title: &str, path: Option<&str>) {
 /// (CSS pixels, the page fills the window), then `clicks` presses of `button` (1 left,
 /// 4 wheel up, 5 wheel down), a human's 40 ms apart.
 pub fn pointer(title: &str, x: f64, y: f64, button: u8, clicks: u32) {
-    focus_dialog(title);
-    let found = Command::new("xdotool")
-        .args(["search", "--onlyvisible", "--name", &format!("^{}$", regex_escaped(title))])
-        .output()
-        .unwrap();
-    let window = String::from_utf8_lossy(&found.stdout).lines().next().unwrap_or_default().to_string();
+    let window = focus_window(title);
     xdotool(&["mousemove", "--window", &window, "--sync", &format!("{}", x as i64), &format!("{}", y as i64)]);
     xdotool(&["click", "--repeat", &clicks.to_string(), "--delay", "40", &button.to_string()]);
 }
 
+/// Resizes the window titled `title` to `width` × `height` pixels, as a user dragging
+/// its corner would (the app may refuse to go below its minimum size).
+pub fn resize_window(title: &str, width: u32, height: u32) {
+    let window = focus_window(title);
+    xdotool(&["windowsize", &window, &width.to_string(), &height.to_string()]);
+}
+
+/// Types `text` into the window titled `title` as a person does, `per_second` keys a
+/// second on the real keyboard (XTest), wherever its focus is. Returns when each key
+/// reached the X server, in milliseconds since the epoch (the clock of
+/// `performance.timeOrigin`), to measure what the page did with it.
+pub fn type_like_a_person(title: &str, text: &str, per_second: f64) -> Vec<f64> {
+    focus_window(title);
+    let interval = Duration::from_secs_f64(1.0 / per_second);
+    let start = std::time::Instant::now();
+    let mut sent = Vec::with_capacity(text.len());
+    for (i, c) in text.chars().enumerate() {
+        if let Some(wait) = (interval * i as u32).checked_sub(start.elapsed()) {
+            std::thread::sleep(wait);
+        }
+        xdotool(&["type", "--delay", "0", "--", &c.to_string()]);
+        let now = std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).unwrap();
+        sent.push(now.as_secs_f64() * 1000.0);
+    }
+    sent
+}
+
 /// Closes the native message dialog titled `title` with Escape: its cancel answer.
 pub fn cancel_dialog(title: &str) {
-    focus_dialog(title);
+    focus_window(title);
     xdotool(&["key", "Escape"]);
 }
 
@@ -172,6 +196,21 @@ impl App {
             .for_element(Locator::Css(css))
             .await
             .unwrap_or_else(|e| panic!("nothing matched {css:?} within {PATIENCE:?}: {e}"))
+    }
+
+    /// Runs `script` (an expression) in the page and returns its JSON value.
+    pub async fn eval(&self, script: &str) -> serde_json::Value {
+        self.client.execute(&format!("return {script}"), vec![]).await.unwrap()
+    }
+
+    /// Waits until `script` (an expression) is true in the page; `what` says what is
+    /// awaited when it never is.
+    pub async fn wait_until(&self, script: &str, what: &str) {
+        let deadline = tokio::time::Instant::now() + PATIENCE;
+        while self.eval(script).await != serde_json::Value::Bool(true) {
+            assert!(tokio::time::Instant::now() < deadline, "{what}: `{script}` still false after {PATIENCE:?}");
+            tokio::time::sleep(Duration::from_millis(50)).await;
+        }
     }
 
     /// Waits until `css` matches an element whose text is `text`.

@@ -115,7 +115,7 @@ pub fn themes() -> Vec<ThemeInfo> {
 /// The PDF as raw bytes (an ArrayBuffer in the UI), for the live preview.
 #[tauri::command]
 pub async fn preview_pdf(state: State<'_, AppState>, request: ExportRequest) -> Reply<Response> {
-    state.run(move |f| f.render_pdf(&request)).await.map(|r| Response::new(r.bytes))
+    state.run(move |f| f.render_preview(&request)).await.map(|r| Response::new(r.bytes))
 }
 
 #[tauri::command]

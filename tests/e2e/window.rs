@@ -3,7 +3,7 @@
 
 use fantoccini::key::Key;
 use folio_core::Folio;
-use folio_e2e::{pointer, App};
+use folio_e2e::{pointer, type_like_a_person, App};
 
 use crate::ONE_WINDOW;
 
@@ -13,36 +13,27 @@ fn demo(dir: &std::path::Path) -> std::path::PathBuf {
     db
 }
 
-/// Runs `script` (an expression) in the page and returns its JSON value.
-async fn eval(app: &App, script: &str) -> serde_json::Value {
-    app.client.execute(&format!("return {script}"), vec![]).await.unwrap()
-}
-
 #[tokio::test(flavor = "multi_thread")]
 async fn wheeling_past_the_end_of_the_editor_never_scrolls_the_window() {
     let _one = ONE_WINDOW.lock().await;
     let dir = tempfile::tempdir().unwrap();
     let app = App::launch(&demo(dir.path())).await;
     app.find("[data-kind=case-study]").await;
-    let editor = eval(&app, "(() => { const r = document.querySelector('[data-kind=case-study]').getBoundingClientRect(); return [r.x + r.width / 2, r.y + r.height / 2]; })()").await;
+    let editor = app.eval("(() => { const r = document.querySelector('[data-kind=case-study]').getBoundingClientRect(); return [r.x + r.width / 2, r.y + r.height / 2]; })()").await;
     let (x, y) = (editor[0].as_f64().unwrap(), editor[1].as_f64().unwrap());
     // Far past the end of the form, then back up over the sidebar's edge.
     tokio::task::spawn_blocking(move || pointer("Folio", x, y, 5, 80)).await.unwrap();
     tokio::time::sleep(std::time::Duration::from_millis(400)).await;
     assert_eq!(
-        eval(&app, "[window.scrollX, window.scrollY, document.scrollingElement.scrollTop]").await,
+        app.eval("[window.scrollX, window.scrollY, document.scrollingElement.scrollTop]").await,
         serde_json::json!([0, 0, 0]),
         "the document scrolled"
     );
-    assert_eq!(
-        eval(&app, "document.querySelector('nav').getBoundingClientRect().top").await,
-        0,
-        "the sidebar slid away"
-    );
+    assert_eq!(app.eval("document.querySelector('nav').getBoundingClientRect().top").await, 0, "the sidebar slid away");
     // Even a script's scroll (a focus, scrollIntoView) is put back.
-    eval(&app, "(window.scrollTo(0, 400), 0)").await;
+    app.eval("(window.scrollTo(0, 400), 0)").await;
     tokio::time::sleep(std::time::Duration::from_millis(200)).await;
-    assert_eq!(eval(&app, "window.scrollY").await, 0);
+    assert_eq!(app.eval("window.scrollY").await, 0);
     app.close().await;
 }
 
@@ -58,18 +49,18 @@ async fn the_search_palette_closes_with_esc_and_a_click_outside_and_help_takes_i
     // Esc, pressed once on the empty query.
     app.find("body").await.send_keys(&ctrl_k).await.unwrap();
     app.find("[data-testid=search-input]").await;
-    assert_eq!(eval(&app, open).await, true);
+    assert_eq!(app.eval(open).await, true);
     app.find("[data-testid=search-input]").await.send_keys(&Key::Escape.to_string()).await.unwrap();
     tokio::time::sleep(std::time::Duration::from_millis(300)).await;
-    assert_eq!(eval(&app, open).await, false, "Esc closes the palette");
+    assert_eq!(app.eval(open).await, false, "Esc closes the palette");
 
     // A click outside it, with the real mouse, on the backdrop's corner.
     app.find("body").await.send_keys(&ctrl_k).await.unwrap();
     tokio::time::sleep(std::time::Duration::from_millis(300)).await;
-    assert_eq!(eval(&app, open).await, true);
+    assert_eq!(app.eval(open).await, true);
     tokio::task::spawn_blocking(|| pointer("Folio", 30.0, 600.0, 1, 1)).await.unwrap();
     tokio::time::sleep(std::time::Duration::from_millis(300)).await;
-    assert_eq!(eval(&app, open).await, false, "a click outside closes the palette");
+    assert_eq!(app.eval(open).await, false, "a click outside closes the palette");
 
     // F1 over it: help, alone.
     app.find("body").await.send_keys(&ctrl_k).await.unwrap();
@@ -77,7 +68,7 @@ async fn the_search_palette_closes_with_esc_and_a_click_outside_and_help_takes_i
     app.find("[data-testid=search-input]").await.send_keys(&Key::F1.to_string()).await.unwrap();
     tokio::time::sleep(std::time::Duration::from_millis(300)).await;
     assert_eq!(
-        eval(&app, "[...document.querySelectorAll('dialog[open]')].map(d => d.className.split(' ')[0])").await,
+        app.eval("[...document.querySelectorAll('dialog[open]')].map(d => d.className.split(' ')[0])").await,
         serde_json::json!(["help"])
     );
     app.close().await;
@@ -140,13 +131,13 @@ async fn the_keyboard_undoes_a_delete_selects_only_in_fields_and_the_app_reopens
 
     // Ctrl+A outside a field selects nothing of the window's chrome.
     app.find("body").await.send_keys(&ctrl('a')).await.unwrap();
-    assert_eq!(eval(&app, "window.getSelection().toString()").await, "");
+    assert_eq!(app.eval("window.getSelection().toString()").await, "");
 
     // Preview, then Edit: the caret is back in the text.
     app.find_text("[data-kind=case-study] button", "Preview").await.click().await.unwrap();
     app.find_text("[data-kind=case-study] button", "Edit").await.click().await.unwrap();
     tokio::time::sleep(std::time::Duration::from_millis(200)).await;
-    assert_eq!(eval(&app, "document.activeElement.tagName").await, "TEXTAREA");
+    assert_eq!(app.eval("document.activeElement.tagName").await, "TEXTAREA");
 
     // Reopened, the app is where the user was.
     app.find("[data-testid=nav-skill]").await.click().await.unwrap();
@@ -173,5 +164,38 @@ async fn adding_a_link_row_is_not_an_error() {
         app.client.find(fantoccini::Locator::Css("[data-testid=save-problem]")).await.is_err(),
         "no error before any typing"
     );
+    app.close().await;
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn typing_in_an_editions_notes_never_waits_for_the_preview_which_redraws_only_for_what_it_prints() {
+    let _one = ONE_WINDOW.lock().await;
+    let dir = tempfile::tempdir().unwrap();
+    let app = App::launch(&demo(dir.path())).await;
+    app.find("[data-testid=nav-edition]").await.click().await.unwrap();
+    let pages = "document.querySelector('[data-testid=preview-pages]')?.dataset";
+    app.wait_until(&format!("{pages}?.draws === '1'"), "the preview's first drawing").await;
+
+    // Notes, at a person's speed: every key is in the field as soon as it is pressed.
+    app.eval(
+        "(() => { const n = document.querySelector('[data-kind=edition] textarea[name=notes]'); \
+         n.focus(); n.setSelectionRange(n.value.length, n.value.length); return 0; })()",
+    )
+    .await;
+    let text = " Ask about the on-call rota and the roadmap.";
+    tokio::task::spawn_blocking(move || type_like_a_person("Folio", text, 15.0)).await.unwrap();
+    tokio::time::sleep(std::time::Duration::from_millis(150)).await;
+    let notes = app.eval("document.querySelector('[data-kind=edition] textarea[name=notes]').value").await;
+    assert!(notes.as_str().unwrap().ends_with(text), "keys were still queued or went elsewhere: {notes}");
+    // The preview looked, found the PDF unchanged, and drew nothing again.
+    app.wait_until(&format!("Number({pages}?.unchangedAt) > 0"), "the preview's look at the new PDF").await;
+    app.saved().await;
+    tokio::time::sleep(std::time::Duration::from_millis(800)).await;
+    assert_eq!(app.eval(&format!("{pages}.draws")).await, "1", "notes are never printed, yet the preview redrew");
+
+    // The target role is printed: the pause after typing it redraws.
+    app.eval("(document.querySelector('[data-kind=edition] input[name=targetRole]').focus(), 0)").await;
+    tokio::task::spawn_blocking(|| type_like_a_person("Folio", " Lead", 15.0)).await.unwrap();
+    app.wait_until(&format!("{pages}.draws === '2'"), "the redraw after a printed field changed").await;
     app.close().await;
 }

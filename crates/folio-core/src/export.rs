@@ -105,6 +105,14 @@ impl Folio {
         self.render_snapshot(&self.export_snapshot_now(request)?)
     }
 
+    /// The PDF the live preview draws: what [`Folio::render_pdf`] makes, dated at the
+    /// epoch. A preview is drawn, never saved, and with no clock in it the same content
+    /// gives the same bytes, which is how the preview knows that an edit changed nothing
+    /// the PDF shows (a note, say) and need not be drawn again.
+    pub fn render_preview(&self, request: &ExportRequest) -> Result<Rendered> {
+        self.render_snapshot(&ExportSnapshot { created: 0, ..self.export_snapshot_now(request)? })
+    }
+
     /// Renders a snapshot: the same snapshot gives the same bytes, so a past export
     /// can be shown again as it was sent (as long as its images are still kept).
     pub fn render_snapshot(&self, snapshot: &ExportSnapshot) -> Result<Rendered> {

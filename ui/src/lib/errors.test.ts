@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { FolioError } from './api';
-import { fieldErrors, under } from './errors';
+import { fieldErrors, fieldName, problemText, under } from './errors';
 import { moved } from './reorder';
 
 describe('field errors', () => {
@@ -22,6 +22,23 @@ describe('field errors', () => {
 
   it('are empty when nothing failed', () => {
     expect(fieldErrors(null)).toEqual({});
+  });
+
+  it('never show a path: fields are named as the form names them', () => {
+    expect(fieldName('links[0].url', () => 1)).toBe("the link's address");
+    expect(fieldName('links[1].url', () => 3)).toBe("link 2's address");
+    expect(fieldName('metrics[0].baseline')).toBe("metric 1's before value");
+    expect(fieldName('targetRole')).toBe('Target role');
+    expect(fieldName('somethingNew')).toBe('Something new');
+    const e = new FolioError({
+      code: 'invalid_input',
+      message: 'links[0].url is not a valid address (empty host); include https://',
+      field: 'links[0].url',
+      fields: [{ field: 'links[0].url', problem: 'is not a valid address (empty host); include https://' }],
+    });
+    const text = problemText(e, () => 1);
+    expect(text).toBe("The link's address is not a valid address (empty host); include https://");
+    expect(text).not.toMatch(/\[\d\]|\.url/);
   });
 });
 

@@ -8,7 +8,7 @@ import { period } from './format';
 export type Option<V extends string | number = string> = { value: V; label: string };
 
 export type Field =
-  | { key: string; label: string; type: 'text' | 'url' | 'email'; hint?: string; required?: boolean }
+  | { key: string; label: string; type: 'text' | 'url' | 'email'; hint?: string; required?: boolean; wide?: boolean }
   | { key: string; label: string; type: 'markdown'; hint?: string; rows?: number }
   | { key: string; label: string; type: 'textarea'; hint?: string; rows?: number; placeholder?: string }
   | { key: string; label: string; type: 'date'; hint?: string }
@@ -96,7 +96,7 @@ const DATE_HINT = 'YYYY, YYYY-MM or YYYY-MM-DD';
 
 export const FIELDS: { [K in EntityKind]: Field[] } = {
   'case-study': [
-    { key: 'title', label: 'Title', type: 'text', required: true },
+    { key: 'title', label: 'Title', type: 'text', required: true, wide: true },
     { key: 'organisation', label: 'Organisation', type: 'text' },
     { key: 'role', label: 'My role', type: 'text' },
     { key: 'start', label: 'Start', type: 'date', hint: 'YYYY-MM' },

@@ -363,6 +363,33 @@ fn the_preview_is_the_pdf_an_export_writes_without_writing_or_recording_anything
 }
 
 #[test]
+fn the_preview_changes_only_when_what_the_pdf_shows_changes() {
+    let (folio, _dir) = open();
+    folio.load_demo(false).unwrap();
+    let edition = folio.list::<Edition>().unwrap().remove(0);
+    let request = ExportRequest { edition: Some(edition.id), ..ExportRequest::default() };
+    let before = folio.render_preview(&request).unwrap().bytes;
+
+    // Notes are the user's own; no PDF prints them.
+    let mut noted = edition.item.clone();
+    noted.notes = "Ask about the on-call rota".into();
+    folio.update(edition.id, &noted).unwrap();
+    let after_notes = folio.render_preview(&request).unwrap().bytes;
+    assert!(before == after_notes, "a note changed the preview's bytes");
+
+    // The target role is printed under the name.
+    let mut retargeted = noted.clone();
+    retargeted.target_role = "Head of Platform".into();
+    folio.update(edition.id, &retargeted).unwrap();
+    assert!(folio.render_preview(&request).unwrap().bytes != after_notes);
+
+    // No clock in a preview: it is dated at the epoch, while an export is dated now.
+    let preview = folio.render_preview(&request).unwrap().bytes;
+    assert!(preview.windows(10).any(|w| w == b"D:19700101"), "the preview carries a date");
+    assert!(!folio.render_pdf(&request).unwrap().bytes.windows(10).any(|w| w == b"D:19700101"));
+}
+
+#[test]
 fn an_unknown_export_is_not_found() {
     let (folio, _dir) = open();
     let err = folio.export_record(uuid::Uuid::now_v7()).unwrap_err();

@@ -1,6 +1,7 @@
 import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/svelte';
 import { emit } from '@tauri-apps/api/event';
 import { clearMocks, mockIPC, mockWindows } from '@tauri-apps/api/mocks';
+import { tick } from 'svelte';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { changed, toasts } from '../app.svelte';
 import type { CaseStudy } from '../bindings/CaseStudy';
@@ -169,12 +170,31 @@ describe('the coach beside the fields', () => {
     ]);
     const card = screen.getByTestId('image');
     expect((await within(card).findByRole('note')).textContent).toContain('images[0].alt');
+    // At the top, one line: the first finding and how many more; a click shows them all.
     const top = screen.getByRole('complementary', { name: 'Coach' });
+    expect(within(top).getAllByRole('note').map((n) => n.textContent?.trim())).toEqual(['Something about the whole — do this']);
+    const line = within(top).getByRole('button', { expanded: false });
+    expect(line.textContent).toContain('+1');
+    await fireEvent.click(line);
     expect(within(top).getAllByRole('note').map((n) => n.textContent?.trim())).toEqual([
       'Something about the whole — do this',
       'Something about decisions[2].rationale — do this',
     ]);
     expect(screen.getAllByRole('note')).toHaveLength(3);
+  });
+
+  it('keeps a line for the coach whether or not it has advice, so advice arriving moves nothing', async () => {
+    const { item } = editor([], undefined, []);
+    item.links.push({ label: 'Talk', url: 'http://talk.example', internal: false });
+    await tick();
+    const top = screen.getByRole('complementary', { name: 'Coach' });
+    expect(top.textContent).toContain('Nothing to add here for now.');
+    // Every place advice can go is there before any arrives: under each field (its
+    // note line), each section, each link row.
+    const summary = screen.getByLabelText('Summary').closest('.field') as HTMLElement;
+    expect(summary.querySelector('.note')).not.toBeNull();
+    expect(screen.getAllByTestId('coach-hints').length).toBeGreaterThanOrEqual(6);
+    expect(within(screen.getByTestId('link-row')).getByTestId('coach-hints')).toBeTruthy();
   });
 
   it('drops the hints under the links as soon as one is removed, until the coach has looked again', async () => {
