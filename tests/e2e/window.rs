@@ -164,6 +164,47 @@ async fn adding_a_link_row_is_not_an_error() {
         app.client.find(fantoccini::Locator::Css("[data-testid=save-problem]")).await.is_err(),
         "no error before any typing"
     );
+
+    // An address being typed is refused: the message names the field in words, and
+    // neither it nor the field's own error moves anything under the caret.
+    let top_of = |css: &str| format!("[...document.querySelectorAll(\"{css}\")].at(-1).getBoundingClientRect().top");
+    let address = "[data-kind=profile] input[aria-label='Link address']";
+    let before = (app.eval(&top_of(address)).await, app.eval(&top_of("[data-testid=add-link]")).await);
+    let fields = app.client.find_all(fantoccini::Locator::Css(address)).await.unwrap();
+    fields.last().unwrap().send_keys("www.example").await.unwrap();
+    let problem = app.find("[data-testid=save-problem]").await.text().await.unwrap();
+    assert!(problem.contains("'s address is not a valid address"), "{problem}");
+    assert!(!problem.contains('[') && !problem.contains(".url"), "a path in the message: {problem}");
+    app.find("[data-kind=profile] .link-row .error").await;
+    let after = (app.eval(&top_of(address)).await, app.eval(&top_of("[data-testid=add-link]")).await);
+    assert_eq!(before, after, "the field or the rows below it moved");
+    app.close().await;
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn the_coachs_advice_arriving_moves_nothing_in_the_form() {
+    let _one = ONE_WINDOW.lock().await;
+    let dir = tempfile::tempdir().unwrap();
+    let app = App::launch(&dir.path().join("folio.db")).await;
+    app.find("[data-testid=start-empty]").await.click().await.unwrap();
+    app.find("[data-testid=new-case-study]").await.click().await.unwrap();
+    let title = "[data-kind=case-study] input[name=title]";
+    app.find(title).await;
+    // Where each field sits once the coach has first spoken.
+    let tops = "[...document.querySelectorAll('[data-kind=case-study] input, [data-kind=case-study] textarea')]\
+                .map(e => Math.round(e.getBoundingClientRect().top))";
+    app.wait_until("document.querySelectorAll('.coach-hint').length > 0", "the coach's first advice").await;
+    let before = app.eval(tops).await;
+    let hints = app.texts(".coach-hint").await;
+    // Typing changes what the coach says (a title, a summary, an organisation)...
+    app.type_into(title, "Payments re-platform").await;
+    app.type_into("[data-kind=case-study] input[name=organisation]", "Northwind").await;
+    app.type_into("[data-kind=case-study] textarea[name=summary]", "Moved the ledger to streaming.").await;
+    app.saved().await;
+    tokio::time::sleep(std::time::Duration::from_millis(2500)).await;
+    assert_ne!(app.texts(".coach-hint").await, hints, "the coach did not speak again, so this proves nothing");
+    // ...and nothing moved.
+    assert_eq!(app.eval(tops).await, before, "a field moved when the coach's advice changed");
     app.close().await;
 }
 
