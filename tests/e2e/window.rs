@@ -240,3 +240,43 @@ async fn typing_in_an_editions_notes_never_waits_for_the_preview_which_redraws_o
     app.wait_until(&format!("{pages}.draws === '2'"), "the redraw after a printed field changed").await;
     app.close().await;
 }
+
+#[tokio::test(flavor = "multi_thread")]
+async fn a_search_hit_opens_the_record_at_the_field_that_matched_with_the_words_selected() {
+    let _one = ONE_WINDOW.lock().await;
+    let dir = tempfile::tempdir().unwrap();
+    let app = App::launch(&demo(dir.path())).await;
+    app.find("[data-testid=nav-skill]").await.click().await.unwrap();
+    app.find("[data-kind=skill]").await;
+
+    app.find("body").await.send_keys(&format!("{}k", Key::Control)).await.unwrap();
+    app.find("[data-testid=search-input]").await.send_keys("atomicity comes").await.unwrap();
+    // The snippet is one field's words, named.
+    let hit = app.find("[data-testid=search-hit]").await;
+    app.wait_texts("[data-testid=hit-field]", "the matched field's name", |t| {
+        t.first().is_some_and(|f| f == "Decision 1's rationale:")
+    })
+    .await;
+    let snippet = hit.text().await.unwrap();
+    assert!(snippet.contains("Atomicity comes from the database transaction"), "{snippet}");
+    app.find("[data-testid=search-input]").await.send_keys(&Key::Enter.to_string()).await.unwrap();
+
+    // The case study opens at the decision's rationale: its card open, the field in
+    // view, the caret on the matched word.
+    app.find("[data-kind=case-study]").await;
+    app.wait_until(
+        "document.activeElement?.name === 'rationale' && document.activeElement.closest('[data-testid=decision]') !== null",
+        "the rationale focused",
+    )
+    .await;
+    let selected = app
+        .eval("(() => { const e = document.activeElement; return e.value.substring(e.selectionStart, e.selectionEnd); })()")
+        .await;
+    assert_eq!(selected, "Atomicity");
+    let in_view = "(() => { const r = document.activeElement.getBoundingClientRect(); return r.top >= 0 && r.bottom <= innerHeight; })()";
+    assert_eq!(app.eval(in_view).await, true, "the field is scrolled into view");
+    let first_decision_open =
+        "document.querySelectorAll('[data-testid=decision]')[0].querySelector('.toggle').getAttribute('aria-expanded')";
+    assert_eq!(app.eval(first_decision_open).await, "true");
+    app.close().await;
+}

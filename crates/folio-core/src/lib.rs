@@ -10,6 +10,7 @@ mod demo;
 mod error;
 mod export;
 mod files;
+mod found;
 mod images;
 mod interchange;
 mod paths;
@@ -256,7 +257,18 @@ impl Folio {
         if text.chars().count() > max {
             return Err(Error::invalid("search", format!("is longer than {max} characters; search for a few words")));
         }
-        Ok(search(self.store().read(), text, limit)?)
+        let hits = search(self.store().read(), text, limit)?;
+        let terms = found::Terms::new(text);
+        hits.into_iter()
+            .map(|mut hit| {
+                // The field that matched, and a snippet of it alone, for the jump there.
+                if let Some((field, snippet)) = found::locate(&self.get_record(hit.kind, hit.id)?.item, &terms) {
+                    hit.field = Some(field);
+                    hit.snippet = snippet;
+                }
+                Ok(hit)
+            })
+            .collect()
     }
 
     pub fn stats(&self) -> Result<Stats> {

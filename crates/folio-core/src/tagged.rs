@@ -36,6 +36,20 @@ impl Folio {
         }
     }
 
+    /// The live record `id` of `kind`.
+    pub fn get_record(&self, kind: EntityKind, id: Uuid) -> Result<Stored<Record>> {
+        match kind {
+            EntityKind::CaseStudy => self.get::<CaseStudy>(id).map(tagged),
+            EntityKind::Recommendation => self.get::<Recommendation>(id).map(tagged),
+            EntityKind::Skill => self.get::<Skill>(id).map(tagged),
+            EntityKind::Experience => self.get::<Experience>(id).map(tagged),
+            EntityKind::Certification => self.get::<Certification>(id).map(tagged),
+            EntityKind::Education => self.get::<Education>(id).map(tagged),
+            EntityKind::Writing => self.get::<Writing>(id).map(tagged),
+            EntityKind::Edition => self.get::<Edition>(id).map(tagged),
+        }
+    }
+
     pub fn create_record(&self, record: &Record) -> Result<Stored<Record>> {
         Ok(match record.clone() {
             Record::CaseStudy(r) => tagged(self.create(&r)?),

@@ -17,6 +17,9 @@ pub struct SearchHit {
     pub title: String,
     /// A few words around the match, with the matched words between `[` and `]`.
     pub snippet: String,
+    /// The field that matched, as validation names it (`decisions[1].rationale`), when
+    /// it is known: the app opens the record there.
+    pub field: Option<String>,
 }
 
 pub(crate) fn index(conn: &Connection, kind: EntityKind, id: Uuid, title: &str, body: &str) -> Result<()> {
@@ -94,7 +97,7 @@ pub fn search(conn: &Connection, text: &str, limit: usize) -> Result<Vec<SearchH
                 let kind = EntityKind::parse(&kind).ok_or_else(|| {
                     rusqlite::Error::FromSqlConversionFailure(0, rusqlite::types::Type::Text, kind.into())
                 })?;
-                Ok(SearchHit { kind, id: uuid_at(r, 1)?, title, snippet: r.get(2)? })
+                Ok(SearchHit { kind, id: uuid_at(r, 1)?, title, snippet: r.get(2)?, field: None })
             })?;
             Ok(hit)
         })

@@ -37,6 +37,9 @@ export function placeOf(kind: EntityKind): Place {
 
 export const route: { place: Place; id: string | null } = $state({ place: 'case-study', id: null });
 
+/** A field to show once its record's editor is open: where a search matched. */
+export const reveal: { id: string | null; field: string; words: string[] } = $state({ id: null, field: '', words: [] });
+
 export function go(place: Place, id: string | null = null) {
   route.place = place;
   route.id = id;

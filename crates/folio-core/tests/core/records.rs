@@ -80,6 +80,20 @@ fn search_finds_records_of_every_kind() {
 }
 
 #[test]
+fn a_search_hit_names_the_field_that_matched_with_a_snippet_of_that_field_alone() {
+    let (folio, _dir) = open();
+    folio.load_demo(false).unwrap();
+    let hits = folio.search("atomicity comes", 10).unwrap();
+    let hit = &hits[0];
+    assert_eq!(hit.kind, EntityKind::CaseStudy);
+    assert_eq!(hit.field.as_deref(), Some("decisions[0].rationale"));
+    assert!(hit.snippet.starts_with("[Atomicity] [comes] from the database transaction"), "{}", hit.snippet);
+    let decision = &folio.get::<CaseStudy>(hit.id).unwrap().item.decisions[0];
+    let shown = hit.snippet.replace(['[', ']'], "").replace('…', "");
+    assert!(decision.rationale.contains(shown.trim()), "the snippet is one field's words: {}", hit.snippet);
+}
+
+#[test]
 fn records_of_any_kind_go_through_one_tagged_door() {
     let (folio, _dir) = open();
     for kind in EntityKind::ALL {

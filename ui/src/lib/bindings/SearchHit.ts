@@ -8,4 +8,9 @@ export type SearchHit = { kind: EntityKind, id: string, title: string,
 /**
  * A few words around the match, with the matched words between `[` and `]`.
  */
-snippet: string, };
+snippet: string, 
+/**
+ * The field that matched, as validation names it (`decisions[1].rationale`), when
+ * it is known: the app opens the record there.
+ */
+field: string | null, };
