@@ -19,6 +19,7 @@ fn main() {
         "trash",
         "empty_trash",
         "search",
+        "known_technologies",
         "metric_presets",
         "describe_metric",
         "themes",

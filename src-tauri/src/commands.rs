@@ -91,6 +91,12 @@ pub async fn search(state: State<'_, AppState>, text: String) -> Reply<Vec<Searc
     state.run(move |f| f.search(&text, 30)).await
 }
 
+/// The technologies Folio knows, with the category each gets when added as a tag.
+#[tauri::command]
+pub fn known_technologies() -> Vec<folio_model::Technology> {
+    folio_model::known_technologies()
+}
+
 #[tauri::command]
 pub fn metric_presets() -> Vec<MetricPreset> {
     folio_model::metric_presets()

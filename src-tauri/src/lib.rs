@@ -69,6 +69,7 @@ pub fn run() {
             commands::trash,
             commands::empty_trash,
             commands::search,
+            commands::known_technologies,
             commands::metric_presets,
             commands::describe_metric,
             commands::themes,

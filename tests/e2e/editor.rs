@@ -239,3 +239,36 @@ async fn the_search_palette_holds_a_few_words_never_a_pasted_document() {
     assert!(app.client.find(fantoccini::Locator::Css(".palette .problem")).await.is_err(), "no error shown");
     app.close().await;
 }
+
+#[tokio::test(flavor = "multi_thread")]
+async fn a_technology_tag_gets_its_category_from_folios_vocabulary_and_keeps_the_one_chosen() {
+    let _one = ONE_WINDOW.lock().await;
+    let dir = tempfile::tempdir().unwrap();
+    let db = seeded(dir.path(), &["Ledger"]);
+    let app = App::launch(&db).await;
+    let input = app.find("[data-kind=case-study] input[aria-label='Add a technology']").await;
+    for name in ["go", "AWS", "CI/CD", "Ourmonorepo"] {
+        input.send_keys(&format!("{name}{}", Key::Enter)).await.unwrap();
+    }
+    // The coach asks for a language, a cloud and a practice: the tags say which is which.
+    let category = |name: &str| format!("document.querySelector(\"select[aria-label='Category of {name}']\").value");
+    assert_eq!(app.eval(&category("go")).await, "language");
+    assert_eq!(app.eval(&category("AWS")).await, "cloud");
+    assert_eq!(app.eval(&category("CI/CD")).await, "practice");
+    assert_eq!(app.eval(&category("Ourmonorepo")).await, "tool", "unknown names are tools until changed");
+    // Changed by hand, it is stored.
+    let select = app.find("select[aria-label='Category of Ourmonorepo']").await;
+    select.select_by_value("framework").await.unwrap();
+    app.saved().await;
+    app.close().await;
+    let stored = &Folio::open(&db).unwrap().list::<CaseStudy>().unwrap()[0].item.technologies;
+    let categories: Vec<(String, String)> = stored
+        .iter()
+        .map(|t| (t.name.clone(), serde_json::to_value(t.category).unwrap().as_str().unwrap().to_string()))
+        .collect();
+    assert_eq!(
+        categories,
+        [("go", "language"), ("AWS", "cloud"), ("CI/CD", "practice"), ("Ourmonorepo", "framework")]
+            .map(|(n, c)| (n.to_string(), c.to_string()))
+    );
+}

@@ -47,6 +47,93 @@ pub enum TechnologyCategory {
     Tool,
 }
 
+/// Technologies most portfolios name, each with the category a reader expects, so that
+/// a tag gets the right one as it is added (and the coach's advice on languages, cloud
+/// and practices can be followed). Matched without regard to case.
+const KNOWN_TECHNOLOGIES: &[(&str, TechnologyCategory)] = {
+    use TechnologyCategory::*;
+    &[
+        ("Rust", Language),
+        ("Go", Language),
+        ("Java", Language),
+        ("Kotlin", Language),
+        ("Scala", Language),
+        ("Python", Language),
+        ("TypeScript", Language),
+        ("JavaScript", Language),
+        ("C", Language),
+        ("C++", Language),
+        ("C#", Language),
+        ("Ruby", Language),
+        ("Elixir", Language),
+        ("Swift", Language),
+        ("PHP", Language),
+        ("SQL", Language),
+        ("AWS", Cloud),
+        ("GCP", Cloud),
+        ("Azure", Cloud),
+        ("Kubernetes", Cloud),
+        ("Docker", Cloud),
+        ("Serverless", Cloud),
+        ("Cloudflare", Cloud),
+        ("PostgreSQL", Database),
+        ("MySQL", Database),
+        ("SQLite", Database),
+        ("Redis", Database),
+        ("MongoDB", Database),
+        ("DynamoDB", Database),
+        ("Cassandra", Database),
+        ("Elasticsearch", Database),
+        ("Snowflake", Database),
+        ("React", Framework),
+        ("Svelte", Framework),
+        ("Vue", Framework),
+        ("Angular", Framework),
+        ("Django", Framework),
+        ("Rails", Framework),
+        ("Spring", Framework),
+        ("Node.js", Framework),
+        (".NET", Framework),
+        ("gRPC", Framework),
+        ("GraphQL", Framework),
+        ("Kafka", Tool),
+        ("Terraform", Tool),
+        ("GitHub Actions", Tool),
+        ("Argo CD", Tool),
+        ("Datadog", Tool),
+        ("Prometheus", Tool),
+        ("Grafana", Tool),
+        ("OpenTelemetry", Tool),
+        ("CI/CD", Practice),
+        ("DevOps", Practice),
+        ("SRE", Practice),
+        ("Agile", Practice),
+        ("TDD", Practice),
+        ("Code review", Practice),
+        ("Observability", Practice),
+        ("Infrastructure as code", Practice),
+        ("Microservices", Practice),
+        ("Event-driven architecture", Practice),
+        ("Domain-driven design", Practice),
+        ("Trunk-based development", Practice),
+        ("Incident command", Practice),
+        ("Mentoring", Practice),
+    ]
+};
+
+impl TechnologyCategory {
+    /// The category a reader expects for the technology `name`, if Folio knows it.
+    pub fn suggested_for(name: &str) -> Option<Self> {
+        let name = name.trim();
+        KNOWN_TECHNOLOGIES.iter().find(|(known, _)| known.eq_ignore_ascii_case(name)).map(|(_, category)| *category)
+    }
+}
+
+/// The technologies Folio knows, with their categories: the tag input suggests them.
+pub fn known_technologies() -> Vec<Technology> {
+    KNOWN_TECHNOLOGIES.iter().map(|(name, category)| Technology { name: (*name).into(), category: *category }).collect()
+}
+
 #[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize, TS)]
 #[serde(rename_all = "camelCase", default)]
 pub struct Technology {
@@ -238,6 +325,20 @@ mod tests {
         let err = cs.validate().unwrap_err();
         assert_eq!(err.first_field(), Some("title"));
         assert!(err.to_string().contains("the limit is 200"), "{err}");
+    }
+
+    #[test]
+    fn a_known_technology_gets_the_category_a_reader_expects_whatever_its_case() {
+        assert_eq!(TechnologyCategory::suggested_for("go"), Some(TechnologyCategory::Language));
+        assert_eq!(TechnologyCategory::suggested_for(" AWS "), Some(TechnologyCategory::Cloud));
+        assert_eq!(TechnologyCategory::suggested_for("ci/cd"), Some(TechnologyCategory::Practice));
+        assert_eq!(TechnologyCategory::suggested_for("PostgreSQL"), Some(TechnologyCategory::Database));
+        assert_eq!(TechnologyCategory::suggested_for("Ourmonorepo"), None);
+        let known = known_technologies();
+        let mut names: Vec<String> = known.iter().map(|t| t.name.to_lowercase()).collect();
+        names.sort();
+        names.dedup();
+        assert_eq!(names.len(), known.len(), "each technology once");
     }
 
     #[test]

@@ -17,7 +17,9 @@ mod record;
 mod records;
 mod validate;
 
-pub use case_study::{CaseStudy, CaseStudyKind, Decision, ImageRef, Link, Technology, TechnologyCategory};
+pub use case_study::{
+    known_technologies, CaseStudy, CaseStudyKind, Decision, ImageRef, Link, Technology, TechnologyCategory,
+};
 pub use date::PartialDate;
 pub use edition::{Edition, ExportRecord, ExportSnapshot, Paper, Redaction, Section, SectionToggle};
 pub use entity::{Entity, EntityKind, Portfolio, Stored, Timestamp};

@@ -24,6 +24,7 @@ import type { SearchHit } from './bindings/SearchHit';
 import type { Stats } from './bindings/Stats';
 import type { Status } from './bindings/Status';
 import type { Stored } from './bindings/Stored';
+import type { Technology } from './bindings/Technology';
 import type { ThemeInfo } from './bindings/ThemeInfo';
 import type { TrashItem } from './bindings/TrashItem';
 
@@ -78,6 +79,7 @@ export const api = {
   trash: () => call<TrashItem[]>('trash'),
   emptyTrash: () => call<number>('empty_trash'),
   search: (text: string) => call<SearchHit[]>('search', { text }),
+  knownTechnologies: () => call<Technology[]>('known_technologies'),
   metricPresets: () => call<MetricPreset[]>('metric_presets'),
   describeMetric: (metric: Metric) => call<MetricSummary>('describe_metric', { metric }),
   markdown: (text: string) => call<MarkdownBlock[]>('markdown', { text }),

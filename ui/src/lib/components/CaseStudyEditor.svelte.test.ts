@@ -52,6 +52,7 @@ function editor(images: ImageRef[], answer: (cmd: string, args: unknown) => unkn
   mockIPC(
     (cmd, args) => {
       if (cmd === 'metric_presets') return [];
+      if (cmd === 'known_technologies') return [{ name: 'Go', category: 'language' }];
       calls.push({ cmd, args });
       if (cmd === 'coach') return report(findings);
       if (cmd === 'thumbnail') throw { code: 'not_found', message: 'no thumbnail in tests', field: null, fields: [] };
