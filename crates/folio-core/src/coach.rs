@@ -675,6 +675,16 @@ fn recommendation_checks(c: &mut Coach, p: &Portfolio, whole: &Target) {
     );
     for r in list {
         let t = Target { kind: Some(EntityKind::Recommendation), id: Some(r.id), title: named(&r.item.author_name) };
+        c.check(
+            fail("recommendation-no-author", Warning, Recommendations, &t, "authorName"),
+            !r.item.author_name.trim().is_empty(),
+            || {
+                (
+                    "A recommendation does not say who gave it".into(),
+                    "Add their name; until then it is left out of exports".into(),
+                )
+            },
+        );
         c.check(fail("recommendation-no-consent", Tip, Recommendations, &t, "consent"), r.item.consent, || {
             (
                 format!("{} has not agreed to share the recommendation", named(&r.item.author_name)),

@@ -45,7 +45,7 @@ impl Folio {
     /// Everything that goes into an export, read in one consistent snapshot: the
     /// edition's selection and order when `edition` is given, else everything in manual
     /// order. Recommendations without consent are left out unless the edition picks
-    /// them by hand; disabled sections come back empty; the edition's redaction is
+    /// them by hand, and those without an author always; disabled sections come back empty; the edition's redaction is
     /// applied and internal links are left out (unless the edition keeps them).
     pub fn portfolio(&self, edition: Option<Uuid>) -> Result<Portfolio> {
         let mut portfolio = self.selection(edition)?;
@@ -67,6 +67,8 @@ impl Folio {
             if pick(|e| &e.recommendations).is_empty() {
                 recommendations.retain(|r: &Stored<Recommendation>| r.item.consent);
             }
+            // A quote no one is named for is a draft: never printed, even when picked.
+            recommendations.retain(|r| !r.item.author_name.trim().is_empty());
             Ok(Portfolio {
                 profile: profile::get(tx)?,
                 case_studies: load(tx, on(Section::CaseStudies), pick(|e| &e.case_studies))?,

@@ -46,10 +46,8 @@ impl Record {
             EntityKind::CaseStudy => {
                 Record::CaseStudy(CaseStudy { title: "Untitled case study".into(), ..Default::default() })
             }
-            EntityKind::Recommendation => Record::Recommendation(Recommendation {
-                author_name: "New recommendation".into(),
-                ..Default::default()
-            }),
+            // No made-up author: the field starts empty, for the person's name.
+            EntityKind::Recommendation => Record::Recommendation(Recommendation::default()),
             EntityKind::Skill => Record::Skill(Skill { name: "New skill".into(), ..Default::default() }),
             EntityKind::Experience => Record::Experience(Experience {
                 title: "New role".into(),

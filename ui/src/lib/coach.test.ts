@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Finding } from './bindings/Finding';
-import { aboutProfile, byPlace, destination, hasPlace } from './coach';
+import { aboutProfile, byPlace, destination, hasPlace, inPlace } from './coach';
 
 const finding = (field: string): Finding => ({
   check: field,
@@ -50,5 +50,27 @@ describe('where a finding leads', () => {
     expect(aboutProfile({ kind: null, id: null, title: 'Profile' })).toBe(true);
     expect(aboutProfile({ kind: null, id: null, title: 'Portfolio' })).toBe(false);
     expect(aboutProfile({ kind: 'writing', id: 'w-1', title: 'Profile' })).toBe(false);
+  });
+});
+
+describe('a finding said inside its own editor', () => {
+  const said = (title: string, message: string, kind: Finding['target']['kind'] = 'case-study') =>
+    inPlace({ ...finding(''), target: { kind, id: 'x', title }, message });
+
+  it('does not name the record that is open', () => {
+    expect(said('Ledger', "Case study 'Ledger' has no outcome")).toBe('This case study has no outcome');
+    expect(said('Ledger', "Decision 'Outbox' in 'Ledger' gives no rationale")).toBe("Decision 'Outbox' gives no rationale");
+    expect(said('Ledger', "The summary of 'Ledger' has 90 words")).toBe('The summary has 90 words');
+    expect(said('Maya Okafor', 'Maya Okafor has not agreed to share the recommendation', 'recommendation')).toBe(
+      'The author has not agreed to share the recommendation',
+    );
+    expect(said('Maya (SRE)', "The source link of Maya (SRE)'s recommendation is not https", 'recommendation')).toBe(
+      'The source link of the recommendation is not https',
+    );
+  });
+
+  it('leaves findings about the whole portfolio as they are', () => {
+    const whole = { ...finding(''), target: { kind: null, id: null, title: '' }, message: 'No recommendation speaks to mentorship' };
+    expect(inPlace(whole)).toBe('No recommendation speaks to mentorship');
   });
 });

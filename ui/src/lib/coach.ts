@@ -53,3 +53,23 @@ export function byPlace(findings: Finding[], shows: (place: string) => boolean):
   }
   return out;
 }
+
+const escaped = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+/**
+ * A finding as said inside the editor of the record it is about, where naming that
+ * record again is noise: "Case study 'Ledger' has no outcome" → "This case study has no
+ * outcome"; "Decision 'Outbox' in 'Ledger' gives no rationale" → "Decision 'Outbox'
+ * gives no rationale"; "Maya has not agreed to share the recommendation" → "The author
+ * has not agreed to share the recommendation".
+ */
+export function inPlace(finding: Finding): string {
+  const title = finding.target.title.trim();
+  if (!title || !finding.target.id) return finding.message;
+  const quoted = `'${escaped(title)}'`;
+  return finding.message
+    .replace(new RegExp(`^Case study ${quoted}`), 'This case study')
+    .replace(new RegExp(` (in|of) ${quoted}`, 'g'), '')
+    .replace(new RegExp(`^${escaped(title)}(?= )`), 'The author')
+    .replace(new RegExp(`${escaped(title)}'s `, 'g'), 'the ');
+}

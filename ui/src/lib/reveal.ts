@@ -1,6 +1,7 @@
 // Opening a record where a search matched: the field, scrolled to the middle of the
 // view, the caret on the matched word (selected, so it stands out), the field briefly
 // outlined. The core names the field by its path (`decisions[1].rationale`).
+import { entryOf } from './coach';
 
 /** The element that shows each kind of list entry, by the list's key. */
 const ENTRIES: { [list: string]: string } = {
@@ -9,12 +10,6 @@ const ENTRIES: { [list: string]: string } = {
   links: '[data-testid="link-row"]',
   images: '[data-testid="image"]',
 };
-
-/** The list and entry a path points into ("decisions", 1), if it points into one. */
-export function entryOf(path: string): { list: string; index: number } | null {
-  const m = /^(\w+)\[(\d+)\]/.exec(path);
-  return m ? { list: m[1] ?? '', index: Number(m[2]) } : null;
-}
 
 /** The form control (or, failing that, the entry) that edits the field at `path`. */
 export function fieldElement(editor: HTMLElement, path: string): HTMLElement | null {

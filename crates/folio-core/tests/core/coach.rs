@@ -179,6 +179,7 @@ const BREACHES: &[(&str, &str, Breach)] = &[
         p.recommendations[0].item.themes = vec![RecommendationTheme::Leadership]
     }),
     ("recommendation-no-consent", "consent", |p, _| p.recommendations[0].item.consent = false),
+    ("recommendation-no-author", "authorName", |p, _| p.recommendations[0].item.author_name = " ".into()),
 ];
 
 #[test]

@@ -390,6 +390,25 @@ fn the_preview_changes_only_when_what_the_pdf_shows_changes() {
 }
 
 #[test]
+fn a_recommendation_without_an_author_is_a_draft_no_export_prints() {
+    let (folio, _dir) = open();
+    let blank = folio.create_record(&folio_model::Record::blank(folio_model::EntityKind::Recommendation)).unwrap();
+    let folio_model::Record::Recommendation(mut draft) = blank.item else { unreachable!() };
+    assert_eq!(draft.author_name, "", "no made-up author");
+    draft.text = "Unsigned words of praise".into();
+    draft.consent = true;
+    folio.update(blank.id, &draft).unwrap();
+    let picked = folio
+        .create(&Edition { name: "Picked".into(), recommendations: vec![blank.id], ..Edition::default() })
+        .unwrap();
+    for edition in [None, Some(picked.id)] {
+        assert!(folio.portfolio(edition).unwrap().recommendations.is_empty(), "{edition:?}");
+    }
+    let coach = folio.coach(None).unwrap();
+    assert!(coach.findings.iter().any(|f| f.check == "recommendation-no-author" && f.field == "authorName"));
+}
+
+#[test]
 fn an_unknown_export_is_not_found() {
     let (folio, _dir) = open();
     let err = folio.export_record(uuid::Uuid::now_v7()).unwrap_err();

@@ -57,7 +57,10 @@ describe('the coach beside a recommendation', () => {
     const stored = $state(recommendation);
     render(RecordEditor, { stored, caseStudies: [], known: [], ondelete: () => {} });
     const consent = screen.getByRole('checkbox', { name: /Consent to share/ }).closest('.field') as HTMLElement;
-    expect((await within(consent).findByRole('note')).textContent?.trim()).toBe('Ana has not agreed to be quoted — ask whether it may be quoted');
+    // Inside Ana's recommendation, the hint does not name her again.
+    expect((await within(consent).findByRole('note')).textContent?.trim()).toBe(
+      'The author has not agreed to be quoted — ask whether it may be quoted',
+    );
     expect(screen.getAllByRole('note')).toHaveLength(1);
   });
 });
