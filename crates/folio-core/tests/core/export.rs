@@ -30,13 +30,13 @@ fn expected_words(folio: &Folio) -> Vec<String> {
     for cs in &p.case_studies {
         let c = &cs.item;
         text.extend([c.title.clone(), c.organisation.clone(), c.role.clone(), plain_text(&c.summary)]);
+        text.extend(c.technologies.iter().map(|t| t.name.clone()));
         text.extend([plain_text(&c.context), plain_text(&c.contribution)]);
         for d in &c.decisions {
             text.extend([d.title.clone(), plain_text(&d.context), d.options.join(" ")]);
             text.extend([plain_text(&d.choice), plain_text(&d.rationale), plain_text(&d.consequences)]);
         }
         text.push(plain_text(&c.outcome));
-        text.extend(c.technologies.iter().map(|t| t.name.clone()));
     }
     for r in &p.recommendations {
         text.extend([plain_text(&r.item.text), r.item.author_name.clone()]);
@@ -406,6 +406,33 @@ fn a_recommendation_without_an_author_is_a_draft_no_export_prints() {
     }
     let coach = folio.coach(None).unwrap();
     assert!(coach.findings.iter().any(|f| f.check == "recommendation-no-author" && f.field == "authorName"));
+}
+
+#[test]
+fn a_case_studys_technologies_are_one_line_under_its_summary_never_a_block_of_their_own() {
+    let (folio, dir) = open();
+    folio.load_demo(false).unwrap();
+    for theme in ["modern", "classic", "compact"] {
+        let path = dir.path().join(format!("{theme}.pdf"));
+        export(&folio, &path, theme, Paper::A4);
+        let text = tool("pdftotext", &["-raw", path.to_str().unwrap(), "-"]);
+        let lines: Vec<&str> = text.lines().map(str::trim).collect();
+        assert!(!lines.contains(&"Technologies"), "{theme}: a Technologies heading on a line of its own");
+        for cs in folio.list::<CaseStudy>().unwrap() {
+            let names = cs.item.technologies.iter().map(|t| t.name.as_str()).collect::<Vec<_>>().join(" · ");
+            let at = lines
+                .iter()
+                .position(|l| *l == format!("Technologies {names}"))
+                .unwrap_or_else(|| panic!("{theme}: no one line of {names:?}"));
+            let summary_end = words(&plain_text(&cs.item.summary)).pop().unwrap();
+            assert!(
+                words(lines[at - 1]).last() == Some(&summary_end),
+                "{theme}: the technologies of {:?} do not follow its summary: {:?}",
+                cs.item.title,
+                &lines[at - 1]
+            );
+        }
+    }
 }
 
 #[test]

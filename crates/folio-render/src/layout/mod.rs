@@ -456,6 +456,13 @@ impl<'a> Builder<'a> {
             let look = self.body().size(t.body_size * 1.08);
             self.markdown(cs.summary.trim(), look, t.gap);
         }
+        // What it was built with, one line under the summary: up here it is never left
+        // alone at the top of a page, where a block of its own would read as a section.
+        if !cs.technologies.is_empty() {
+            let names = cs.technologies.iter().map(|t| t.name.trim()).collect::<Vec<_>>().join("  ·  ");
+            let spans = vec![self.small().bold().span("Technologies  "), self.small().span(names)];
+            self.paragraph(spans, t.gap * 0.6);
+        }
         // An edition that hides absolute values shows each metric as its change only,
         // and no chart (bar lengths would give the ratio of the values away, not more).
         let relative = p.edition.as_ref().is_some_and(|e| e.item.relative_metrics);
@@ -473,12 +480,6 @@ impl<'a> Builder<'a> {
             self.chart(&cs.metrics);
         }
         self.figures(&cs.images);
-        if !cs.technologies.is_empty() {
-            self.subheading("Technologies");
-            let names = cs.technologies.iter().map(|t| t.name.trim()).collect::<Vec<_>>().join("  ·  ");
-            let look = self.body();
-            self.paragraph(vec![look.span(names)], Pt(2.0));
-        }
         if !cs.links.is_empty() {
             self.subheading("Links");
             for link in &cs.links {
