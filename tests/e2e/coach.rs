@@ -36,8 +36,12 @@ async fn the_coach_lists_what_the_portfolio_lacks_and_leads_to_the_field() {
     let title = &alternatives.target.title;
     app.find(&format!("button[aria-label='Open {title}']")).await.click().await.unwrap();
     app.wait_texts("[data-testid=editor-title]", "the case study opens", |t| t.iter().any(|s| s == title)).await;
-    let hints = app.wait_texts(".coach-hint", "the hint shows", |t| !t.is_empty()).await;
-    assert!(hints.iter().any(|h| h.contains("lists 0 options")), "{hints:?}");
+    // Further down the form, under the decision it concerns.
+    app.wait_until(
+        "[...document.querySelectorAll('[data-testid=decision] .coach-hint')].some(h => h.textContent.includes('lists 0 options'))",
+        "the hint under its decision",
+    )
+    .await;
     app.close().await;
 }
 

@@ -104,6 +104,13 @@ async fn at_the_smallest_size_every_action_is_in_reach_and_the_sidebar_is_a_draw
     app.wait_until(FITS, "the preview beside the form, drawn again to its new width").await;
     assert_eq!(app.eval(NOTHING_SIDEWAYS).await, true);
     app.screenshot("large-edition").await;
+    // A larger preview, on demand: the pages are drawn again, wider.
+    let width = "document.querySelector('[data-testid=preview-pages] canvas').getBoundingClientRect().width";
+    let before = app.eval(width).await.as_f64().unwrap();
+    app.find("[data-testid=larger-preview]").await.click().await.unwrap();
+    app.wait_until(&format!("{width} > {before} * 1.15"), "the larger preview").await;
+    app.wait_until(FITS, "the larger preview, fitted").await;
+    assert_eq!(app.eval(NOTHING_SIDEWAYS).await, true);
     app.close().await;
 }
 
