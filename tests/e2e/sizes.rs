@@ -29,6 +29,9 @@ const FITS: &str = "(() => { const p = document.querySelector('[data-testid=prev
      const c = p?.querySelector('canvas'); if (!c || !p.clientWidth) return false; \
      const w = c.getBoundingClientRect().width; return w <= p.clientWidth && w > p.clientWidth * 0.9; })()";
 
+/// The preview has drawn every page.
+const DRAWN: &str = "document.querySelector('[data-testid=preview-status]')?.textContent.includes('updated in')";
+
 /// The drawer is closed, and done sliding away.
 const CLOSED: &str = "getComputedStyle(document.querySelector('#sidebar')).visibility === 'hidden'";
 
@@ -97,12 +100,14 @@ async fn at_the_smallest_size_every_action_is_in_reach_and_the_sidebar_is_a_draw
 
     // Full HD: the sidebar is back, no top bar, the form and the preview side by side.
     sized(&app, 1920, 1080).await;
+    app.wait_until(FITS, "the preview drawn to its width").await;
     assert_eq!(app.eval(&in_view("#sidebar")).await, true);
     assert_eq!(app.eval(&in_view("[data-testid=menu]")).await, false);
     assert_eq!(app.eval(&in_view("[data-testid=tab-preview]")).await, false, "no tabs when both fit");
     assert_eq!(app.eval(&in_view("input[name=name]")).await, true);
     app.wait_until(FITS, "the preview beside the form, drawn again to its new width").await;
     assert_eq!(app.eval(NOTHING_SIDEWAYS).await, true);
+    app.wait_until(DRAWN, "every page drawn").await;
     app.screenshot("large-edition").await;
     // A larger preview, on demand: the pages are drawn again, wider.
     let width = "document.querySelector('[data-testid=preview-pages] canvas').getBoundingClientRect().width";
@@ -122,10 +127,10 @@ async fn the_main_screens_at_both_sizes_in_dark() {
     app.find("[data-kind=case-study]").await;
     assert_eq!(app.eval("matchMedia('(prefers-color-scheme: dark)').matches").await, true);
     sized(&app, 1920, 1080).await;
-    app.find("[data-testid=decision] .toggle").await.click().await.unwrap();
     app.screenshot("large-case-study-dark").await;
     app.find("[data-testid=nav-edition]").await.click().await.unwrap();
     app.wait_until(FITS, "the preview").await;
+    app.wait_until(DRAWN, "every page drawn").await;
     app.screenshot("large-edition-dark").await;
     sized(&app, 760, 520).await;
     assert_eq!(app.eval(NOTHING_SIDEWAYS).await, true);
@@ -137,6 +142,7 @@ async fn the_main_screens_at_both_sizes_in_dark() {
         "the preview, as wide as the window allows",
     )
     .await;
+    app.wait_until(DRAWN, "every page drawn").await;
     app.screenshot("small-edition-preview-dark").await;
     app.close().await;
 }
