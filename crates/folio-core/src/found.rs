@@ -22,18 +22,28 @@ pub(crate) struct Terms {
 
 impl Terms {
     pub(crate) fn new(text: &str) -> Self {
-        let words: Vec<String> = text.split_whitespace().map(|w| normalise(w)).filter(|w| !w.is_empty()).collect();
+        let words: Vec<String> = text.split_whitespace().map(normalise).filter(|w| !w.is_empty()).collect();
         let last_is_prefix = words.last().is_some_and(|w| w.chars().count() >= 3);
         Self { words, last_is_prefix }
+    }
+
+    /// Whether `word` (normalised) is term `i`.
+    fn is_term(&self, i: usize, word: &str) -> bool {
+        let term = &self.words[i];
+        !word.is_empty()
+            && (word == term || (self.last_is_prefix && i + 1 == self.words.len() && word.starts_with(term.as_str())))
     }
 
     /// Whether one word of a text (as written) is one of the terms.
     fn matches(&self, word: &str) -> bool {
         let word = normalise(word);
-        !word.is_empty()
-            && self.words.iter().enumerate().any(|(i, term)| {
-                word == *term || (self.last_is_prefix && i + 1 == self.words.len() && word.starts_with(term.as_str()))
-            })
+        (0..self.words.len()).any(|i| self.is_term(i, &word))
+    }
+
+    /// How many of the terms `text` holds.
+    fn found_in(&self, text: &str) -> usize {
+        let words: Vec<String> = text.split_whitespace().map(normalise).collect();
+        (0..self.words.len()).filter(|&i| words.iter().any(|w| self.is_term(i, w))).count()
     }
 }
 
@@ -71,11 +81,9 @@ pub(crate) fn locate(record: &Record, terms: &Terms) -> Option<(String, String)>
     let value = serde_json::to_value(record).ok()?;
     let mut fields = Vec::new();
     texts(value.get("item")?, "", &mut fields);
-    let score =
-        |text: &str| terms.words.iter().filter(|t| text.split_whitespace().any(|w| Terms::new(t).matches(w))).count();
     let (path, text) = fields
         .into_iter()
-        .map(|(path, text)| (score(&text), path, text))
+        .map(|(path, text)| (terms.found_in(&text), path, text))
         .filter(|(score, _, _)| *score > 0)
         .fold(None::<(usize, String, String)>, |best, next| match best {
             Some(b) if b.0 >= next.0 => Some(b),
