@@ -146,3 +146,41 @@ async fn the_main_screens_at_both_sizes_in_dark() {
     app.screenshot("small-edition-preview-dark").await;
     app.close().await;
 }
+
+#[tokio::test(flavor = "multi_thread")]
+async fn one_set_of_controls_in_dark_selects_like_inputs_drawn_checkboxes_bordered_add_buttons() {
+    let _one = ONE_WINDOW.lock().await;
+    let dir = tempfile::tempdir().unwrap();
+    let app = App::launch_with(&demo(dir.path()), &[("GTK_THEME", "Adwaita:dark")]).await;
+    app.find("[data-kind=case-study]").await;
+    let style = |css: &str, property: &str| {
+        format!("getComputedStyle(document.querySelector(\"{css}\")).getPropertyValue('{property}')")
+    };
+    // No white glare: checkboxes are drawn on the field colour, not the toolkit's white.
+    let field = app.eval(&style("[data-kind=case-study] input[name=title]", "background-color")).await;
+    let checkbox = app.eval(&style("[data-kind=case-study] input[type=checkbox]", "background-color")).await;
+    assert_ne!(checkbox, "rgb(255, 255, 255)", "a white checkbox in dark mode");
+    assert_eq!(app.eval(&style("[data-kind=case-study] input[type=checkbox]", "appearance")).await, "none");
+    // A chosen chip is filled with the accent, not a faint tint.
+    let chosen = app.eval(&style("[data-kind=case-study] .chip.on", "background-color")).await;
+    let accent = app.eval("getComputedStyle(document.documentElement).getPropertyValue('--accent').trim()").await;
+    assert_eq!(accent, "#63b4b2");
+    assert_eq!(chosen, "rgb(99, 180, 178)", "the chosen chip is filled with the accent");
+    // Every Add action is a bordered button, as Add metric… (a select) is.
+    for css in ["[data-testid=add-link]", "[data-testid=add-images]", "select[aria-label='Add metric']"] {
+        assert_ne!(app.eval(&style(css, "border-top-width")).await, "0px", "{css} has no border");
+        assert_ne!(app.eval(&style(css, "border-top-color")).await, "rgba(0, 0, 0, 0)", "{css} has no border");
+    }
+    // Selects look like the inputs beside them.
+    app.find("[data-testid=nav-edition]").await.click().await.unwrap();
+    app.find("[data-kind=edition]").await;
+    let select = app.eval(&style("select[aria-label=Theme]", "background-color")).await;
+    assert_eq!(select, field, "a select on another background than the inputs");
+    assert_eq!(app.eval(&style("select[aria-label=Theme]", "appearance")).await, "none");
+    // A page view scrolls at the window's edge, not mid-window.
+    app.find("[data-testid=nav-profile]").await.click().await.unwrap();
+    app.find("[data-kind=profile]").await;
+    let edge = "document.querySelector('.page').getBoundingClientRect().right === innerWidth";
+    assert_eq!(app.eval(edge).await, true, "the profile's scrollbar floats mid-window");
+    app.close().await;
+}
