@@ -79,6 +79,7 @@ bench: deps-test ui
 
 bindings:
 	FOLIO_WRITE_BINDINGS=1 $(CARGO) test -p folio-core --test core bindings
+	FOLIO_WRITE_BINDINGS=1 $(CARGO) test -p folio-desktop --test commands
 
 # The fault harness at length: SIGKILL in the middle of every writing command.
 faults: deps-test

@@ -1,45 +1,12 @@
 //! The config lives at the repository root (`../tauri.conf.json`), next to the
-//! workspace; plain cargo builds the app, no Tauri CLI needed. Every command is listed
-//! here so that it needs an explicit grant in `capabilities/`.
+//! workspace; plain cargo builds the app, no Tauri CLI needed. Every command (named once,
+//! in `src/command_list.rs`) gets a permission, so that it needs an explicit grant in
+//! `capabilities/`.
+
+include!("src/command_list.rs");
 
 fn main() {
-    let manifest = tauri_build::AppManifest::new().commands(&[
-        "status",
-        "start_empty",
-        "load_demo",
-        "get_profile",
-        "update_profile",
-        "list_records",
-        "create_record",
-        "create_blank",
-        "update_record",
-        "delete_record",
-        "restore_record",
-        "reorder_records",
-        "trash",
-        "empty_trash",
-        "search",
-        "known_technologies",
-        "metric_presets",
-        "describe_metric",
-        "themes",
-        "markdown",
-        "preview_pdf",
-        "export_pdf",
-        "exports",
-        "snapshot_pdf",
-        "coach",
-        "match_posting",
-        "suggested_export_path",
-        "open_export",
-        "import_file",
-        "import_image",
-        "import_image_bytes",
-        "thumbnail",
-        "export_file",
-        "backup_database",
-        "restore_database",
-    ]);
+    let manifest = tauri_build::AppManifest::new().commands(with_commands!(names));
     tauri_build::try_build(tauri_build::Attributes::new().config_path("../tauri.conf.json").app_manifest(manifest))
         .expect("failed to prepare the Tauri app (is ui/dist built?)");
 }

@@ -4,10 +4,22 @@
 //! `FOLIO_DB` (or the default one), registers the commands, and grants the window
 //! exactly those. It holds no business logic, no SQL and no file I/O of its own.
 
+#[macro_use]
+mod command_list;
 mod commands;
 mod state;
 
 use state::AppState;
+
+/// The handlers of the commands given to it.
+macro_rules! handlers {
+    ($($name:ident),*) => {
+        tauri::generate_handler![$(commands::$name),*]
+    };
+}
+
+/// Every IPC command the window may call, by name.
+pub const COMMANDS: &[&str] = with_commands!(names);
 
 /// Starts the app and blocks until its last window closes. Call it first thing in
 /// `main`, before any other thread exists.
@@ -53,43 +65,7 @@ pub fn run() {
             let _ = app;
             Ok(())
         })
-        .invoke_handler(tauri::generate_handler![
-            commands::status,
-            commands::start_empty,
-            commands::load_demo,
-            commands::get_profile,
-            commands::update_profile,
-            commands::list_records,
-            commands::create_record,
-            commands::create_blank,
-            commands::update_record,
-            commands::delete_record,
-            commands::restore_record,
-            commands::reorder_records,
-            commands::trash,
-            commands::empty_trash,
-            commands::search,
-            commands::known_technologies,
-            commands::metric_presets,
-            commands::describe_metric,
-            commands::themes,
-            commands::markdown,
-            commands::preview_pdf,
-            commands::export_pdf,
-            commands::exports,
-            commands::snapshot_pdf,
-            commands::coach,
-            commands::match_posting,
-            commands::suggested_export_path,
-            commands::open_export,
-            commands::import_file,
-            commands::import_image,
-            commands::import_image_bytes,
-            commands::thumbnail,
-            commands::export_file,
-            commands::backup_database,
-            commands::restore_database,
-        ])
+        .invoke_handler(with_commands!(handlers))
         .run(tauri::generate_context!("../tauri.conf.json"));
     if let Err(e) = started {
         eprintln!("folio: the window could not be started: {e}");

@@ -4,6 +4,7 @@ import { invoke, type InvokeArgs, type InvokeOptions } from '@tauri-apps/api/cor
 import { capitalise } from './errors';
 import type { Asset } from './bindings/Asset';
 import type { CoachReport } from './bindings/CoachReport';
+import type { Command } from './bindings/Command';
 import type { EntityKind } from './bindings/EntityKind';
 import type { ErrorInfo } from './bindings/ErrorInfo';
 import type { ExportRecord } from './bindings/ExportRecord';
@@ -55,7 +56,7 @@ export function toFolioError(reason: unknown): FolioError {
   return new FolioError({ code: 'internal', message: String(reason), field: null, fields: [] });
 }
 
-async function call<T>(command: string, args?: InvokeArgs, options?: InvokeOptions): Promise<T> {
+async function call<T>(command: Command, args?: InvokeArgs, options?: InvokeOptions): Promise<T> {
   try {
     return await invoke<T>(command, args, options);
   } catch (reason) {
