@@ -8,7 +8,7 @@ use std::path::Path;
 use folio_desktop::COMMANDS;
 
 const CAPABILITY: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/capabilities/main.json");
-const UI_NAMES: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/../ui/src/lib/bindings/Command.ts");
+const UI_NAMES: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/../ui/src/lib/Command.ts");
 
 #[test]
 fn the_capability_file_grants_every_command_and_no_other() {

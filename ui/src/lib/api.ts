@@ -4,7 +4,7 @@ import { invoke, type InvokeArgs, type InvokeOptions } from '@tauri-apps/api/cor
 import { capitalise } from './errors';
 import type { Asset } from './bindings/Asset';
 import type { CoachReport } from './bindings/CoachReport';
-import type { Command } from './bindings/Command';
+import type { Command } from './Command';
 import type { EntityKind } from './bindings/EntityKind';
 import type { ErrorInfo } from './bindings/ErrorInfo';
 import type { ExportRecord } from './bindings/ExportRecord';
