@@ -13,6 +13,12 @@ APP_DEBS := build-essential pkg-config libwebkit2gtk-4.1-dev libxdo-dev libssl-d
 # What the tests need: a virtual display, WebKit's WebDriver, PDF tools, xdotool to
 # answer the native save dialog and move the mouse, and strace to see files made durable.
 TEST_DEBS := xvfb xauth webkit2gtk-driver poppler-utils qpdf xdotool strace
+# What the package test needs: the validators of desktop entries and AppStream
+# metadata, rpm to read the .rpm, and man to read the man pages.
+PACKAGE_DEBS := desktop-file-utils appstream rpm man-db
+
+# The Tauri CLI from npm (pinned in ui/package.json), used only to bundle packages.
+TAURI := ui/node_modules/.bin/tauri
 
 # Installs the Debian packages in $(1) that are not installed yet.
 define debs
@@ -23,12 +29,14 @@ define debs
 	fi
 endef
 
-.PHONY: help run test build bench bindings ui deps-app deps-test e2e faults fuzz
+.PHONY: help run test build package install-test bench bindings ui deps-app deps-test e2e faults fuzz
 
 help:
 	@echo "make run      build the UI and start the Folio desktop app"
 	@echo "make test     every check: Rust tests, UI tests, clippy, fmt, svelte-check, end-to-end"
 	@echo "make build    release binaries of folio-desktop and folio (honours CARGO_TARGET_DIR)"
+	@echo "make package  the .deb and .rpm, under target/release/bundle/"
+	@echo "make install-test  install the .deb, try it, install it again, remove it (make test runs it)"
 	@echo "make bench    print the benchmark figures"
 	@echo "make bindings regenerate ui/src/lib/bindings from the Rust types"
 	@echo "make faults   kill commands at random moments, 600 rounds (ROUNDS=n); make test runs 60"
@@ -38,7 +46,7 @@ deps-app:
 	$(call debs,$(APP_DEBS))
 
 deps-test: deps-app
-	$(call debs,$(TEST_DEBS))
+	$(call debs,$(TEST_DEBS) $(PACKAGE_DEBS))
 	@command -v tauri-driver >/dev/null || [ -x "$$HOME/.cargo/bin/tauri-driver" ] || $(CARGO) install tauri-driver --locked
 
 ui/node_modules/.package-lock.json: ui/package.json ui/package-lock.json
@@ -56,6 +64,7 @@ test: deps-test ui
 	cd ui && npm run check && npm test
 	$(CARGO) build -p folio-desktop --locked
 	xvfb-run -a -s "-screen 0 1920x1080x24" $(CARGO) test --workspace --locked --exclude folio-bare-window
+	$(MAKE) install-test
 
 # Only the end-to-end tests, for working on the UI.
 e2e: deps-test ui
@@ -65,6 +74,17 @@ e2e: deps-test ui
 build: deps-app ui
 	$(CARGO) build --release --locked -p folio-desktop -p folio-cli
 	@echo "Built $(TARGET_DIR)/release/folio-desktop and $(TARGET_DIR)/release/folio"
+
+# The .deb and .rpm of the release build: the app, the CLI, man pages, completions,
+# desktop entry, icons, metainfo and licences. Nothing is downloaded.
+package: build ui/node_modules/.package-lock.json
+	mkdir -p $(TARGET_DIR)/package
+	packaging/linux/stage.sh $(TARGET_DIR)/release $(TARGET_DIR)/package > $(TARGET_DIR)/package/bundle.json
+	$(TAURI) bundle --bundles deb,rpm --config $(TARGET_DIR)/package/bundle.json
+	@ls -l $(TARGET_DIR)/release/bundle/deb/*.deb $(TARGET_DIR)/release/bundle/rpm/*.rpm
+
+install-test: deps-test package
+	packaging/linux/install-test.sh $(TARGET_DIR)
 
 # The app benchmark compares Folio with a bare Tauri window, both release builds.
 bench: deps-test ui

@@ -160,11 +160,24 @@ impl App {
 
     /// Starts the Tauri app at `binary` (Folio, or the bare window of the benchmark).
     pub async fn launch_binary(binary: &Path, db: &Path, env: &[(&str, &str)]) -> App {
+        let mut driver = Command::new(tauri_driver());
+        driver.env("FOLIO_DB", db);
+        App::start(binary, driver, env).await
+    }
+
+    /// Starts the Tauri app at `binary` on its default database, as a user who never
+    /// set `FOLIO_DB` would (with `HOME` in `env`, a new user's).
+    pub async fn launch_as_installed(binary: &Path, env: &[(&str, &str)]) -> App {
+        let mut driver = Command::new(tauri_driver());
+        driver.env_remove("FOLIO_DB").env_remove("XDG_DATA_HOME");
+        App::start(binary, driver, env).await
+    }
+
+    async fn start(binary: &Path, mut driver: Command, env: &[(&str, &str)]) -> App {
         assert!(std::env::var_os("DISPLAY").is_some(), "no X display: run under xvfb-run (make test does)");
         let (port, native_port) = (free_port(), free_port());
-        let driver = Command::new(tauri_driver())
+        let driver = driver
             .args(["--port", &port.to_string(), "--native-port", &native_port.to_string()])
-            .env("FOLIO_DB", db)
             .envs(env.iter().copied())
             .stdout(Stdio::null())
             .stderr(Stdio::null())

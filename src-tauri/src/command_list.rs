@@ -40,6 +40,8 @@ macro_rules! with_commands {
             match_posting,
             suggested_export_path,
             open_export,
+            show_database,
+            open_guide,
             import_file,
             import_image,
             import_image_bytes,

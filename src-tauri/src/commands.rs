@@ -188,6 +188,41 @@ pub async fn open_export(app: tauri::AppHandle, state: State<'_, AppState>, id: 
     done.map_err(|e| ErrorInfo::internal(format!("could not open {}: {e}", path.display())))
 }
 
+/// Shows the database file in its folder, from *About Folio*.
+#[tauri::command]
+pub async fn show_database(app: tauri::AppHandle, state: State<'_, AppState>) -> Reply<()> {
+    use tauri_plugin_opener::OpenerExt;
+    let path = state.run(|f| Ok(f.database_path())).await?;
+    let path = path.ok_or_else(|| ErrorInfo::internal("this portfolio is kept in memory, not in a file"))?;
+    app.opener()
+        .reveal_item_in_dir(&path)
+        .map_err(|e| ErrorInfo::internal(format!("could not show {}: {e}", path.display())))
+}
+
+/// Where the guide (the README) is on this machine: installed by the package, or in
+/// the source tree of a build run from it. Never fetched from the network.
+fn guide_path() -> Option<std::path::PathBuf> {
+    [
+        std::path::Path::new("/usr/share/doc/folio/README.md"),
+        std::path::Path::new(concat!(env!("CARGO_MANIFEST_DIR"), "/../README.md")),
+    ]
+    .into_iter()
+    .find(|p| p.is_file())
+    .map(std::path::Path::to_path_buf)
+}
+
+/// Opens the guide in the system's viewer for Markdown or text, from *About Folio*.
+#[tauri::command]
+pub async fn open_guide(app: tauri::AppHandle) -> Reply<()> {
+    use tauri_plugin_opener::OpenerExt;
+    let path = guide_path().ok_or_else(|| {
+        ErrorInfo::internal("the guide is not on this machine; it is README.md in Folio's source and package")
+    })?;
+    app.opener()
+        .open_path(path.display().to_string(), None::<&str>)
+        .map_err(|e| ErrorInfo::internal(format!("could not open {}: {e}", path.display())))
+}
+
 /// Imports an image file (chosen in the open dialog or dropped on the window); the
 /// same image twice gives back the asset already stored.
 #[tauri::command]

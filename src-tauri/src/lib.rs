@@ -66,7 +66,7 @@ pub fn run() {
             Ok(())
         })
         .invoke_handler(with_commands!(handlers))
-        .run(tauri::generate_context!("../tauri.conf.json"));
+        .run(tauri::generate_context!());
     if let Err(e) = started {
         eprintln!("folio: the window could not be started: {e}");
         std::process::exit(1);

@@ -243,7 +243,11 @@ async fn preview_drawn_after(app: &App, since: f64) -> (f64, f64) {
 #[tokio::main]
 async fn main() {
     assert!(std::env::var_os("DISPLAY").is_some(), "run under xvfb-run (make bench does)");
-    let folio_bin = release("folio-desktop");
+    // `FOLIO_APP=/usr/bin/folio-desktop` measures the installed package instead.
+    let folio_bin = match std::env::var_os("FOLIO_APP") {
+        Some(path) => PathBuf::from(path).canonicalize().expect("FOLIO_APP names the app"),
+        None => release("folio-desktop"),
+    };
     let bare_bin = release("folio-bare-window");
     let dir = tempfile::tempdir().unwrap();
     let db = dir.path().join("folio.db");

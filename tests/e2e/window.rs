@@ -280,3 +280,35 @@ async fn a_search_hit_opens_the_record_at_the_field_that_matched_with_the_words_
     assert_eq!(app.eval(first_decision_open).await, "true");
     app.close().await;
 }
+
+#[tokio::test(flavor = "multi_thread")]
+async fn about_folio_names_the_version_and_the_data_file_and_closes_like_every_dialog() {
+    let _one = ONE_WINDOW.lock().await;
+    let dir = tempfile::tempdir().unwrap();
+    let db = demo(dir.path());
+    let app = App::launch(&db).await;
+    let open = "[...document.querySelectorAll('dialog[open]')].map(d => d.className.split(' ')[0])";
+
+    app.find("[data-testid=open-about]").await.click().await.unwrap();
+    app.wait_until(
+        &format!(
+            "document.querySelector('[data-testid=about-version]').textContent === {:?}",
+            env!("CARGO_PKG_VERSION")
+        ),
+        "About Folio names the workspace's version",
+    )
+    .await;
+    assert_eq!(app.find("[data-testid=about-database]").await.text().await.unwrap(), db.display().to_string());
+    app.screenshot("about").await;
+    app.find("[data-testid=about] button.primary").await.send_keys(&Key::Escape.to_string()).await.unwrap();
+    tokio::time::sleep(std::time::Duration::from_millis(300)).await;
+    assert_eq!(app.eval(open).await, serde_json::json!([]), "Esc closes About Folio");
+
+    // Ctrl+K over it: the palette, alone.
+    app.find("[data-testid=open-about]").await.click().await.unwrap();
+    app.find("[data-testid=about-version]").await;
+    app.find("[data-testid=about] button.primary").await.send_keys(&format!("{}k", Key::Control)).await.unwrap();
+    tokio::time::sleep(std::time::Duration::from_millis(300)).await;
+    assert_eq!(app.eval(open).await, serde_json::json!(["palette"]));
+    app.close().await;
+}

@@ -72,6 +72,10 @@ pub struct Status {
     pub database: String,
     /// Nothing typed yet and no choice made: offer the example portfolio.
     pub fresh: bool,
+    /// This Folio's version (the workspace's, in `Cargo.toml`), for *About Folio*.
+    pub version: String,
+    /// The licence Folio is distributed under, as an SPDX expression.
+    pub licence: String,
 }
 
 /// An open portfolio: the one handle both faces use. Cheap to share between threads.
@@ -109,7 +113,12 @@ impl Folio {
         let fresh = profile::updated_at(store.read())?.is_none()
             && EntityKind::ALL.into_iter().all(|k| records::count(store.read(), k).is_ok_and(|n| n == 0))
             && records::list_trash(store.read())?.is_empty();
-        Ok(Status { database, fresh })
+        Ok(Status {
+            database,
+            fresh,
+            version: env!("CARGO_PKG_VERSION").into(),
+            licence: env!("CARGO_PKG_LICENSE").into(),
+        })
     }
 
     /// The database file, if any.

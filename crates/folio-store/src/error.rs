@@ -20,6 +20,11 @@ pub enum Error {
     Corrupt { kind: &'static str, source: serde_json::Error },
     #[error("the database schema could not be brought up to date: {0}")]
     Migration(String),
+    #[error(
+        "{} needs upgrading, but the copy kept before an upgrade could not be written to {} ({why}); nothing was changed",
+        .path.display(), .copy.display()
+    )]
+    UpgradeCopy { path: PathBuf, copy: PathBuf, why: String },
     #[error("the disk is full: cannot write {}", .0.display())]
     DiskFull(PathBuf),
     #[error("cannot write {}: {source}", .path.display())]
@@ -41,6 +46,7 @@ impl Error {
             Self::NotFound { .. } => "not_found",
             Self::Corrupt { .. } => "corrupt_record",
             Self::Migration(_) => "migration_failed",
+            Self::UpgradeCopy { .. } => "upgrade_copy_failed",
             Self::DiskFull(_) => "disk_full",
             Self::Io { .. } => "io",
             Self::Sqlite(_) => "database",

@@ -96,6 +96,9 @@ impl Store {
         if user_version > SCHEMA_VERSION {
             return Err(Error::SchemaTooNew { path: shown(), found: user_version, known: SCHEMA_VERSION });
         }
+        if let Some(path) = path.as_deref().filter(|_| (1..SCHEMA_VERSION).contains(&user_version)) {
+            keep_before_upgrade(&conn, path)?;
+        }
         conn.pragma_update(None, "journal_mode", "WAL")?;
         conn.pragma_update(None, "synchronous", "FULL")?;
         conn.pragma_update(None, "foreign_keys", true)?;
@@ -207,6 +210,30 @@ impl Store {
         migrations().to_latest(&mut self.conn).map_err(Error::from_migration)?;
         Ok(())
     }
+}
+
+/// Where the copy of the database at `path` is kept before it is upgraded to this
+/// build's schema: `folio.db.before-v3` beside `folio.db` for an upgrade to schema 3.
+pub fn upgrade_copy_path(path: &Path) -> PathBuf {
+    let mut name = path.file_name().unwrap_or_default().to_os_string();
+    name.push(format!(".before-v{SCHEMA_VERSION}"));
+    path.with_file_name(name)
+}
+
+/// Copies the database at `path`, still at its older schema, to
+/// [`upgrade_copy_path`] before a migration touches it, so that an upgrade that goes
+/// wrong can be undone by putting the copy back. A copy left by an earlier attempt is
+/// replaced: the database was not changed since, as a failed migration rolls back.
+fn keep_before_upgrade(conn: &Connection, path: &Path) -> Result<()> {
+    let copy = upgrade_copy_path(path);
+    copy_pages(conn, &copy).map_err(|e| Error::UpgradeCopy {
+        path: path.to_path_buf(),
+        copy: copy.clone(),
+        why: match e {
+            Error::Sqlite(e) => e.to_string(),
+            other => other.to_string(),
+        },
+    })
 }
 
 /// Copies every page of `from` into a database file at `dest`, in one step: a step per

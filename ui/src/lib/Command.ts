@@ -30,6 +30,8 @@ export type Command =
   | 'match_posting'
   | 'suggested_export_path'
   | 'open_export'
+  | 'show_database'
+  | 'open_guide'
   | 'import_file'
   | 'import_image'
   | 'import_image_bytes'

@@ -95,6 +95,10 @@ export const api = {
   matchPosting: (edition: string) => call<MatchReport>('match_posting', { edition }),
   suggestedExportPath: (edition: string | null) => call<string>('suggested_export_path', { edition }),
   openExport: (id: string, reveal: boolean) => call<null>('open_export', { id, reveal }),
+  /** Shows the database file in its folder. */
+  showDatabase: () => call<null>('show_database'),
+  /** Opens the guide (the README, as installed) in the system's viewer. */
+  openGuide: () => call<null>('open_guide'),
   importFile: (path: string, mode: ImportMode | null, dryRun: boolean) =>
     call<ImportReport>('import_file', { path, mode, dryRun }),
   exportFile: (path: string, format: FileFormat, edition: string | null) =>

@@ -505,3 +505,36 @@ fn exports_lists_what_was_sent_and_show_brings_it_back_as_it_was() {
     let out = folio(&db, &["exports", "show", "01930a1c-5e00-7000-8000-000000000999"]);
     assert_eq!(out.status.code(), Some(1));
 }
+
+#[test]
+fn version_completions_and_man_pages_describe_the_same_commands_and_touch_no_database() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("never-made.db");
+
+    let version = stdout(&folio(&db, &["--version"]));
+    assert_eq!(version.trim(), format!("folio {}", env!("CARGO_PKG_VERSION")));
+
+    let bash = folio(&db, &["completions", "bash"]);
+    assert!(bash.status.success(), "{}", stderr(&bash));
+    let bash = stdout(&bash);
+    assert!(bash.contains("complete -F _folio"), "{bash}");
+    for subcommand in ["demo", "pdf", "import", "backup", "exports", "completions"] {
+        assert!(bash.contains(subcommand), "bash completes {subcommand}");
+    }
+    for shell in ["zsh", "fish"] {
+        let out = folio(&db, &["completions", shell]);
+        assert!(out.status.success() && stdout(&out).contains("edition"), "{shell}: {}", stderr(&out));
+    }
+    let unknown = folio(&db, &["completions", "tcsh"]);
+    assert_eq!(unknown.status.code(), Some(2));
+    assert!(stderr(&unknown).contains("invalid value 'tcsh'"), "{}", stderr(&unknown));
+
+    let man = dir.path().join("man");
+    let out = folio(&db, &["man-pages", man.to_str().unwrap()]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let page = std::fs::read_to_string(man.join("folio-pdf.1")).unwrap();
+    assert!(page.contains(".TH folio-pdf 1") && page.contains("edition"), "{page}");
+    assert!(man.join("folio.1").is_file() && man.join("folio-edition-redact.1").is_file());
+    assert!(!stdout(&folio(&db, &["--help"])).contains("man-pages"), "the packaging helper stays out of --help");
+    assert!(!db.exists(), "none of these opens the database");
+}

@@ -11,4 +11,12 @@ database: string,
 /**
  * Nothing typed yet and no choice made: offer the example portfolio.
  */
-fresh: boolean, };
+fresh: boolean, 
+/**
+ * This Folio's version (the workspace's, in `Cargo.toml`), for *About Folio*.
+ */
+version: string, 
+/**
+ * The licence Folio is distributed under, as an SPDX expression.
+ */
+licence: string, };
