@@ -26,6 +26,7 @@ rpm -qip "$rpm"
 rpm -qlp "$rpm" | grep -qx /usr/bin/folio || fail "the .rpm lacks /usr/bin/folio"
 rpm -qlp "$rpm" | grep -qx /usr/share/metainfo/app.folio.desktop.metainfo.xml || fail "the .rpm lacks the metainfo"
 ls -l "$deb" "$rpm"
+[ "$(stat -c %s "$deb")" -lt 15000000 ] || fail "the .deb has grown past 15 MB"
 
 step "install"
 $sudo apt-get remove -y -qq folio >/dev/null 2>&1 || true
