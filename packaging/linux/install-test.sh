@@ -6,6 +6,8 @@
 # data left in place. Needs root or sudo, Xvfb and tauri-driver (`make test` has them).
 #
 #   packaging/linux/install-test.sh TARGET_DIR
+# No `| grep -q` under pipefail: grep -q stops reading at the first match, the writer
+# then dies of SIGPIPE and the pipeline fails although the line was there.
 set -euo pipefail
 target=$(realpath "$1")
 sudo=$([ "$(id -u)" = 0 ] || echo sudo)
@@ -23,8 +25,8 @@ depends=$(dpkg-deb --field "$deb" Depends)
 case "$depends" in *libwebkit2gtk-4.1-0*) ;; *) fail "the .deb does not depend on WebKitGTK 4.1: $depends" ;; esac
 case "$depends" in *-dev*) fail "the .deb depends on a development package: $depends" ;; esac
 rpm -qip "$rpm"
-rpm -qlp "$rpm" | grep -qx /usr/bin/folio || fail "the .rpm lacks /usr/bin/folio"
-rpm -qlp "$rpm" | grep -qx /usr/share/metainfo/app.folio.desktop.metainfo.xml || fail "the .rpm lacks the metainfo"
+rpm -qlp "$rpm" | grep -x /usr/bin/folio >/dev/null || fail "the .rpm lacks /usr/bin/folio"
+rpm -qlp "$rpm" | grep -x /usr/share/metainfo/app.folio.desktop.metainfo.xml >/dev/null || fail "the .rpm lacks the metainfo"
 ls -l "$deb" "$rpm"
 [ "$(stat -c %s "$deb")" -lt 15000000 ] || fail "the .deb has grown past 15 MB"
 
@@ -32,9 +34,9 @@ step "install"
 $sudo apt-get remove -y -qq folio >/dev/null 2>&1 || true
 $sudo env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "$deb"
 [ "$(folio --version)" = "folio $version" ] || fail "folio --version says $(folio --version)"
-env -u DISPLAY -u WAYLAND_DISPLAY folio themes | grep -q modern || fail "folio needs no display"
+env -u DISPLAY -u WAYLAND_DISPLAY folio themes | grep modern >/dev/null || fail "folio needs no display"
 man -w folio >/dev/null && man -w folio-pdf >/dev/null || fail "the man pages are not installed"
-MANWIDTH=80 man folio 2>/dev/null | grep -q "Build a portfolio of what you led" || fail "man folio does not describe folio"
+MANWIDTH=80 man folio 2>/dev/null | grep "Build a portfolio of what you led" >/dev/null || fail "man folio does not describe folio"
 bash -c 'source /usr/share/bash-completion/completions/folio && complete -p folio' || fail "no bash completion"
 [ -s /usr/share/zsh/vendor-completions/_folio ] && [ -s /usr/share/fish/vendor_completions.d/folio.fish ] \
 	|| fail "no zsh or fish completion"
@@ -55,7 +57,7 @@ FOLIO_INSTALL_HOME="$home" xvfb-run -a -s "-screen 0 1920x1080x24" \
 	cargo test --locked -p folio-e2e --test installed -- --nocapture
 db="$home/.local/share/folio/folio.db"
 stats=$(HOME="$home" folio stats --json)
-echo "$stats" | grep -q '"caseStudies": *[1-9]' || fail "the new user's portfolio is empty: $stats"
+grep -q '"caseStudies": *[1-9]' <<<"$stats" || fail "the new user's portfolio is empty: $stats"
 
 step "install again over it"
 $sudo env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --reinstall "$deb"
