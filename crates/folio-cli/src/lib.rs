@@ -69,7 +69,7 @@ fn run(cli: Cli) -> CliResult<ExitCode> {
         }
         Command::List { kind, json } => match kind {
             ListKind::CaseStudies => list::<CaseStudy>(&folio, json, |c| {
-                line(&c.title, &[&c.organisation, &c.role, &period(c.start, c.end)])
+                line(&c.title, &[&c.organisation, &c.role, &folio_model::period(c.start, c.end)])
             })?,
             ListKind::Recommendations => list::<Recommendation>(&folio, json, |r| {
                 line(
@@ -81,7 +81,7 @@ fn run(cli: Cli) -> CliResult<ExitCode> {
                 list::<Skill>(&folio, json, |s| line(&s.name, &[s.area.label(), &format!("level {}", s.level)]))?
             }
             ListKind::Experience => {
-                list::<Experience>(&folio, json, |e| line(&e.title, &[&e.organisation, &period(e.start, e.end)]))?
+                list::<Experience>(&folio, json, |e| line(&e.title, &[&e.organisation, &folio_model::period(e.start, e.end)]))?
             }
             ListKind::Editions => list::<Edition>(&folio, json, |e| {
                 let selected = match e.case_studies.len() {
@@ -383,15 +383,6 @@ fn line(title: &str, details: &[&str]) -> String {
         title.to_string()
     } else {
         format!("{title} — {}", details.join(" · "))
-    }
-}
-
-fn period(start: Option<folio_model::PartialDate>, end: Option<folio_model::PartialDate>) -> String {
-    match (start, end) {
-        (Some(s), Some(e)) => format!("{} – {}", s.human(), e.human()),
-        (Some(s), None) => format!("{} – present", s.human()),
-        (None, Some(e)) => format!("until {}", e.human()),
-        (None, None) => String::new(),
     }
 }
 

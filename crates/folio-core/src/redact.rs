@@ -340,7 +340,7 @@ pub(crate) fn check_no_trace(document: &Document, redactions: &[Redaction]) -> R
     let mut links: Vec<(String, &str)> = Vec::new();
     for (n, page) in document.pages.iter().enumerate() {
         let mut runs = Vec::new();
-        for item in &page.items {
+        for item in page.drawn() {
             match item {
                 Item::Text(run) => runs.push(run.text()),
                 Item::Link { target: LinkTarget::Uri(uri), .. } => {

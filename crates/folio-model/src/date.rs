@@ -52,6 +52,20 @@ impl PartialDate {
     }
 }
 
+/// A start and an end as one phrase, the same on the page, on screen and in the CLI:
+/// "Mar 2021 – Present", "Sep 2019 – Dec 2020", "until 2020", or empty when neither is
+/// known. Periods read at the month at most, so that a list of them lines up.
+pub fn period(start: Option<PartialDate>, end: Option<PartialDate>) -> String {
+    let month = |d: PartialDate| PartialDate { day: None, ..d }.human();
+    match (start, end) {
+        (Some(s), Some(e)) if month(s) == month(e) => month(s),
+        (Some(s), Some(e)) => format!("{} – {}", month(s), month(e)),
+        (Some(s), None) => format!("{} – Present", month(s)),
+        (None, Some(e)) => format!("until {}", month(e)),
+        (None, None) => String::new(),
+    }
+}
+
 fn days_in_month(year: u16, month: u8) -> u8 {
     match month {
         4 | 6 | 9 | 11 => 30,
@@ -133,6 +147,16 @@ impl<'de> Deserialize<'de> for PartialDate {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_period_reads_the_same_everywhere_at_month_precision_with_present_capitalised() {
+        let d = |s: &str| Some(s.parse::<PartialDate>().unwrap());
+        assert_eq!(period(d("2021-03-14"), None), "Mar 2021 – Present");
+        assert_eq!(period(d("2019-09"), d("2020-12-01")), "Sep 2019 – Dec 2020");
+        assert_eq!(period(d("2020-05-01"), d("2020-05-30")), "May 2020");
+        assert_eq!(period(None, d("2020")), "until 2020");
+        assert_eq!(period(None, None), "");
+    }
 
     #[test]
     fn parses_year_month_and_day_precision() {

@@ -20,7 +20,7 @@ mod validate;
 pub use case_study::{
     known_technologies, CaseStudy, CaseStudyKind, Decision, ImageRef, Link, Technology, TechnologyCategory,
 };
-pub use date::PartialDate;
+pub use date::{period, PartialDate};
 pub use edition::{Edition, ExportRecord, ExportSnapshot, Paper, Redaction, Section, SectionToggle};
 pub use entity::{Entity, EntityKind, Portfolio, Stored, Timestamp};
 pub use metric::{

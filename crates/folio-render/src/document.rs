@@ -22,7 +22,18 @@ pub struct Document {
 
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct Page {
+    /// Running footer and page number: drawn before the content, so that a reader
+    /// taking text in drawing order meets them apart from it, and marked in the PDF as
+    /// artifacts, not part of the document's text.
+    pub furniture: Vec<Item>,
     pub items: Vec<Item>,
+}
+
+impl Page {
+    /// Everything on the page, in drawing order: furniture, then content.
+    pub fn drawn(&self) -> impl Iterator<Item = &Item> {
+        self.furniture.iter().chain(&self.items)
+    }
 }
 
 /// Something drawn on a page, in page coordinates (top-left origin).
@@ -113,7 +124,7 @@ pub struct Metadata {
 }
 
 impl Document {
-    /// Every text run of a page, in drawing order.
+    /// Every text run of a page's content (not its furniture), in drawing order.
     pub fn texts(&self, page: usize) -> impl Iterator<Item = &TextRun> {
         self.pages[page].items.iter().filter_map(|i| match i {
             Item::Text(t) => Some(t),

@@ -17,7 +17,7 @@ use printpdf::{
 };
 use uuid::Uuid;
 
-use crate::document::{Destination, Document, Item, LinkTarget, OutlineEntry, TextRun};
+use crate::document::{Destination, Document, Item, LinkTarget, OutlineEntry, Page, TextRun};
 use crate::fonts::{font, FontId};
 use crate::images::{Image, ImageFormat, Images};
 use crate::units::{Mm, Pt, Rect, Rgb};
@@ -72,7 +72,7 @@ pub fn pdf(doc: &Document, options: &PdfOptions, images: &Images) -> Result<Vec<
     let mut out = PdfDocument::new(&doc.metadata.title);
     // Each image once, with the largest size it is printed at.
     let mut shown: BTreeMap<Uuid, (f32, f32)> = BTreeMap::new();
-    for item in doc.pages.iter().flat_map(|p| &p.items) {
+    for item in doc.pages.iter().flat_map(Page::drawn) {
         if let Item::Image { asset, rect, .. } = item {
             let size = shown.entry(*asset).or_default();
             *size = (size.0.max(rect.width.0), size.1.max(rect.height.0));
@@ -83,7 +83,7 @@ pub fn pdf(doc: &Document, options: &PdfOptions, images: &Images) -> Result<Vec<
         out.resources.xobjects.map.insert(xobject_id(asset), XObject::External(image_xobject(image, printed)?));
     }
     let mut used: BTreeMap<FontId, BTreeSet<u16>> = BTreeMap::new();
-    for item in doc.pages.iter().flat_map(|p| &p.items) {
+    for item in doc.pages.iter().flat_map(Page::drawn) {
         if let Item::Text(t) = item {
             used.entry(t.font).or_default().extend(t.glyphs.iter().map(|g| g.id));
         }
@@ -101,6 +101,13 @@ pub fn pdf(doc: &Document, options: &PdfOptions, images: &Images) -> Result<Vec<
         .iter()
         .map(|page| {
             let mut ops = Vec::new();
+            if !page.furniture.is_empty() {
+                ops.push(Op::BeginMarkedContent { tag: "Artifact".into() });
+                for item in &page.furniture {
+                    draw(item, height, doc, &resources, &mut ops);
+                }
+                ops.push(Op::EndMarkedContent);
+            }
             for item in &page.items {
                 draw(item, height, doc, &resources, &mut ops);
             }

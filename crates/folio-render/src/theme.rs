@@ -1,4 +1,6 @@
-//! Themes: one layout engine, different type, colour and spacing.
+//! Themes: one layout engine, different type, colour and spacing. A theme never changes
+//! the words: section headings are capitals in every theme, because that is how a
+//! machine reading the PDF finds them.
 
 use folio_model::Paper;
 
@@ -32,12 +34,9 @@ pub struct Theme {
     pub gap: Pt,
     /// Space before a section.
     pub section_gap: Pt,
-    /// Section titles in capitals with letter spacing, or as written.
-    pub caps_sections: bool,
-    /// Skills and experience in two columns.
+    /// Skills in two columns. Entries a machine reads one by one — jobs, schooling,
+    /// case studies — are always in one.
     pub two_columns: bool,
-    /// Each case study starts on a new page.
-    pub case_study_per_page: bool,
 }
 
 const INK: Rgb = Rgb(0x1c, 0x20, 0x24);
@@ -65,9 +64,7 @@ static THEMES: [Theme; 3] = [
         margin_bottom: Mm(18.0),
         gap: Pt(6.0),
         section_gap: Pt(20.0),
-        caps_sections: true,
         two_columns: false,
-        case_study_per_page: true,
     },
     Theme {
         name: "classic",
@@ -78,7 +75,7 @@ static THEMES: [Theme; 3] = [
         small_size: Pt(8.6),
         leading: 1.42,
         name_size: Pt(24.0),
-        section_size: Pt(13.0),
+        section_size: Pt(11.5),
         title_size: Pt(14.5),
         metric_size: Pt(17.0),
         text: Rgb(0x17, 0x17, 0x17),
@@ -90,13 +87,11 @@ static THEMES: [Theme; 3] = [
         margin_bottom: Mm(20.0),
         gap: Pt(6.5),
         section_gap: Pt(22.0),
-        caps_sections: false,
         two_columns: false,
-        case_study_per_page: true,
     },
     Theme {
         name: "compact",
-        description: "Dense sans-serif, two-column skills and experience",
+        description: "Dense sans-serif, skills in two columns",
         body: Family::Sans,
         headings: Family::Sans,
         body_size: Pt(8.8),
@@ -115,9 +110,7 @@ static THEMES: [Theme; 3] = [
         margin_bottom: Mm(14.0),
         gap: Pt(4.0),
         section_gap: Pt(13.0),
-        caps_sections: true,
         two_columns: true,
-        case_study_per_page: false,
     },
 ];
 

@@ -9,7 +9,7 @@ describe('dates as people read them', () => {
   });
 
   it('says present for ongoing work and nothing when undated', () => {
-    expect(period('2023-02', null)).toBe('Feb 2023 – present');
+    expect(period('2023-02', null)).toBe('Feb 2023 – Present');
     expect(period('2019-09', '2020-12')).toBe('Sep 2019 – Dec 2020');
     expect(period(null, '2020')).toBe('until 2020');
     expect(period(null, null)).toBe('');

@@ -1,4 +1,4 @@
-// How dates and periods read on screen: "Mar 2021 – present".
+// How dates and periods read on screen, as in the PDF and the CLI: "Mar 2021 – Present".
 import type { PartialDate } from './bindings/PartialDate';
 
 const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
@@ -13,7 +13,7 @@ export function humanDate(date: PartialDate): string {
 /** A start and an end (null = ongoing) as one phrase; empty when neither is known. */
 export function period(start: PartialDate | null, end: PartialDate | null): string {
   if (start && end) return `${humanDate(start)} – ${humanDate(end)}`;
-  if (start) return `${humanDate(start)} – present`;
+  if (start) return `${humanDate(start)} – Present`;
   if (end) return `until ${humanDate(end)}`;
   return '';
 }

@@ -1,5 +1,6 @@
 //! Integration tests of the application API, on real SQLite files.
 
+mod ats;
 mod bindings;
 mod coach;
 mod demo;

@@ -4,7 +4,8 @@
 //! block marked `keep_together` (a metric row, a chart, a quote, an image) never splits
 //! unless it is taller than a page; a block marked `keep_with_next` (a heading) moves to
 //! the next page with the start of what follows; and a paragraph never leaves a single
-//! line at the bottom of a page.
+//! line at the bottom of a page; a block that `needs_room` (a case study's title) starts
+//! a new page when less than that is left.
 
 use crate::document::{Destination, Item, Page};
 use crate::units::{Point, Pt};
@@ -42,7 +43,8 @@ pub(crate) struct Block {
     pub space_before: Pt,
     pub keep_together: bool,
     pub keep_with_next: bool,
-    pub page_break_before: bool,
+    /// Start on a new page unless at least this much of the page is left.
+    pub needs_room: Pt,
 }
 
 impl Block {
@@ -106,7 +108,8 @@ pub(crate) fn paginate(blocks: Vec<Block>, frame: Frame) -> (Vec<Page>, Vec<(Mar
 
     for (i, block) in blocks.iter().enumerate() {
         let at_top = y == frame.top;
-        if !at_top && (block.page_break_before || y + block.space_before + lead(i) > frame.bottom) {
+        let needs = lead(i).max(block.needs_room);
+        if !at_top && y + block.space_before + needs > frame.bottom {
             pages.push(Page::default());
             y = frame.top;
         }

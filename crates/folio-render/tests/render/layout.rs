@@ -172,3 +172,40 @@ fn a_callout_says_which_way_is_better() {
     assert!(text.contains("7.0× faster"), "p95 latency 840 → 120 ms leads with 7.0× faster: {text}");
     assert!(!runs.iter().any(|r| r.trim() == "7.0×"), "never a bare factor that reads as more latency");
 }
+
+#[test]
+fn case_studies_follow_one_another_and_start_a_page_only_when_little_is_left() {
+    let short = |i: usize| CaseStudy {
+        title: format!("Short study {i}"),
+        organisation: "Acme".into(),
+        summary: words(25),
+        outcome: words(30),
+        ..CaseStudy::default()
+    };
+    for theme in ["modern", "classic", "compact"] {
+        let doc = lay_out(&portfolio((0..3).map(short).collect(), vec![]), theme);
+        assert_eq!(doc.pages.len(), 1, "{theme}: three short case studies fit on one page");
+
+        let doc = lay_out(&portfolio((0..12).map(|i| rich_case_study(&format!("Study {i}"))).collect(), vec![]), theme);
+        let frame = folio_render::theme(theme).unwrap();
+        let bottom = doc.page_size.height - Pt::from(frame.margin_bottom);
+        let quarter = (bottom - Pt::from(frame.margin_top)) * 0.25;
+        let studies = &doc.outline.iter().find(|e| e.title == "Case studies").unwrap().children;
+        for study in studies.iter().skip(1) {
+            let page = study.at.page;
+            let top_of_page = doc.texts(page).map(|t| t.origin.y).fold(f32::MAX, |a, y| a.min(y.0));
+            if (study.at.y.0 - top_of_page).abs() < 1.0 {
+                // It opens its page: the page before must have had less than a quarter left.
+                let last = doc.pages[page - 1]
+                    .items
+                    .iter()
+                    .filter_map(|i| match i {
+                        Item::Text(t) => Some(t.origin.y),
+                        _ => None,
+                    })
+                    .fold(Pt(0.0), Pt::max);
+                assert!(bottom - last < quarter + Pt(20.0), "{theme}: {:?} left a page with room", study.title);
+            }
+        }
+    }
+}

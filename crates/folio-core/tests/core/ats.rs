@@ -1,0 +1,236 @@
+//! What a machine reads: the demo's PDFs taken apart by pdf.js (`ui/scripts/pdf-items.mjs`,
+//! the engine many applicant tracking systems read résumés with) into text items in
+//! content-stream order, and checked item by item, in every theme.
+
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+use folio_core::{ExportRequest, Folio};
+use folio_model::{Education, Experience, Paper};
+
+use crate::export::tool;
+use crate::open;
+
+/// A text item as pdf.js gives it; `y` grows up the page.
+#[derive(Debug, Clone, serde::Deserialize)]
+struct TextItem {
+    page: usize,
+    str: String,
+    x: f32,
+    y: f32,
+    width: f32,
+    size: f32,
+    font: String,
+}
+
+impl TextItem {
+    fn bold(&self) -> bool {
+        self.font.contains("Bold")
+    }
+}
+
+fn script() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("../../ui/scripts/pdf-items.mjs")
+}
+
+/// The non-empty text items of a PDF, in content-stream order.
+fn items(pdf: &Path) -> Vec<TextItem> {
+    let out = Command::new("node")
+        .arg(script())
+        .arg(pdf)
+        .output()
+        .unwrap_or_else(|e| panic!("node is not installed ({e}); `make test` installs it with the UI's packages"));
+    assert!(out.status.success(), "pdf-items failed: {}", String::from_utf8_lossy(&out.stderr));
+    let all: Vec<TextItem> = serde_json::from_slice(&out.stdout).unwrap();
+    all.into_iter().filter(|i| !i.str.trim().is_empty()).collect()
+}
+
+/// The demo exported in `theme`, and its items.
+fn demo_in(folio: &Folio, dir: &Path, theme: &str) -> (PathBuf, Vec<TextItem>) {
+    let path = dir.join(format!("{theme}.pdf"));
+    let request = ExportRequest { edition: None, theme: Some(theme.into()), paper: Some(Paper::A4) };
+    folio.export_pdf(&path, &request).unwrap();
+    let items = items(&path);
+    (path, items)
+}
+
+fn demo() -> (Folio, tempfile::TempDir) {
+    let (folio, dir) = open();
+    folio.load_demo(false).unwrap();
+    (folio, dir)
+}
+
+const THEMES: [&str; 3] = ["modern", "classic", "compact"];
+
+fn texts(items: &[TextItem]) -> Vec<&str> {
+    items.iter().map(|i| i.str.trim()).collect()
+}
+
+#[test]
+fn each_page_starts_with_its_footer_marked_as_an_artifact_so_no_heading_is_glued_to_it() {
+    let (folio, dir) = demo();
+    for theme in THEMES {
+        let (path, items) = demo_in(&folio, dir.path(), theme);
+        let pages = items.iter().map(|i| i.page).max().unwrap();
+        for page in 1..=pages {
+            let on_page: Vec<&str> = texts(&items).into_iter().zip(&items).filter(|(_, i)| i.page == page).map(|(t, _)| t).collect();
+            assert_eq!(
+                &on_page[..2],
+                ["Maya Okafor", format!("{page} / {pages}").as_str()],
+                "{theme}, page {page} does not start with its footer: {:?}",
+                &on_page[..4.min(on_page.len())]
+            );
+        }
+        // The footer is drawn inside a marked-content sequence tagged /Artifact.
+        let qdf = dir.path().join(format!("{theme}-qdf.pdf"));
+        tool("qpdf", &["--qdf", "--object-streams=disable", path.to_str().unwrap(), qdf.to_str().unwrap()]);
+        let bytes = std::fs::read(&qdf).unwrap();
+        let artifacts = bytes.windows(13).filter(|w| w == b"/Artifact BMC").count();
+        assert_eq!(artifacts, pages, "{theme}: one artifact sequence per page");
+    }
+}
+
+#[test]
+fn a_bullet_is_read_before_the_text_it_marks() {
+    let (folio, dir) = demo();
+    for theme in THEMES {
+        let (path, items) = demo_in(&folio, dir.path(), theme);
+        let raw = tool("pdftotext", &["-raw", path.to_str().unwrap(), "-"]);
+        for e in folio.list::<Experience>().unwrap() {
+            for highlight in &e.item.highlights {
+                let start: String = highlight.split_whitespace().take(3).collect::<Vec<_>>().join(" ");
+                assert!(
+                    raw.lines().any(|l| l.trim().starts_with(&format!("• {start}"))),
+                    "{theme}: no line reads \"• {start} …\""
+                );
+            }
+        }
+        assert!(!raw.lines().any(|l| l.trim_end().ends_with(" •")), "{theme}: a bullet trails its line");
+        let bullets = items.iter().filter(|i| i.str.trim() == "•" || i.str.starts_with("• ")).count();
+        assert!(bullets >= 9, "{theme}: {bullets} bullet items");
+    }
+}
+
+#[test]
+fn titles_companies_dates_and_locations_are_items_of_their_own_apart_from_separators() {
+    let (folio, dir) = demo();
+    for theme in THEMES {
+        let (_, items) = demo_in(&folio, dir.path(), theme);
+        let all = texts(&items);
+        for e in folio.list::<Experience>().unwrap() {
+            let e = &e.item;
+            let period = folio_model::period(e.start, e.end);
+            for field in [e.title.as_str(), e.organisation.as_str(), period.as_str(), e.location.as_str()] {
+                assert!(all.contains(&field), "{theme}: {field:?} is not an item of its own");
+            }
+        }
+        assert!(all.contains(&"Mar 2021 – Present"), "{theme}: dates read \"Mar 2021 – Present\"");
+        for text in &all {
+            assert!(!text.contains("present"), "{theme}: a lower-case \"present\" in {text:?}");
+            let glued = text.len() > 2 && (text.starts_with(['—', '·']) || text.ends_with(['—', '·']));
+            assert!(!glued, "{theme}: a separator is glued to words in {text:?}");
+        }
+    }
+}
+
+#[test]
+fn a_degree_its_school_and_its_dates_are_three_items() {
+    let (folio, dir) = demo();
+    for theme in THEMES {
+        let (_, items) = demo_in(&folio, dir.path(), theme);
+        let all = texts(&items);
+        for e in folio.list::<Education>().unwrap() {
+            let e = &e.item;
+            let degree = format!("{}, {}", e.degree, e.field);
+            let period = folio_model::period(e.start, e.end);
+            for field in [degree.as_str(), e.institution.as_str(), period.as_str()] {
+                assert!(all.contains(&field), "{theme}: {field:?} is not an item of its own in {all:?}");
+            }
+        }
+    }
+}
+
+#[test]
+fn section_headings_are_bold_capitals_in_every_theme_and_kinds_of_work_are_not() {
+    let (folio, dir) = demo();
+    let headings = [
+        "SUMMARY",
+        "EXPERIENCE",
+        "CASE STUDIES",
+        "RECOMMENDATIONS",
+        "SKILLS",
+        "EDUCATION",
+        "CERTIFICATIONS",
+        "PUBLICATIONS AND TALKS",
+    ];
+    for theme in THEMES {
+        let (_, items) = demo_in(&folio, dir.path(), theme);
+        for heading in headings {
+            let found = items.iter().find(|i| i.str.trim() == heading);
+            let found = found.unwrap_or_else(|| panic!("{theme}: no heading {heading:?}"));
+            assert!(found.bold(), "{theme}: {heading} is not bold ({})", found.font);
+        }
+        // Every other bold capital line would be taken for a heading.
+        let shouting: Vec<&str> = items
+            .iter()
+            .filter(|i| i.bold() && i.str.chars().filter(|c| c.is_alphabetic()).count() > 3)
+            .filter(|i| i.str.chars().all(|c| !c.is_lowercase()))
+            .map(|i| i.str.trim())
+            .filter(|t| !headings.contains(t))
+            .collect();
+        assert!(shouting.is_empty(), "{theme}: bold capitals that are not headings: {shouting:?}");
+    }
+}
+
+#[test]
+fn the_contact_line_breaks_only_between_fields() {
+    let (folio, dir) = demo();
+    let profile = folio.profile().unwrap();
+    for theme in THEMES {
+        let (_, items) = demo_in(&folio, dir.path(), theme);
+        let all = texts(&items);
+        let mut fields = vec![profile.email.clone(), profile.phone.clone(), profile.location.clone()];
+        fields.extend(profile.links.iter().map(|l| {
+            let url = l.url.trim_start_matches("https://").trim_start_matches("www.");
+            url.trim_end_matches('/').to_string()
+        }));
+        for field in &fields {
+            assert!(all.contains(&field.as_str()), "{theme}: {field:?} is broken or glued in {:?}", &all[..12]);
+        }
+    }
+}
+
+#[test]
+fn jobs_stand_in_one_column_in_every_theme() {
+    let (folio, dir) = demo();
+    for theme in THEMES {
+        let (_, items) = demo_in(&folio, dir.path(), theme);
+        let titles: Vec<&TextItem> = folio
+            .list::<Experience>()
+            .unwrap()
+            .iter()
+            .map(|e| items.iter().find(|i| i.str.trim() == e.item.title).expect("every title is an item"))
+            .collect();
+        assert!(titles.windows(2).all(|w| (w[0].x - w[1].x).abs() < 0.5), "{theme}: titles at different x");
+        assert!(
+            titles.windows(2).all(|w| w[0].page < w[1].page || w[0].y > w[1].y),
+            "{theme}: a job is beside another rather than below it"
+        );
+    }
+}
+
+#[test]
+fn where_the_weight_changes_between_two_words_the_gap_reads_as_a_space() {
+    let (folio, dir) = demo();
+    // The demo's summary sets "payment and logistics platforms" in bold after "building".
+    for theme in THEMES {
+        let (path, items) = demo_in(&folio, dir.path(), theme);
+        let bold = items.iter().position(|i| i.str.starts_with("payment and logistics")).expect("the bold words");
+        let before = &items[bold - 1];
+        assert!(before.str.trim_end().ends_with("building"), "{theme}: {:?}", before.str);
+        let gap = items[bold].x - (before.x + before.width);
+        assert!(gap >= 0.6 * before.size, "{theme}: a gap of {gap:.2} pt reads as no space");
+        let raw = tool("pdftotext", &["-raw", path.to_str().unwrap(), "-"]);
+        assert!(raw.contains("building payment"), "{theme}: the words run together");
+    }
+}

@@ -1,0 +1,218 @@
+//! Case studies: a contents list when there are several, then each study in turn —
+//! title, what it was, summary, technologies, metric callouts, the story, decisions,
+//! outcome, chart, figures and links. Studies follow one another; one starts a new
+//! page only when less than a quarter of a page is left.
+
+use folio_model::{CaseStudy, Decision, ImageRef, Portfolio, Stored};
+
+use super::flow::{Block, LineBox, Mark};
+use super::{display_url, Builder};
+use crate::document::{Item, LinkTarget};
+use crate::markdown;
+use crate::units::{Point, Pt, Rect};
+
+impl Builder<'_> {
+    pub(super) fn case_studies(&mut self, list: &[Stored<CaseStudy>], p: &Portfolio) {
+        if list.is_empty() {
+            return;
+        }
+        let anchors: Vec<usize> = list.iter().map(|_| self.new_anchor()).collect();
+        self.section_title("Case studies");
+        if list.len() >= 3 {
+            self.contents(list, &anchors);
+        }
+        for (cs, anchor) in list.iter().zip(&anchors) {
+            self.case_study(&cs.item, *anchor, p);
+        }
+    }
+
+    fn contents(&mut self, list: &[Stored<CaseStudy>], anchors: &[usize]) {
+        let t = self.theme;
+        for (i, (cs, anchor)) in list.iter().zip(anchors).enumerate() {
+            let body = self.body();
+            let mut spans = vec![body.color(t.muted).span(format!("{}. ", i + 1))];
+            let entry = [
+                body.color(self.accent).link(cs.item.title.trim(), LinkTarget::Anchor(*anchor)),
+                self.small().span(cs.item.organisation.trim()),
+            ];
+            spans.extend(self.fields(entry, self.small()));
+            self.paragraph(spans, Pt(2.0));
+        }
+    }
+
+    fn case_study(&mut self, cs: &CaseStudy, anchor: usize, p: &Portfolio) {
+        let t = self.theme;
+        let title_look = self.heading(t.title_size);
+        let mut boxes = self.text_boxes(&[title_look.span(cs.title.trim())], self.x, self.width);
+        if let Some(first) = boxes.first_mut() {
+            first.marks.push(Mark::Anchor(anchor));
+            first.marks.push(Mark::Outline { level: 2, title: cs.title.trim().to_string() });
+        }
+        let small = self.small();
+        let team = cs.team_size.map(|n| format!("team of {n}")).unwrap_or_default();
+        let meta = self.fields(
+            [
+                small.color(t.text).span(cs.organisation.as_str()),
+                small.span(cs.role.as_str()),
+                small.span(folio_model::period(cs.start, cs.end)),
+                small.span(team),
+            ],
+            small,
+        );
+        boxes.extend(self.text_boxes(&meta, self.x, self.width));
+        // What kind of work it was, as words in the accent colour: not capitals and not
+        // bold, so that no reader takes it for a heading.
+        let kinds = self.fields(cs.kinds.iter().map(|k| small.color(self.accent).span(k.label())), small);
+        let mut kind_boxes = self.text_boxes(&kinds, self.x, self.width);
+        if let Some(first) = kind_boxes.first_mut() {
+            first.height += Pt(2.0);
+        }
+        boxes.extend(kind_boxes);
+        let first_block = self.blocks.len();
+        self.push(Block {
+            boxes,
+            space_before: t.section_gap,
+            keep_together: true,
+            keep_with_next: true,
+            ..Block::default()
+        });
+        if !cs.summary.trim().is_empty() {
+            let look = self.body().size(t.body_size * 1.08);
+            self.markdown(cs.summary.trim(), look, t.gap);
+        }
+        // What it was built with, one line under the summary: up here it is never left
+        // alone at the top of a page, where a block of its own would read as a section.
+        if !cs.technologies.is_empty() {
+            let mut spans = vec![small.bold().span("Technologies ")];
+            spans.extend(self.fields(cs.technologies.iter().map(|t| small.span(t.name.as_str())), small));
+            self.paragraph(spans, t.gap * 0.6);
+        }
+        // An edition that hides absolute values shows each metric as its change only,
+        // and no chart (bar lengths would give the ratio of the values away, not more).
+        let relative = p.edition.as_ref().is_some_and(|e| e.item.relative_metrics);
+        self.metric_callouts(&cs.metrics, relative);
+        self.subsection_markdown("Context", &cs.context);
+        self.subsection_markdown("My contribution", &cs.contribution);
+        if !cs.decisions.is_empty() {
+            self.subheading("Key decisions");
+            for (i, d) in cs.decisions.iter().enumerate() {
+                self.decision(i, d);
+            }
+        }
+        self.subsection_markdown("Outcome", &cs.outcome);
+        if !relative {
+            self.chart(&cs.metrics);
+        }
+        self.figures(&cs.images);
+        if !cs.links.is_empty() {
+            self.subheading("Links");
+            for link in &cs.links {
+                let target = LinkTarget::Uri(link.url.clone());
+                let label = self.body().color(self.accent).link(link.label.trim(), target.clone());
+                let url = self.small().link(display_url(&link.url), target);
+                let spans = self.fields([label, url], self.small());
+                self.paragraph(spans, Pt(2.0));
+            }
+        }
+        // A study opens a new page when less than a quarter of one is left, unless
+        // the whole study fits in what is left.
+        let blocks = &self.blocks[first_block..];
+        let height: Pt = blocks.iter().map(|b| b.space_before + b.height()).sum::<Pt>() - blocks[0].space_before;
+        self.blocks[first_block].needs_room = height.min(self.room * 0.25);
+    }
+
+    /// Each image with its caption, kept together on one page: as wide as the column
+    /// allows, no taller than about half a page, and never printed below 150 DPI (a
+    /// small image stays small rather than blurred).
+    fn figures(&mut self, images: &[ImageRef]) {
+        let t = self.theme;
+        for figure in images {
+            let Some(image) = self.images.get(&figure.asset) else { continue };
+            let aspect = image.height as f32 / image.width as f32;
+            let native = Pt(image.width as f32 * 72.0 / 150.0);
+            let mut width = self.width.min(native);
+            if width * aspect > self.room * 0.45 {
+                width = self.room * 0.45 / aspect;
+            }
+            let height = width * aspect;
+            let rect = Rect { x: self.x, y: Pt(0.0), width, height };
+            let mut boxed = LineBox {
+                height,
+                items: vec![Item::Image { rect, asset: figure.asset, round: None }],
+                marks: Vec::new(),
+            };
+            // A hairline frame, so that a white diagram does not bleed into the page.
+            let (left, right, top, bottom) = (self.x, self.x + width, Pt(0.0), height);
+            for (from, to) in [
+                ((left, top), (right, top)),
+                ((right, top), (right, bottom)),
+                ((right, bottom), (left, bottom)),
+                ((left, bottom), (left, top)),
+            ] {
+                boxed.items.push(Item::Line {
+                    from: Point { x: from.0, y: from.1 },
+                    to: Point { x: to.0, y: to.1 },
+                    width: Pt(0.5),
+                    color: t.rule,
+                });
+            }
+            let caption = figure.caption.trim();
+            if !caption.is_empty() {
+                boxed.height += Pt(3.0);
+                let look = self.small().italic();
+                let x = self.x;
+                self.stacked(&mut boxed, &[look.span(caption)], x, width.max(self.width * 0.5));
+            }
+            self.push(Block { boxes: vec![boxed], space_before: t.gap * 2.0, keep_together: true, ..Block::default() });
+        }
+    }
+
+    pub(super) fn subheading(&mut self, title: &str) {
+        let t = self.theme;
+        let look = self.heading(t.body_size).color(self.accent);
+        let boxes = self.text_boxes(&[look.span(title)], self.x, self.width);
+        self.push(Block { boxes, space_before: t.gap * 2.0, keep_with_next: true, ..Block::default() });
+    }
+
+    fn subsection_markdown(&mut self, title: &str, text: &str) {
+        if text.trim().is_empty() {
+            return;
+        }
+        self.subheading(title);
+        let look = self.body();
+        self.markdown(text.trim(), look, Pt(2.0));
+    }
+
+    fn decision(&mut self, index: usize, d: &Decision) {
+        let t = self.theme;
+        let look = self.body().bold();
+        let boxes = self.text_boxes(&[look.span(format!("{}. {}", index + 1, d.title.trim()))], self.x, self.width);
+        self.push(Block { boxes, space_before: t.gap, keep_with_next: true, ..Block::default() });
+        let indent = t.body_size * 1.4;
+        let (x, width) = (self.x, self.width);
+        self.x = x + indent;
+        self.width = width - indent;
+        let label = self.body().color(t.muted);
+        let options: Vec<_> = d.options.iter().map(|o| o.trim()).filter(|o| !o.is_empty()).collect();
+        let fields = [
+            ("Context:", d.context.trim().to_string()),
+            ("Options considered:", options.join("; ")),
+            ("Chose:", d.choice.trim().to_string()),
+            ("Why:", d.rationale.trim().to_string()),
+            ("Consequences:", d.consequences.trim().to_string()),
+        ];
+        for (name, value) in fields.into_iter().filter(|(_, value)| !value.is_empty()) {
+            let body = self.body();
+            for (i, block) in markdown::parse(&value).into_iter().enumerate() {
+                let inlines = match block {
+                    markdown::Block::Paragraph { text } | markdown::Block::Item { text, .. } => text,
+                };
+                let mut spans = if i == 0 { vec![label.span(format!("{name} "))] } else { Vec::new() };
+                spans.extend(self.inlines(&inlines, body));
+                self.paragraph(spans, Pt(2.0));
+            }
+        }
+        self.x = x;
+        self.width = width;
+    }
+}

@@ -1,0 +1,130 @@
+//! Metrics: the big-number callouts under a case study's summary, and the before/after
+//! bar chart drawn as vectors.
+
+use folio_model::Metric;
+
+use super::flow::{self, Block, LineBox};
+use super::Builder;
+use crate::document::Item;
+use crate::units::{Pt, Rect};
+
+impl Builder<'_> {
+    /// Big numbers: up to three metrics side by side, each in a tinted box. With
+    /// `relative`, only metrics with a change show, as that change and nothing else.
+    pub(super) fn metric_callouts(&mut self, metrics: &[Metric], relative: bool) {
+        let shown: Vec<&Metric> =
+            metrics.iter().filter(|m| if relative { m.change_label().is_some() } else { m.result.is_some() }).collect();
+        if shown.is_empty() {
+            return;
+        }
+        let t = self.theme;
+        let columns = 3usize;
+        let gutter = Pt(8.0);
+        let cell_width = (self.width - gutter * (columns as f32 - 1.0)) / columns as f32;
+        let pad = Pt(8.0);
+        for row in shown.chunks(columns) {
+            let mut cells: Vec<LineBox> = Vec::new();
+            for (i, m) in row.iter().enumerate() {
+                let x = self.x + (cell_width + gutter) * i as f32 + pad;
+                let inner = cell_width - pad * 2.0;
+                // The headline figure, saying which way is better ("7.0× faster", not
+                // "7.0×" beside "p95 latency"), as the editor shows it.
+                let big = if relative { m.change_label() } else { m.headline() }.unwrap_or_default();
+                let mut cell = LineBox { height: pad, ..LineBox::default() };
+                let big_look = self.heading(t.metric_size).color(self.accent);
+                for b in self.text_boxes(&[big_look.span(big)], x, inner) {
+                    cell.stack(b);
+                }
+                let label_look = self.body().bold().size(t.small_size);
+                for b in self.text_boxes(&[label_look.span(m.label.trim())], x, inner) {
+                    cell.stack(b);
+                }
+                let detail = match (m.baseline, m.result) {
+                    (Some(b), Some(r)) if !relative => format!(
+                        "{} → {}",
+                        folio_model::format_quantity(b, &m.unit),
+                        folio_model::format_quantity(r, &m.unit)
+                    ),
+                    _ => String::new(),
+                };
+                let detail = [detail.as_str(), m.timeframe.trim()].into_iter().filter(|d| !d.is_empty()).collect::<Vec<_>>().join("  ·  ");
+                if !detail.is_empty() {
+                    for b in self.text_boxes(&[self.small().span(detail)], x, inner) {
+                        cell.stack(b);
+                    }
+                }
+                cell.height += pad;
+                cells.push(cell);
+            }
+            let height = cells.iter().map(|c| c.height).fold(Pt(0.0), Pt::max);
+            let mut row_box = LineBox { height, ..LineBox::default() };
+            for (i, cell) in cells.into_iter().enumerate() {
+                let rect = Rect { x: self.x + (cell_width + gutter) * i as f32, y: Pt(0.0), width: cell_width, height };
+                row_box.items.push(Item::Rect { rect, fill: self.accent.tint(0.9) });
+                row_box.items.extend(cell.items);
+            }
+            self.push(Block {
+                boxes: vec![row_box],
+                space_before: t.gap * 1.5,
+                keep_together: true,
+                ..Block::default()
+            });
+        }
+    }
+
+    /// A before/after bar chart of the metrics that have both values, drawn as vectors.
+    pub(super) fn chart(&mut self, metrics: &[Metric]) {
+        let pairs: Vec<&Metric> = metrics.iter().filter(|m| m.baseline.is_some() && m.result.is_some()).collect();
+        if pairs.is_empty() {
+            return;
+        }
+        let t = self.theme;
+        let look = self.heading(t.body_size).color(self.accent);
+        let mut chart = LineBox::default();
+        for b in self.text_boxes(&[look.span("Before and after")], self.x, self.width) {
+            chart.stack(b);
+        }
+        let label_width = self.width * 0.32;
+        let bars_x = self.x + label_width + Pt(8.0);
+        let value_room = Pt(64.0);
+        let bars_width = self.width - label_width - Pt(8.0) - value_room;
+        let bar = t.small_size * 1.1;
+        let small = self.small();
+        for m in pairs {
+            let (b, r) = (m.baseline.unwrap_or_default(), m.result.unwrap_or_default());
+            let scale = b.abs().max(r.abs());
+            let mut row = LineBox { height: Pt(4.0), ..LineBox::default() };
+            let label_boxes =
+                self.text_boxes(&[self.body().size(t.small_size).bold().span(m.label.trim())], self.x, label_width);
+            let mut label = LineBox::default();
+            for lb in label_boxes {
+                label.stack(lb);
+            }
+            let mut bars = LineBox::default();
+            for (value, fill, name) in [(b, t.rule, "before"), (r, self.accent, "after")] {
+                let length = if scale > 0.0 { bars_width * (value.abs() / scale) as f32 } else { Pt(0.0) };
+                let y = bars.height + Pt(1.0);
+                bars.items
+                    .push(Item::Rect { rect: Rect { x: bars_x, y, width: length.max(Pt(1.0)), height: bar }, fill });
+                let text = format!("{} {}", folio_model::format_quantity(value, &m.unit), name);
+                let mut value_boxes =
+                    self.text_boxes(&[small.span(text)], bars_x + length + Pt(4.0), value_room + bars_width);
+                if let Some(vb) = value_boxes.first_mut() {
+                    for item in &mut vb.items {
+                        flow::shift(item, y + (bar - vb.height) / 2.0);
+                    }
+                    bars.items.append(&mut vb.items);
+                }
+                bars.height += bar + Pt(3.0);
+            }
+            let height = label.height.max(bars.height);
+            for mut item in label.items.into_iter().chain(bars.items) {
+                flow::shift(&mut item, row.height);
+                row.items.push(item);
+            }
+            row.height += height;
+            chart.stack(row);
+        }
+        self.push(Block { boxes: vec![chart], space_before: t.gap * 2.0, keep_together: true, ..Block::default() });
+    }
+}
