@@ -80,9 +80,9 @@ fn run(cli: Cli) -> CliResult<ExitCode> {
             ListKind::Skills => {
                 list::<Skill>(&folio, json, |s| line(&s.name, &[s.area.label(), &format!("level {}", s.level)]))?
             }
-            ListKind::Experience => {
-                list::<Experience>(&folio, json, |e| line(&e.title, &[&e.organisation, &folio_model::period(e.start, e.end)]))?
-            }
+            ListKind::Experience => list::<Experience>(&folio, json, |e| {
+                line(&e.title, &[&e.organisation, &folio_model::period(e.start, e.end)])
+            })?,
             ListKind::Editions => list::<Edition>(&folio, json, |e| {
                 let selected = match e.case_studies.len() {
                     0 => "all case studies".to_string(),

@@ -128,7 +128,11 @@ impl Shaped<'_> {
 
     /// Whether a line may break at byte `idx`: not inside a whole span.
     fn may_break_at(&self, idx: usize) -> bool {
-        !self.starts.iter().zip(self.spans).any(|(&start, span)| span.whole && start < idx && idx < start + span.text.len())
+        !self
+            .starts
+            .iter()
+            .zip(self.spans)
+            .any(|(&start, span)| span.whole && start < idx && idx < start + span.text.len())
     }
 }
 
@@ -427,7 +431,8 @@ mod tests {
 
     #[test]
     fn fields_break_only_between_them_and_no_line_starts_or_ends_with_a_separator() {
-        let texts = ["London, UK", "maya.okafor@example.com", "+44 20 7946 0321", "linkedin.com/in/maya-okafor-example"];
+        let texts =
+            ["London, UK", "maya.okafor@example.com", "+44 20 7946 0321", "linkedin.com/in/maya-okafor-example"];
         // From the width of the longest field up.
         for width in (190..400).step_by(9) {
             let lines = lay_out(&fields(&texts), Pt(width as f32), &mut BTreeSet::new());

@@ -164,7 +164,7 @@ fn the_outline_has_every_section_and_case_study_and_links_point_where_they_shoul
             "Experience",
             "Certifications",
             "Education",
-            "Writing & talks"
+            "Publications and talks"
         ]
     );
     assert_eq!(pdf.catalog().unwrap().get(b"Lang").unwrap().as_str().unwrap(), b"en");

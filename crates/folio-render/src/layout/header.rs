@@ -66,7 +66,10 @@ impl Builder<'_> {
             small.span(profile.phone.trim()),
         ];
         fields.extend(
-            profile.links.iter().map(|link| text.link(super::display_url(&link.url), LinkTarget::Uri(link.url.clone()))),
+            profile
+                .links
+                .iter()
+                .map(|link| text.link(super::display_url(&link.url), LinkTarget::Uri(link.url.clone()))),
         );
         self.fields(fields, small)
     }

@@ -36,9 +36,7 @@ impl Builder<'_> {
                     cell.stack(b);
                 }
                 let label_look = self.body().bold().size(t.small_size);
-                for b in self.text_boxes(&[label_look.span(m.label.trim())], x, inner) {
-                    cell.stack(b);
-                }
+                self.stacked(&mut cell, &[label_look.span(m.label.trim())], x, inner);
                 let detail = match (m.baseline, m.result) {
                     (Some(b), Some(r)) if !relative => format!(
                         "{} → {}",
@@ -47,12 +45,9 @@ impl Builder<'_> {
                     ),
                     _ => String::new(),
                 };
-                let detail = [detail.as_str(), m.timeframe.trim()].into_iter().filter(|d| !d.is_empty()).collect::<Vec<_>>().join("  ·  ");
-                if !detail.is_empty() {
-                    for b in self.text_boxes(&[self.small().span(detail)], x, inner) {
-                        cell.stack(b);
-                    }
-                }
+                let small = self.small();
+                let detail = self.fields([small.span(detail), small.span(m.timeframe.as_str())], small);
+                self.stacked(&mut cell, &detail, x, inner);
                 cell.height += pad;
                 cells.push(cell);
             }
