@@ -6,6 +6,7 @@ use folio_model::Metric;
 use super::flow::{self, Block, LineBox};
 use super::Builder;
 use crate::document::Item;
+use crate::text::measure;
 use crate::units::{Pt, Rect};
 
 impl Builder<'_> {
@@ -81,10 +82,22 @@ impl Builder<'_> {
         }
         let label_width = self.width * 0.32;
         let bars_x = self.x + label_width + Pt(8.0);
-        let value_room = Pt(64.0);
-        let bars_width = self.width - label_width - Pt(8.0) - value_room;
-        let bar = t.small_size * 1.1;
         let small = self.small();
+        // Room at the right for the longest value label, so that none runs into the
+        // margin beside the longest bar.
+        let value_text =
+            |m: &Metric, value: f64, name: &str| format!("{} {name}", folio_model::format_quantity(value, &m.unit));
+        let value_room = pairs
+            .iter()
+            .flat_map(|m| {
+                let (b, r) = (m.baseline.unwrap_or_default(), m.result.unwrap_or_default());
+                [value_text(m, b, "before"), value_text(m, r, "after")]
+            })
+            .map(|text| measure(&text, &small.style(None)))
+            .fold(Pt(0.0), Pt::max)
+            + Pt(6.0);
+        let bars_width = (self.width - label_width - Pt(8.0) - value_room).max(self.width * 0.2);
+        let bar = t.small_size * 1.1;
         for m in pairs {
             let (b, r) = (m.baseline.unwrap_or_default(), m.result.unwrap_or_default());
             let scale = b.abs().max(r.abs());
@@ -101,7 +114,7 @@ impl Builder<'_> {
                 let y = bars.height + Pt(1.0);
                 bars.items
                     .push(Item::Rect { rect: Rect { x: bars_x, y, width: length.max(Pt(1.0)), height: bar }, fill });
-                let text = format!("{} {}", folio_model::format_quantity(value, &m.unit), name);
+                let text = value_text(m, value, name);
                 let mut value_boxes =
                     self.text_boxes(&[small.span(text)], bars_x + length + Pt(4.0), value_room + bars_width);
                 if let Some(vb) = value_boxes.first_mut() {

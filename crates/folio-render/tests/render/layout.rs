@@ -209,3 +209,38 @@ fn case_studies_follow_one_another_and_start_a_page_only_when_little_is_left() {
         }
     }
 }
+
+#[test]
+fn chart_values_stay_inside_the_right_margin_whatever_their_length() {
+    let metric = |label: &str, unit: &str, baseline: f64, result: f64| folio_model::Metric {
+        label: label.into(),
+        unit: unit.into(),
+        baseline: Some(baseline),
+        result: Some(result),
+        direction: folio_model::Direction::LowerIsBetter,
+        ..folio_model::Metric::default()
+    };
+    let cs = CaseStudy {
+        metrics: vec![
+            metric("Reconciliation breaks", "/month", 37.0, 3.0),
+            metric("Cloud cost", "$", 1_480_000.0, 310_000.0),
+            metric("Time to restore", "minutes", 210.0, 24.0),
+        ],
+        ..rich_case_study("Wide values")
+    };
+    for theme in ["modern", "classic", "compact"] {
+        let doc = lay_out(&portfolio(vec![cs.clone()], vec![]), theme);
+        let right = doc.page_size.width - Pt::from(folio_render::theme(theme).unwrap().margin_x);
+        let values: Vec<_> = runs(&doc).into_iter().filter(|(_, r)| r.text().ends_with("before")).collect();
+        assert_eq!(values.len(), 3, "{theme}");
+        for (page, run) in runs(&doc) {
+            let end = run.origin.x + run.width();
+            assert!(
+                end.0 <= right.0 + 0.5,
+                "{theme} p{page}: {:?} ends {:.1} pt into the margin",
+                run.text(),
+                (end - right).0
+            );
+        }
+    }
+}
