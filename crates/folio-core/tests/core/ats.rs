@@ -245,3 +245,47 @@ fn where_the_weight_changes_between_two_words_the_gap_reads_as_a_space() {
         assert!(raw.contains("building payment"), "{theme}: the words run together");
     }
 }
+
+/// The lines of each page as a reader that sorts items top to bottom, then left to
+/// right, puts them together.
+fn lines_by_position(items: &[TextItem]) -> Vec<String> {
+    let mut sorted: Vec<&TextItem> = items.iter().collect();
+    sorted
+        .sort_by(|a, b| (a.page, -(a.y.round() as i64), a.x as i64).cmp(&(b.page, -(b.y.round() as i64), b.x as i64)));
+    let mut lines: Vec<(usize, i64, String)> = Vec::new();
+    for item in sorted {
+        let key = (item.page, item.y.round() as i64);
+        match lines.last_mut() {
+            Some((page, y, text)) if (*page, *y) == key => {
+                text.push(' ');
+                text.push_str(item.str.trim());
+            }
+            _ => lines.push((key.0, key.1, item.str.trim().to_string())),
+        }
+    }
+    lines.into_iter().map(|(_, _, text)| text).collect()
+}
+
+#[test]
+fn each_metric_callout_reads_as_one_unit_with_the_note_its_author_wrote() {
+    let (folio, dir) = demo();
+    let studies = folio.list::<folio_model::CaseStudy>().unwrap();
+    let metrics: Vec<&folio_model::Metric> =
+        studies.iter().flat_map(|c| &c.item.metrics).filter(|m| m.result.is_some()).collect();
+    let notes: Vec<&str> = metrics.iter().map(|m| m.note.trim()).filter(|n| !n.is_empty()).collect();
+    assert!(notes.len() >= 19, "the demo has its notes");
+    for theme in THEMES {
+        let (path, items) = demo_in(&folio, dir.path(), theme);
+        // No line, read by position, mixes two callouts.
+        for line in lines_by_position(&items) {
+            let labels: std::collections::BTreeSet<&str> =
+                metrics.iter().map(|m| m.label.as_str()).filter(|l| line.contains(l)).collect();
+            assert!(labels.len() <= 1, "{theme}: one line reads {labels:?}: {line:?}");
+        }
+        let raw = tool("pdftotext", &["-raw", path.to_str().unwrap(), "-"]);
+        let flat = raw.split_whitespace().collect::<Vec<_>>().join(" ");
+        for note in &notes {
+            assert!(flat.contains(note), "{theme}: the note {note:?} is not in the PDF");
+        }
+    }
+}

@@ -45,6 +45,8 @@ pub(crate) struct Block {
     pub keep_with_next: bool,
     /// Start on a new page unless at least this much of the page is left.
     pub needs_room: Pt,
+    /// Drawn at the top of every page the block continues on (a chart's heading).
+    pub continued: Option<LineBox>,
 }
 
 impl Block {
@@ -120,6 +122,14 @@ pub(crate) fn paginate(blocks: Vec<Block>, frame: Frame) -> (Vec<Page>, Vec<(Mar
             if y + line.height > frame.bottom && y > frame.top {
                 pages.push(Page::default());
                 y = frame.top;
+                if let Some(heading) = &block.continued {
+                    let page = pages.len() - 1;
+                    pages[page].items.extend(heading.items.iter().cloned().map(|mut item| {
+                        shift(&mut item, y);
+                        item
+                    }));
+                    y += heading.height;
+                }
             }
             let page = pages.len() - 1;
             for item in &line.items {

@@ -10,61 +10,54 @@ use crate::text::measure;
 use crate::units::{Pt, Rect};
 
 impl Builder<'_> {
-    /// Big numbers: up to three metrics side by side, each in a tinted box. With
-    /// `relative`, only metrics with a change show, as that change and nothing else.
+    /// Big numbers: each metric a tinted band across the column, its figure on the left
+    /// and what it measures beside it. One band per metric, never side by side, so that
+    /// a reader taking the page line by line reads each callout whole. With `relative`,
+    /// only metrics with a change show, as that change and nothing else.
     pub(super) fn metric_callouts(&mut self, metrics: &[Metric], relative: bool) {
         let shown: Vec<&Metric> =
             metrics.iter().filter(|m| if relative { m.change_label().is_some() } else { m.result.is_some() }).collect();
-        if shown.is_empty() {
-            return;
-        }
         let t = self.theme;
-        let columns = 3usize;
-        let gutter = Pt(8.0);
-        let cell_width = (self.width - gutter * (columns as f32 - 1.0)) / columns as f32;
-        let pad = Pt(8.0);
-        for row in shown.chunks(columns) {
-            let mut cells: Vec<LineBox> = Vec::new();
-            for (i, m) in row.iter().enumerate() {
-                let x = self.x + (cell_width + gutter) * i as f32 + pad;
-                let inner = cell_width - pad * 2.0;
-                // The headline figure, saying which way is better ("7.0× faster", not
-                // "7.0×" beside "p95 latency"), as the editor shows it.
-                let big = if relative { m.change_label() } else { m.headline() }.unwrap_or_default();
-                let mut cell = LineBox { height: pad, ..LineBox::default() };
-                let big_look = self.heading(t.metric_size).color(self.accent);
-                for b in self.text_boxes(&[big_look.span(big)], x, inner) {
-                    cell.stack(b);
-                }
-                let label_look = self.body().bold().size(t.small_size);
-                self.stacked(&mut cell, &[label_look.span(m.label.trim())], x, inner);
-                let detail = match (m.baseline, m.result) {
-                    (Some(b), Some(r)) if !relative => format!(
-                        "{} → {}",
-                        folio_model::format_quantity(b, &m.unit),
-                        folio_model::format_quantity(r, &m.unit)
-                    ),
-                    _ => String::new(),
-                };
-                let small = self.small();
-                let detail = self.fields([small.span(detail), small.span(m.timeframe.as_str())], small);
-                self.stacked(&mut cell, &detail, x, inner);
-                cell.height += pad;
-                cells.push(cell);
+        let pad = Pt(7.0);
+        let figure_width = self.width * 0.3;
+        let (figure_x, text_x) = (self.x + pad, self.x + figure_width);
+        let text_width = self.width - figure_width - pad;
+        let small = self.small();
+        for (i, m) in shown.into_iter().enumerate() {
+            // The headline figure, saying which way is better ("7.0× faster", not
+            // "7.0×" beside "p95 latency"), as the editor shows it.
+            let big = if relative { m.change_label() } else { m.headline() }.unwrap_or_default();
+            let mut figure = LineBox { height: pad, ..LineBox::default() };
+            let big_look = self.heading(t.metric_size).color(self.accent);
+            self.stacked(&mut figure, &[big_look.span(big)], figure_x, figure_width - pad * 2.0);
+
+            let mut about = LineBox { height: pad, ..LineBox::default() };
+            let label_look = self.body().bold().size(t.small_size);
+            self.stacked(&mut about, &[label_look.span(m.label.trim())], text_x, text_width);
+            let change = match (m.baseline, m.result) {
+                (Some(b), Some(r)) if !relative => format!(
+                    "{} → {}",
+                    folio_model::format_quantity(b, &m.unit),
+                    folio_model::format_quantity(r, &m.unit)
+                ),
+                _ => String::new(),
+            };
+            let detail = self.fields([small.span(change), small.span(m.timeframe.as_str())], small);
+            self.stacked(&mut about, &detail, text_x, text_width);
+            // How it was measured, in the user's words; an edition that hides absolute
+            // values leaves it out, as it may name them.
+            if !relative && !m.note.trim().is_empty() {
+                self.stacked(&mut about, &[small.italic().span(m.note.trim())], text_x, text_width);
             }
-            let height = cells.iter().map(|c| c.height).fold(Pt(0.0), Pt::max);
-            let mut row_box = LineBox { height, ..LineBox::default() };
-            for (i, cell) in cells.into_iter().enumerate() {
-                let rect = Rect { x: self.x + (cell_width + gutter) * i as f32, y: Pt(0.0), width: cell_width, height };
-                row_box.items.push(Item::Rect { rect, fill: self.accent.tint(0.9) });
-                row_box.items.extend(cell.items);
-            }
-            self.push(Block {
-                boxes: vec![row_box],
-                space_before: t.gap * 1.5,
-                keep_together: true,
-                ..Block::default()
-            });
+
+            let height = figure.height.max(about.height) + pad;
+            let rect = Rect { x: self.x, y: Pt(0.0), width: self.width, height };
+            let mut band = LineBox { height, ..LineBox::default() };
+            band.items.push(Item::Rect { rect, fill: self.accent.tint(0.9) });
+            band.items.extend(figure.items);
+            band.items.extend(about.items);
+            let space_before = if i == 0 { t.gap * 1.5 } else { Pt(3.0) };
+            self.push(Block { boxes: vec![band], space_before, keep_together: true, ..Block::default() });
         }
     }
 
@@ -76,10 +69,11 @@ impl Builder<'_> {
         }
         let t = self.theme;
         let look = self.heading(t.body_size).color(self.accent);
-        let mut chart = LineBox::default();
-        for b in self.text_boxes(&[look.span("Before and after")], self.x, self.width) {
-            chart.stack(b);
-        }
+        let mut boxes = self.text_boxes(&[look.span("Before and after")], self.x, self.width);
+        // A chart taller than what is left of a page breaks between rows, its heading
+        // said again on the next page.
+        let mut continued = LineBox::default();
+        self.stacked(&mut continued, &[look.span("Before and after (continued)")], self.x, self.width);
         let label_width = self.width * 0.32;
         let bars_x = self.x + label_width + Pt(8.0);
         let small = self.small();
@@ -131,8 +125,14 @@ impl Builder<'_> {
                 row.items.push(item);
             }
             row.height += height;
-            chart.stack(row);
+            boxes.push(row);
         }
-        self.push(Block { boxes: vec![chart], space_before: t.gap * 2.0, keep_together: true, ..Block::default() });
+        self.push(Block {
+            boxes,
+            space_before: t.gap * 2.0,
+            keep_together: true,
+            continued: Some(continued),
+            ..Block::default()
+        });
     }
 }

@@ -244,3 +244,37 @@ fn chart_values_stay_inside_the_right_margin_whatever_their_length() {
         }
     }
 }
+
+#[test]
+fn a_chart_of_forty_metrics_breaks_between_rows_with_its_heading_said_again() {
+    let metrics = (0..40)
+        .map(|i| folio_model::Metric {
+            label: format!("Metric number {i}"),
+            unit: "ms".into(),
+            baseline: Some(100.0 + i as f64),
+            result: Some(50.0),
+            direction: folio_model::Direction::LowerIsBetter,
+            ..folio_model::Metric::default()
+        })
+        .collect();
+    let cs = CaseStudy { metrics, ..rich_case_study("Forty metrics") };
+    for theme in ["modern", "classic", "compact"] {
+        let doc = lay_out(&portfolio(vec![cs.clone()], vec![]), theme);
+        let bottom = doc.page_size.height - Pt::from(folio_render::theme(theme).unwrap().margin_bottom);
+        for (page, run) in runs(&doc) {
+            assert!(run.origin.y <= bottom, "{theme} p{page}: {:?} is below the page's content", run.text());
+        }
+        let texts: Vec<String> = runs(&doc).iter().map(|(_, r)| r.text()).collect();
+        for i in 0..40 {
+            let label = format!("Metric number {i}");
+            // Once in its callout, once in the chart.
+            assert_eq!(texts.iter().filter(|t| **t == label).count(), 2, "{theme}: {label}");
+        }
+        let continued: Vec<usize> =
+            runs(&doc).iter().filter(|(_, r)| r.text() == "Before and after (continued)").map(|(p, _)| *p).collect();
+        let chart_pages: std::collections::BTreeSet<usize> =
+            runs(&doc).iter().filter(|(_, r)| r.text().ends_with(" after")).map(|(p, _)| *p).collect();
+        assert!(chart_pages.len() >= 2, "{theme}: forty rows fit on one page?");
+        assert_eq!(continued, chart_pages.iter().skip(1).copied().collect::<Vec<_>>(), "{theme}");
+    }
+}
