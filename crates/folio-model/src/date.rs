@@ -41,6 +41,11 @@ impl PartialDate {
         (self.year, month.map(|m| m.0), day.map(|d| d.0)) < (other.year, month.map(|m| m.1), day.map(|d| d.1))
     }
 
+    /// The same date known to the month at most: how lists of dates read alike.
+    pub fn without_day(self) -> Self {
+        Self { day: None, ..self }
+    }
+
     /// "Mar 2021", "2021" or "14 Mar 2021", for people rather than machines.
     pub fn human(&self) -> String {
         const MONTHS: [&str; 12] = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
@@ -56,7 +61,7 @@ impl PartialDate {
 /// "Mar 2021 – Present", "Sep 2019 – Dec 2020", "until 2020", or empty when neither is
 /// known. Periods read at the month at most, so that a list of them lines up.
 pub fn period(start: Option<PartialDate>, end: Option<PartialDate>) -> String {
-    let month = |d: PartialDate| PartialDate { day: None, ..d }.human();
+    let month = |d: PartialDate| d.without_day().human();
     match (start, end) {
         (Some(s), Some(e)) if month(s) == month(e) => month(s),
         (Some(s), Some(e)) => format!("{} – {}", month(s), month(e)),

@@ -53,7 +53,7 @@ impl Reader {
     }
 
     fn flush(&mut self) {
-        let text = std::mem::take(&mut self.current);
+        let text: Vec<Inline> = std::mem::take(&mut self.current).into_iter().flat_map(link_bare_urls).collect();
         if text.iter().all(|i| i.text.trim().is_empty()) {
             return;
         }
@@ -66,6 +66,32 @@ impl Reader {
             None => self.blocks.push(Block::Paragraph { text }),
         }
     }
+}
+
+/// Splits an inline that is no link already so that each web address typed in it as
+/// it is (`https://…`) becomes a link to itself; punctuation after it stays text.
+fn link_bare_urls(inline: Inline) -> Vec<Inline> {
+    if inline.link.is_some() || !inline.text.contains("http") {
+        return vec![inline];
+    }
+    let mut out = Vec::new();
+    let mut rest = inline.text.as_str();
+    let piece = |text: &str, link: Option<String>| Inline { text: text.to_string(), link, ..inline.clone() };
+    while let Some(start) = rest.find("https://").into_iter().chain(rest.find("http://")).min() {
+        let end = rest[start..].find(char::is_whitespace).map_or(rest.len(), |e| start + e);
+        let url = rest[start..end].trim_end_matches(['.', ',', ';', ':', '!', '?', ')', ']', '"', '\'', '”', '’']);
+        let end = start + url.len();
+        if start > 0 {
+            out.push(piece(&rest[..start], None));
+        }
+        let allowed = url.len() > "https://".len() && folio_model::markdown::is_allowed_link(url);
+        out.push(piece(url, allowed.then(|| url.to_string())));
+        rest = &rest[end..];
+    }
+    if !rest.is_empty() {
+        out.push(piece(rest, None));
+    }
+    out
 }
 
 /// Reads Markdown into blocks.
@@ -162,6 +188,24 @@ mod tests {
         let links: Vec<_> = t.iter().filter_map(|i| i.link.as_deref()).collect();
         assert_eq!(links, ["mailto:a@example.com"]);
         assert_eq!(plain_text("[x](javascript:alert(1)) [y](file:///etc/passwd)"), "x y");
+    }
+
+    #[test]
+    fn a_web_address_typed_in_text_is_a_link_to_itself_without_the_full_stop_after_it() {
+        let blocks = parse("Notes at https://example.com/notes_v2?x=1. And **see http://example.org**");
+        let Block::Paragraph { text: t } = &blocks[0] else { panic!() };
+        let linked: Vec<_> = t.iter().filter_map(|i| Some((i.text.as_str(), i.link.as_deref()?, i.bold))).collect();
+        assert_eq!(
+            linked,
+            [
+                ("https://example.com/notes_v2?x=1", "https://example.com/notes_v2?x=1", false),
+                ("http://example.org", "http://example.org", true)
+            ]
+        );
+        assert_eq!(
+            plain_text("Notes at https://example.com/notes_v2?x=1. And **see http://example.org**"),
+            "Notes at https://example.com/notes_v2?x=1. And see http://example.org"
+        );
     }
 
     #[test]

@@ -538,3 +538,14 @@ fn version_completions_and_man_pages_describe_the_same_commands_and_touch_no_dat
     assert!(!stdout(&folio(&db, &["--help"])).contains("man-pages"), "the packaging helper stays out of --help");
     assert!(!db.exists(), "none of these opens the database");
 }
+
+#[test]
+fn exporting_a_portfolio_with_nothing_in_it_says_so() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("folio.db");
+    let pdf = dir.path().join("empty.pdf");
+    let out = folio(&db, &["pdf", pdf.to_str().unwrap()]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    assert!(stderr(&out).contains("warning: the PDF shows nothing"), "{}", stderr(&out));
+    assert!(pdf.exists(), "the PDF is still written: the user may want the letterhead");
+}

@@ -1,7 +1,8 @@
 //! The résumé's entries: experience, education, certifications, writing and skills.
 //! Each field of an entry — title, organisation, dates, location — is a run of its own
 //! with a separator between, and entries stand in one column in every theme; only the
-//! short items of skills may sit in two.
+//! short items of skills may sit in two. Every date reads to the month at most, so that
+//! a list of them reads alike.
 
 use folio_model::{Certification, Education, Experience, Skill, SkillArea, Stored, Writing, WritingKind};
 
@@ -66,13 +67,13 @@ impl<'a> Builder<'a> {
         self.section_title("Certifications");
         for c in list {
             let c = &c.item;
-            let expiry = c.expiry.map(|e| format!("valid until {}", e.human())).unwrap_or_default();
+            let expiry = c.expiry.map(|e| format!("valid until {}", e.without_day().human())).unwrap_or_default();
             let id = if c.credential_id.trim().is_empty() {
                 String::new()
             } else {
                 format!("ID {}", c.credential_id.trim())
             };
-            let date = c.date.map(|d| d.human()).unwrap_or_default();
+            let date = c.date.map(|d| d.without_day().human()).unwrap_or_default();
             self.entry(&c.name, &c.url, [c.issuer.clone(), date, expiry, id]);
         }
     }
@@ -108,7 +109,7 @@ impl<'a> Builder<'a> {
                 WritingKind::Paper => "Paper",
                 WritingKind::OpenSource => "Open source",
             };
-            let date = w.date.map(|d| d.human()).unwrap_or_default();
+            let date = w.date.map(|d| d.without_day().human()).unwrap_or_default();
             self.entry(&w.title, &w.url, [kind.to_string(), w.venue.clone(), date]);
         }
     }

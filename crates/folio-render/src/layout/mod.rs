@@ -64,9 +64,11 @@ pub fn layout(portfolio: &Portfolio, options: &LayoutOptions<'_>) -> Document {
         anchors: 0,
     };
     b.header(portfolio);
+    let header = b.blocks.len();
     for section in &portfolio.sections {
         b.section(*section, portfolio);
     }
+    let empty = b.blocks.len() == header;
 
     let anchors = b.anchors;
     let blocks = std::mem::take(&mut b.blocks);
@@ -85,11 +87,17 @@ pub fn layout(portfolio: &Portfolio, options: &LayoutOptions<'_>) -> Document {
             },
         }
     }
-    let warnings = b
+    let mut warnings: Vec<String> = b
         .missing
         .iter()
         .map(|c| format!("no bundled font has the character '{c}' (U+{:04X}); it was left out of the PDF", *c as u32))
         .collect();
+    if empty {
+        let what = if portfolio.profile.full_name.trim().is_empty() { "nothing" } else { "only a name" };
+        warnings.push(format!(
+            "the PDF shows {what}: add a summary, a case study or your experience (or turn their sections on) first"
+        ));
+    }
     Document { page_size, pages, outline, anchors: destinations, metadata: metadata(portfolio), warnings }
 }
 

@@ -278,3 +278,44 @@ fn a_chart_of_forty_metrics_breaks_between_rows_with_its_heading_said_again() {
         assert_eq!(continued, chart_pages.iter().skip(1).copied().collect::<Vec<_>>(), "{theme}");
     }
 }
+
+#[test]
+fn an_empty_or_name_only_portfolio_is_laid_out_with_a_warning() {
+    let mut p = folio_model::Portfolio::default();
+    let doc = lay_out(&p, "modern");
+    assert!(doc.warnings.iter().any(|w| w.contains("shows nothing")), "{:?}", doc.warnings);
+    p.profile.full_name = "Jane Doe".into();
+    let doc = lay_out(&p, "modern");
+    assert!(doc.warnings.iter().any(|w| w.contains("only a name")), "{:?}", doc.warnings);
+    let doc = lay_out(&portfolio(vec![rich_case_study("Something")], vec![]), "modern");
+    assert!(doc.warnings.is_empty(), "{:?}", doc.warnings);
+}
+
+#[test]
+fn every_date_reads_to_the_month_whatever_precision_it_was_typed_at() {
+    let day = |s: &str| Some(s.parse::<folio_model::PartialDate>().unwrap());
+    let mut p = portfolio(vec![], vec![]);
+    p.certifications = vec![crate::stored(folio_model::Certification {
+        name: "CKA".into(),
+        date: day("2024-02-14"),
+        expiry: day("2026-02-14"),
+        ..folio_model::Certification::default()
+    })];
+    p.writing = vec![crate::stored(folio_model::Writing {
+        title: "A talk".into(),
+        date: day("2023-06-03"),
+        ..folio_model::Writing::default()
+    })];
+    p.experience = vec![crate::stored(folio_model::Experience {
+        title: "Engineer".into(),
+        organisation: "Acme".into(),
+        start: day("2021-03-14"),
+        ..folio_model::Experience::default()
+    })];
+    let doc = lay_out(&p, "modern");
+    let texts: Vec<String> = runs(&doc).iter().map(|(_, r)| r.text()).collect();
+    for shown in ["Feb 2024", "valid until Feb 2026", "Jun 2023", "Mar 2021 – Present"] {
+        assert!(texts.iter().any(|t| t == shown), "{shown:?} not in {texts:?}");
+    }
+    assert!(!texts.iter().any(|t| t.contains("14 ") || t.contains("3 Jun")), "a day is shown: {texts:?}");
+}
