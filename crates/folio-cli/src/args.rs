@@ -59,6 +59,9 @@ pub enum Command {
         /// The paper size [default: the edition's, else a4]
         #[arg(long, value_enum)]
         paper: Option<PaperArg>,
+        /// A résumé of at most two pages, experience first, or the whole portfolio [default: the edition's, else portfolio]
+        #[arg(long, value_enum)]
+        format: Option<DocumentArg>,
         #[arg(long)]
         json: bool,
     },
@@ -234,6 +237,21 @@ pub enum FormatArg {
 pub enum PaperArg {
     A4,
     Letter,
+}
+
+#[derive(Debug, Clone, Copy, ValueEnum)]
+pub enum DocumentArg {
+    Resume,
+    Portfolio,
+}
+
+impl From<DocumentArg> for folio_model::DocumentFormat {
+    fn from(f: DocumentArg) -> Self {
+        match f {
+            DocumentArg::Resume => Self::Resume,
+            DocumentArg::Portfolio => Self::Portfolio,
+        }
+    }
 }
 
 impl From<PaperArg> for folio_model::Paper {

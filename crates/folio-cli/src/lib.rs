@@ -102,9 +102,10 @@ fn run(cli: Cli) -> CliResult<ExitCode> {
                 outln!("{:<15} {}\n                {}", hit.kind.as_str(), hit.title, hit.snippet.replace('\n', " "));
             }
         }
-        Command::Pdf { path, edition, theme, paper, json } => {
+        Command::Pdf { path, edition, theme, paper, format, json } => {
             let edition = edition.map(|name| folio.edition_by_name(&name)).transpose()?;
-            let request = ExportRequest { edition: edition.map(|e| e.id), theme, paper: paper.map(Into::into) };
+            let (paper, format) = (paper.map(Into::into), format.map(Into::into));
+            let request = ExportRequest { edition: edition.map(|e| e.id), theme, paper, format };
             let report = folio.export_pdf(&path, &request)?;
             if json {
                 print_json(&report)?;

@@ -6,7 +6,7 @@ use std::io::Read;
 use std::path::{Path, PathBuf};
 use std::time::Instant;
 
-use folio_model::{Edition, ExportRecord, ExportSnapshot, Paper};
+use folio_model::{DocumentFormat, Edition, ExportRecord, ExportSnapshot, Paper};
 use folio_render::{layout, pdf, LayoutOptions, PdfOptions, Rgb};
 use folio_store::tables::export_records;
 use serde::{Deserialize, Serialize};
@@ -24,6 +24,7 @@ pub struct ExportRequest {
     pub edition: Option<Uuid>,
     pub theme: Option<String>,
     pub paper: Option<Paper>,
+    pub format: Option<DocumentFormat>,
 }
 
 /// What an export did.
@@ -96,7 +97,8 @@ impl Folio {
             name => folio_render::theme(name).ok_or_else(|| unknown_theme(name))?.name.to_string(),
         };
         let paper = request.paper.or(edition.map(|e| e.paper)).unwrap_or_default();
-        Ok(ExportSnapshot { portfolio, theme, paper, created: now_millis() / 1000 })
+        let format = request.format.or(edition.map(|e| e.format)).unwrap_or_default();
+        Ok(ExportSnapshot { portfolio, theme, paper, format, created: now_millis() / 1000 })
     }
 
     /// Lays out and serialises a PDF of the portfolio (or of one edition) in memory:
@@ -122,7 +124,8 @@ impl Folio {
         let accent = edition.and_then(|e| Rgb::parse_hex(&e.accent));
         let images = self.images_of(portfolio)?;
         let paper = snapshot.paper;
-        let document = layout(portfolio, &LayoutOptions { theme, paper, accent, images: &images });
+        let format = snapshot.format;
+        let document = layout(portfolio, &LayoutOptions { theme, paper, format, accent, images: &images });
         if let Some(e) = edition {
             redact::check_no_trace(&document, &e.redactions)?;
         }

@@ -16,6 +16,25 @@ pub enum Paper {
     Letter,
 }
 
+/// What an export is: a résumé of one or two pages, experience first, or the full
+/// portfolio — that résumé, then every case study in full.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize, Deserialize, TS)]
+#[serde(rename_all = "kebab-case")]
+pub enum DocumentFormat {
+    #[default]
+    Portfolio,
+    Resume,
+}
+
+impl DocumentFormat {
+    pub fn label(self) -> &'static str {
+        match self {
+            Self::Portfolio => "Portfolio",
+            Self::Resume => "Résumé",
+        }
+    }
+}
+
 /// The sections of an exported portfolio, in their default order.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, TS)]
 #[serde(rename_all = "kebab-case")]
@@ -76,6 +95,7 @@ pub struct Edition {
     /// A theme name known to the renderer ("modern", "classic", "compact").
     pub theme: String,
     pub paper: Paper,
+    pub format: DocumentFormat,
     /// `#rrggbb`, or empty for the theme's own accent.
     pub accent: String,
     /// Sections in order, each on or off. Sections missing here follow, enabled.
@@ -120,6 +140,7 @@ impl Default for Edition {
             notes: String::new(),
             theme: "modern".into(),
             paper: Paper::default(),
+            format: DocumentFormat::default(),
             accent: String::new(),
             sections: Vec::new(),
             case_studies: Vec::new(),
@@ -212,6 +233,9 @@ pub struct ExportSnapshot {
     pub portfolio: Portfolio,
     pub theme: String,
     pub paper: Paper,
+    /// Absent from snapshots taken before there was a choice: those were portfolios.
+    #[serde(default)]
+    pub format: DocumentFormat,
     /// The creation time written into the PDF, seconds since the Unix epoch.
     #[ts(type = "number")]
     pub created: i64,

@@ -21,7 +21,7 @@ pub use case_study::{
     known_technologies, CaseStudy, CaseStudyKind, Decision, ImageRef, Link, Technology, TechnologyCategory,
 };
 pub use date::{period, PartialDate};
-pub use edition::{Edition, ExportRecord, ExportSnapshot, Paper, Redaction, Section, SectionToggle};
+pub use edition::{DocumentFormat, Edition, ExportRecord, ExportSnapshot, Paper, Redaction, Section, SectionToggle};
 pub use entity::{Entity, EntityKind, Portfolio, Stored, Timestamp};
 pub use metric::{
     format_factor, format_number, format_quantity, metric_presets, Direction, Metric, MetricCategory, MetricPreset,

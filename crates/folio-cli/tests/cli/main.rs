@@ -549,3 +549,17 @@ fn exporting_a_portfolio_with_nothing_in_it_says_so() {
     assert!(stderr(&out).contains("warning: the PDF shows nothing"), "{}", stderr(&out));
     assert!(pdf.exists(), "the PDF is still written: the user may want the letterhead");
 }
+
+#[test]
+fn pdf_format_resume_writes_a_resume_of_at_most_two_pages() {
+    let (dir, db) = with_demo();
+    let resume = dir.path().join("resume.pdf");
+    let report = json(&folio(&db, &["pdf", resume.to_str().unwrap(), "--format", "resume", "--json"]));
+    assert!(report["record"]["pages"].as_u64().unwrap() <= 2, "{report}");
+    let portfolio = dir.path().join("portfolio.pdf");
+    let report = json(&folio(&db, &["pdf", portfolio.to_str().unwrap(), "--format", "portfolio", "--json"]));
+    assert!(report["record"]["pages"].as_u64().unwrap() > 2, "{report}");
+    let out = folio(&db, &["pdf", resume.to_str().unwrap(), "--format", "cv"]);
+    assert_eq!(out.status.code(), Some(2), "an unknown format is a usage error");
+    assert!(stderr(&out).contains("resume") && stderr(&out).contains("portfolio"), "{}", stderr(&out));
+}

@@ -48,7 +48,7 @@ fn items(pdf: &Path) -> Vec<TextItem> {
 /// The demo exported in `theme`, and its items.
 fn demo_in(folio: &Folio, dir: &Path, theme: &str) -> (PathBuf, Vec<TextItem>) {
     let path = dir.join(format!("{theme}.pdf"));
-    let request = ExportRequest { edition: None, theme: Some(theme.into()), paper: Some(Paper::A4) };
+    let request = ExportRequest { edition: None, theme: Some(theme.into()), paper: Some(Paper::A4), format: None };
     folio.export_pdf(&path, &request).unwrap();
     let items = items(&path);
     (path, items)
@@ -286,6 +286,45 @@ fn each_metric_callout_reads_as_one_unit_with_the_note_its_author_wrote() {
         let flat = raw.split_whitespace().collect::<Vec<_>>().join(" ");
         for note in &notes {
             assert!(flat.contains(note), "{theme}: the note {note:?} is not in the PDF");
+        }
+    }
+}
+
+#[test]
+fn the_resume_of_the_demo_and_of_each_edition_puts_experience_first_on_at_most_two_pages() {
+    let (folio, dir) = demo();
+    let editions: Vec<Option<uuid::Uuid>> =
+        std::iter::once(None).chain(folio.list::<folio_model::Edition>().unwrap().iter().map(|e| Some(e.id))).collect();
+    assert!(editions.len() >= 3, "the demo has its editions");
+    for theme in THEMES {
+        for edition in &editions {
+            let path = dir.path().join(format!("resume-{theme}.pdf"));
+            let request = ExportRequest {
+                edition: *edition,
+                theme: Some(theme.into()),
+                paper: Some(Paper::A4),
+                format: Some(folio_model::DocumentFormat::Resume),
+            };
+            let report = folio.export_pdf(&path, &request).unwrap();
+            assert!(report.record.pages <= 2, "{theme} {edition:?}: {} pages", report.record.pages);
+            assert!(report.warnings.is_empty(), "{theme} {edition:?}: {:?}", report.warnings);
+
+            let raw = tool("pdftotext", &["-raw", path.to_str().unwrap(), "-"]);
+            let at = |heading: &str| raw.lines().position(|l| l.trim() == heading);
+            assert!(at("EXPERIENCE").is_some(), "{theme} {edition:?}: no experience");
+            // Those the edition shows, in this order.
+            let order: Vec<usize> =
+                ["SUMMARY", "EXPERIENCE", "SKILLS", "EDUCATION"].into_iter().filter_map(at).collect();
+            assert!(order.windows(2).all(|w| w[0] < w[1]), "{theme} {edition:?}: sections out of order {order:?}");
+            assert!(at("CASE STUDIES").is_none(), "{theme}: a résumé prints no case studies in full");
+            // Each case study of the edition is a bullet under the job where it was done.
+            let portfolio = folio.portfolio(*edition).unwrap();
+            let flat = raw.split_whitespace().collect::<Vec<_>>().join(" ");
+            for cs in &portfolio.case_studies {
+                assert!(flat.contains(&format!("• {}:", cs.item.title)), "{theme}: no bullet for {:?}", cs.item.title);
+            }
+            let info = tool("pdfinfo", &[path.to_str().unwrap()]);
+            assert!(info.contains("Title:           Maya Okafor — Résumé"), "{info}");
         }
     }
 }

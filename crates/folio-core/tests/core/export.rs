@@ -64,7 +64,7 @@ fn missing_in_order<'a>(wanted: &'a [String], have: &[String]) -> Option<(usize,
 }
 
 fn export(folio: &Folio, path: &Path, theme: &str, paper: Paper) -> folio_core::ExportReport {
-    let request = ExportRequest { edition: None, theme: Some(theme.into()), paper: Some(paper) };
+    let request = ExportRequest { edition: None, theme: Some(theme.into()), paper: Some(paper), format: None };
     folio.export_pdf(path, &request).unwrap_or_else(|e| panic!("{theme} on {paper:?}: {e}"))
 }
 

@@ -7,6 +7,7 @@
 use folio_model::{Certification, Education, Experience, Skill, SkillArea, Stored, Writing, WritingKind};
 
 use super::flow::{Block, LineBox};
+use super::resume::Cut;
 use super::Builder;
 use crate::document::LinkTarget;
 use crate::text::Span;
@@ -22,28 +23,8 @@ impl<'a> Builder<'a> {
         }
         self.section_title("Experience");
         for e in list {
-            let e = &e.item;
-            let t = self.theme;
-            let (body, small) = (self.body(), self.small());
-            let head = self.fields([body.bold().span(e.title.as_str()), body.span(e.organisation.as_str())], small);
-            let mut boxes = self.text_boxes(&head, self.x, self.width);
-            let when = folio_model::period(e.start, e.end);
-            let meta = self.fields([small.span(when), small.span(e.location.as_str())], small);
-            boxes.extend(self.text_boxes(&meta, self.x, self.width));
-            self.push(Block {
-                boxes,
-                space_before: t.gap * 1.5,
-                keep_with_next: true,
-                keep_together: true,
-                ..Block::default()
-            });
-            if !e.summary.trim().is_empty() {
-                self.markdown(e.summary.trim(), body, Pt(2.0));
-            }
-            let bullets = e.highlights.iter().map(|h| format!("- {}", h.trim())).collect::<Vec<_>>().join("\n");
-            if !bullets.is_empty() {
-                self.markdown(&bullets, body, Pt(2.0));
-            }
+            let highlights = e.item.highlights.iter().map(|h| h.trim().to_string()).collect();
+            self.job(&e.item, highlights, Cut::Nothing);
         }
     }
 

@@ -21,10 +21,11 @@ mod flow;
 mod header;
 mod metrics;
 mod quote;
+mod resume;
 
 use std::collections::BTreeSet;
 
-use folio_model::{Portfolio, Section};
+use folio_model::{DocumentFormat, Portfolio, Section};
 
 use crate::document::{Document, Item, LinkTarget, Metadata, OutlineEntry};
 use crate::fonts::{Family, FontId};
@@ -40,14 +41,40 @@ use flow::{paginate, Block, Frame, LineBox, Mark};
 pub struct LayoutOptions<'a> {
     pub theme: &'a Theme,
     pub paper: folio_model::Paper,
+    /// A résumé, or the whole portfolio.
+    pub format: DocumentFormat,
     /// Overrides the theme's accent colour.
     pub accent: Option<Rgb>,
     /// The images the portfolio shows; one it names but that is missing is left out.
     pub images: &'a Images,
 }
 
-/// Lays out a whole portfolio.
+/// Lays out a portfolio as the document `options.format` asks for: every section the
+/// edition shows, in its order; or a résumé of at most two pages, cut step by step
+/// until it fits (see [`resume`]).
 pub fn layout(portfolio: &Portfolio, options: &LayoutOptions<'_>) -> Document {
+    match options.format {
+        DocumentFormat::Portfolio => compose(portfolio, options, |b| {
+            for section in &portfolio.sections {
+                b.section(*section, portfolio);
+            }
+        }),
+        DocumentFormat::Resume => {
+            let mut cuts = resume::Cut::ALL.into_iter().peekable();
+            loop {
+                let cut = cuts.next().expect("at least one cut");
+                let mut doc = compose(portfolio, options, |b| b.resume(portfolio, cut));
+                if doc.pages.len() <= resume::PAGES || cuts.peek().is_none() {
+                    doc.warnings.extend(cut.warning(doc.pages.len()));
+                    return doc;
+                }
+            }
+        }
+    }
+}
+
+/// The header, then what `body` lays out, poured into pages with their footers.
+fn compose(portfolio: &Portfolio, options: &LayoutOptions<'_>, body: impl FnOnce(&mut Builder<'_>)) -> Document {
     let page_size = paper_size(options.paper);
     let theme = options.theme;
     let margin_x: Pt = theme.margin_x.into();
@@ -65,9 +92,7 @@ pub fn layout(portfolio: &Portfolio, options: &LayoutOptions<'_>) -> Document {
     };
     b.header(portfolio);
     let header = b.blocks.len();
-    for section in &portfolio.sections {
-        b.section(*section, portfolio);
-    }
+    body(&mut b);
     let empty = b.blocks.len() == header;
 
     let anchors = b.anchors;
@@ -98,20 +123,28 @@ pub fn layout(portfolio: &Portfolio, options: &LayoutOptions<'_>) -> Document {
             "the PDF shows {what}: add a summary, a case study or your experience (or turn their sections on) first"
         ));
     }
-    Document { page_size, pages, outline, anchors: destinations, metadata: metadata(portfolio), warnings }
+    Document {
+        page_size,
+        pages,
+        outline,
+        anchors: destinations,
+        metadata: metadata(portfolio, options.format),
+        warnings,
+    }
 }
 
-fn metadata(p: &Portfolio) -> Metadata {
+fn metadata(p: &Portfolio, format: DocumentFormat) -> Metadata {
     let name = p.profile.full_name.trim();
+    let kind = format.label();
     let subject = match p.edition.as_ref().map(|e| &e.item) {
         Some(e) if !e.target_role.is_empty() && !e.target_company.is_empty() => {
-            format!("Portfolio for the {} role at {}", e.target_role, e.target_company)
+            format!("{kind} for the {} role at {}", e.target_role, e.target_company)
         }
-        Some(e) if !e.target_role.is_empty() => format!("Portfolio for the {} role", e.target_role),
+        Some(e) if !e.target_role.is_empty() => format!("{kind} for the {} role", e.target_role),
         _ => p.profile.headline.clone(),
     };
     Metadata {
-        title: if name.is_empty() { "Portfolio".into() } else { format!("{name} — Portfolio") },
+        title: if name.is_empty() { kind.into() } else { format!("{name} — {kind}") },
         author: name.to_string(),
         subject,
         keywords: p.skills.iter().map(|s| s.item.name.clone()).collect(),

@@ -24,7 +24,16 @@ fn with_images(text_before: usize, images: &[(Uuid, &str)]) -> Portfolio {
 
 fn lay(p: &Portfolio, images: &Images) -> Document {
     let theme = folio_render::theme("modern").unwrap();
-    layout(p, &LayoutOptions { theme, paper: Paper::A4, accent: None, images })
+    layout(
+        p,
+        &LayoutOptions {
+            theme,
+            paper: Paper::A4,
+            format: folio_model::DocumentFormat::Portfolio,
+            accent: None,
+            images,
+        },
+    )
 }
 
 /// Every image drawn: (page, rect).

@@ -319,3 +319,41 @@ fn every_date_reads_to_the_month_whatever_precision_it_was_typed_at() {
     }
     assert!(!texts.iter().any(|t| t.contains("14 ") || t.contains("3 Jun")), "a day is shown: {texts:?}");
 }
+
+#[test]
+fn a_resume_too_long_for_two_pages_is_cut_step_by_step_and_says_what_it_left_out() {
+    let job = |i: usize| folio_model::Experience {
+        title: format!("Engineer {i}"),
+        organisation: format!("Company {i}"),
+        summary: words(60),
+        highlights: (0..6).map(|_| words(25)).collect(),
+        ..folio_model::Experience::default()
+    };
+    let resume = |jobs: usize| {
+        let mut p = portfolio(vec![], vec![]);
+        p.experience = (0..jobs).map(job).map(crate::stored).collect();
+        let theme = folio_render::theme("modern").unwrap();
+        folio_render::layout(
+            &p,
+            &folio_render::LayoutOptions {
+                theme,
+                paper: folio_model::Paper::A4,
+                format: folio_model::DocumentFormat::Resume,
+                accent: None,
+                images: &folio_render::Images::new(),
+            },
+        )
+    };
+    let short = resume(2);
+    assert!(short.warnings.is_empty() && short.pages.len() <= 2, "{:?}", short.warnings);
+
+    let long = resume(5);
+    assert!(long.pages.len() <= 2, "{} pages", long.pages.len());
+    let said = long.warnings.join("\n");
+    assert!(said.contains("to fit the résumé on 2 pages, Folio left out each job's summary"), "{said}");
+    let runs = text_runs(&long);
+    assert!(runs.iter().any(|t| t == "Engineer 4"), "every job is still there");
+
+    let endless = resume(30);
+    assert!(endless.warnings.iter().any(|w| w.contains("runs to") && w.contains("shorten")), "{:?}", endless.warnings);
+}

@@ -51,6 +51,12 @@ pub fn lay_out(p: &Portfolio, theme: &str) -> Document {
     let theme = folio_render::theme(theme).unwrap();
     folio_render::layout(
         p,
-        &LayoutOptions { theme, paper: folio_model::Paper::A4, accent: None, images: &Images::new() },
+        &LayoutOptions {
+            theme,
+            paper: folio_model::Paper::A4,
+            format: folio_model::DocumentFormat::Portfolio,
+            accent: None,
+            images: &Images::new(),
+        },
     )
 }

@@ -27,6 +27,7 @@ function edition(overrides: Partial<Edition> = {}): Edition {
     notes: '',
     theme: 'modern',
     paper: 'a4',
+    format: 'portfolio',
     accent: '',
     sections: [],
     caseStudies: [],
@@ -135,6 +136,14 @@ describe('matching the job posting', () => {
     await new Promise((r) => setTimeout(r, 20));
     expect(asked).not.toContain('match_posting');
     expect(screen.queryByTestId('posting-match')).toBeNull();
+  });
+});
+
+describe('the look', () => {
+  it('saves the choice of a résumé', async () => {
+    const { saved } = editor(edition());
+    await fireEvent.change(screen.getByRole('combobox', { name: 'Format' }), { target: { value: 'resume' } });
+    await waitFor(() => expect(saved.at(-1)?.format).toBe('resume'));
   });
 });
 
