@@ -354,6 +354,33 @@ fn carried<T: serde::de::DeserializeOwned>(folio: &Option<Value>, key: &str, pat
 }
 
 /// Reads a JSON Resume document into Folio records.
+/// The area a skill group's name points to: "Leadership" → leadership and
+/// communication, "Tools" → tools and workflow, anything else → advanced technical.
+fn area_of(group: &str) -> SkillArea {
+    let group = group.to_lowercase();
+    let has = |words: &[&str]| words.iter().any(|w| group.contains(w));
+    if has(&["lead", "communicat", "manage", "people", "soft", "mentor"]) {
+        SkillArea::LeadershipCommunication
+    } else if has(&["tool", "workflow", "devops", "platform", "cloud", "infra"]) {
+        SkillArea::ToolsWorkflow
+    } else if has(&["foundation", "fundamental", "core", "practice", "method"]) {
+        SkillArea::Foundational
+    } else {
+        SkillArea::AdvancedTechnical
+    }
+}
+
+/// "Priya Raman, VP Engineering at Acme Payments" → the name, the title, the
+/// organisation; a name alone stays a name.
+fn split_reference_name(text: &str) -> (String, String, String) {
+    let text = text.trim();
+    let Some((name, rest)) = text.split_once(", ") else { return (text.into(), String::new(), String::new()) };
+    match rest.rsplit_once(" at ") {
+        Some((title, org)) => (name.trim().into(), title.trim().into(), org.trim().into()),
+        None => (name.trim().into(), rest.trim().into(), String::new()),
+    }
+}
+
 pub fn import(doc: &Value) -> Result<Imported> {
     let mut notes = Vec::new();
     let mut doc = doc.clone();
@@ -512,14 +539,26 @@ pub fn import(doc: &Value) -> Result<Imported> {
             out.skills.push(checked(skill, &path)?);
             continue;
         }
-        let skill = Skill { name: s.name.trim().into(), level: level_of(&s.level), ..Skill::default() };
-        out.skills.push(checked(skill, &path)?);
-        for (k, keyword) in s.keywords.iter().enumerate() {
-            let name = keyword.trim();
-            if name.is_empty() || out.skills.iter().any(|sk| sk.name.eq_ignore_ascii_case(name)) {
+        // An entry with keywords is a group ("Languages": Rust, Go): its name says where
+        // the skills belong, and is no skill itself.
+        let keywords: Vec<&str> = s.keywords.iter().map(|k| k.trim()).filter(|k| !k.is_empty()).collect();
+        if keywords.is_empty() {
+            let skill = Skill { name: s.name.trim().into(), level: level_of(&s.level), ..Skill::default() };
+            out.skills.push(checked(skill, &path)?);
+            continue;
+        }
+        let area = area_of(&s.name);
+        if !s.name.trim().is_empty() {
+            notes.push(Note::new(
+                path.clone(),
+                format!("\"{}\" is a group: its skills are under {}", s.name.trim(), area.label()),
+            ));
+        }
+        for (k, name) in keywords.into_iter().enumerate() {
+            if out.skills.iter().any(|sk| sk.name.eq_ignore_ascii_case(name)) {
                 continue;
             }
-            let skill = Skill { name: name.into(), level: level_of(&s.level), ..Skill::default() };
+            let skill = Skill { name: name.into(), level: level_of(&s.level), area, ..Skill::default() };
             out.skills.push(checked(skill, &format!("{path}.keywords[{k}]"))?);
         }
     }
@@ -543,16 +582,24 @@ pub fn import(doc: &Value) -> Result<Imported> {
             out.recommendations.push(checked(rec, &path)?);
             continue;
         }
+        let (author_name, author_title, organisation) = split_reference_name(&r.name);
+        // A reference in a résumé is one its owner already shares: it keeps being shared,
+        // so that a résumé taken in and written out again still has it.
         let recommendation = Recommendation {
-            author_name: r.name.trim().into(),
+            author_name,
+            author_title,
+            organisation,
             text: r.reference.trim().into(),
-            consent: false,
+            consent: true,
             ..Recommendation::default()
         };
         out.recommendations.push(checked(recommendation, &path)?);
     }
     if !resume.references.is_empty() {
-        notes.push(Note::new("references", "imported without consent to share: tick it on each one you may quote"));
+        notes.push(Note::new(
+            "references",
+            "imported as consented to share, as they were in your résumé: untick any you may no longer quote",
+        ));
     }
     for (i, p) in resume.projects.iter().enumerate() {
         let path = format!("projects[{i}]");
@@ -719,9 +766,11 @@ fn export_as_stored(portfolio: &Portfolio) -> Value {
         .recommendations
         .iter()
         .map(|r| {
-            let name = match r.item.author_title.trim() {
-                "" => r.item.author_name.clone(),
-                title => format!("{}, {title}", r.item.author_name),
+            let name = match (r.item.author_title.trim(), r.item.organisation.trim()) {
+                ("", "") => r.item.author_name.clone(),
+                (title, "") => format!("{}, {title}", r.item.author_name),
+                ("", org) => format!("{}, {org}", r.item.author_name),
+                (title, org) => format!("{}, {title} at {org}", r.item.author_name),
             };
             object(vec![
                 ("name", json!(name)),

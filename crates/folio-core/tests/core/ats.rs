@@ -250,8 +250,7 @@ fn where_the_weight_changes_between_two_words_the_gap_reads_as_a_space() {
 /// right, puts them together.
 fn lines_by_position(items: &[TextItem]) -> Vec<String> {
     let mut sorted: Vec<&TextItem> = items.iter().collect();
-    sorted
-        .sort_by(|a, b| (a.page, -(a.y.round() as i64), a.x as i64).cmp(&(b.page, -(b.y.round() as i64), b.x as i64)));
+    sorted.sort_by_key(|i| (i.page, -(i.y.round() as i64), i.x as i64));
     let mut lines: Vec<(usize, i64, String)> = Vec::new();
     for item in sorted {
         let key = (item.page, item.y.round() as i64);

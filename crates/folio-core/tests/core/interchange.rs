@@ -419,6 +419,55 @@ fn repeated_project_keywords_become_one_technology() {
     assert_eq!(cs.technologies.iter().map(|t| t.name.as_str()).collect::<Vec<_>>(), ["Rust", "Kafka"]);
 }
 
+#[test]
+fn a_skill_group_is_where_its_skills_go_not_a_skill_and_references_come_in_split_and_shared() {
+    let (folio, _dir) = open();
+    let doc = r#"{
+        "basics": {"name": "Jane"},
+        "skills": [
+            {"name": "Languages", "keywords": ["Rust", "Go"]},
+            {"name": "Leadership", "keywords": ["Mentoring"]},
+            {"name": "Kubernetes"}
+        ],
+        "references": [
+            {"name": "Priya Raman, VP Engineering at Acme Payments", "reference": "Maya leads."},
+            {"name": "Tom", "reference": "Reliable."}
+        ]
+    }"#;
+    let report = folio.import_bytes(doc.as_bytes(), None, false).unwrap();
+    let skills: Vec<(String, folio_model::SkillArea)> =
+        folio.list::<folio_model::Skill>().unwrap().into_iter().map(|s| (s.item.name, s.item.area)).collect();
+    use folio_model::SkillArea::*;
+    assert_eq!(
+        skills,
+        [
+            ("Rust".to_string(), AdvancedTechnical),
+            ("Go".into(), AdvancedTechnical),
+            ("Mentoring".into(), LeadershipCommunication),
+            ("Kubernetes".into(), AdvancedTechnical)
+        ]
+    );
+    let notes = serde_json::to_string(&report).unwrap();
+    assert!(
+        notes.contains("Languages\\\" is a group: its skills are under Advanced technical"),
+        "the report says what became of the group: {notes}"
+    );
+    assert!(notes.contains("consented to share"), "{notes}");
+
+    let recs: Vec<Recommendation> = folio.list::<Recommendation>().unwrap().into_iter().map(|r| r.item).collect();
+    assert_eq!(
+        (recs[0].author_name.as_str(), recs[0].author_title.as_str(), recs[0].organisation.as_str()),
+        ("Priya Raman", "VP Engineering", "Acme Payments")
+    );
+    assert_eq!(recs[1].author_name, "Tom");
+    assert!(recs.iter().all(|r| r.consent), "they were shared in the résumé");
+
+    // JSON Resume → Folio → JSON Resume keeps them, as they were written.
+    let out: Value = serde_json::from_slice(&folio.export_bytes(FileFormat::JsonResume, None).unwrap()).unwrap();
+    let names: Vec<&str> = out["references"].as_array().unwrap().iter().map(|r| r["name"].as_str().unwrap()).collect();
+    assert_eq!(names, ["Priya Raman, VP Engineering at Acme Payments", "Tom"]);
+}
+
 /// A demo backup with one edition exported, so that it carries an export record and
 /// its snapshot.
 fn backup_with_a_snapshot() -> Value {
