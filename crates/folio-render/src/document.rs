@@ -18,6 +18,57 @@ pub struct Document {
     pub metadata: Metadata,
     /// Things the reader should know, e.g. characters no bundled font has.
     pub warnings: Vec<String>,
+    /// The structure tree of a tagged PDF: what each text run and image is part of
+    /// (a heading, a paragraph, a list item, a figure), in reading order.
+    pub structure: Vec<Element>,
+}
+
+/// What a part of the document is, as a tagged PDF names it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Role {
+    /// Headings: the name, then sections, case studies, their parts.
+    H1,
+    H2,
+    H3,
+    H4,
+    P,
+    /// A list and its items.
+    L,
+    LI,
+    /// Words that lead somewhere, inside a paragraph or an item.
+    Link,
+    /// A quotation: a recommendation.
+    BlockQuote,
+    /// An image or a chart, with its alternative text.
+    Figure,
+}
+
+impl Role {
+    /// The standard structure type.
+    pub fn name(self) -> &'static str {
+        match self {
+            Role::H1 => "H1",
+            Role::H2 => "H2",
+            Role::H3 => "H3",
+            Role::H4 => "H4",
+            Role::P => "P",
+            Role::L => "L",
+            Role::LI => "LI",
+            Role::Link => "Link",
+            Role::BlockQuote => "BlockQuote",
+            Role::Figure => "Figure",
+        }
+    }
+}
+
+/// One node of the structure tree; its content is every item that names it.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Element {
+    pub role: Role,
+    /// An index into [`Document::structure`]; `None` at the top.
+    pub parent: Option<usize>,
+    /// What a figure shows, for readers who cannot see it.
+    pub alt: Option<String>,
 }
 
 #[derive(Debug, Clone, PartialEq, Default)]
@@ -60,6 +111,8 @@ pub enum Item {
         rect: Rect,
         asset: Uuid,
         round: Option<Rect>,
+        /// The element it belongs to, an index into [`Document::structure`].
+        element: Option<usize>,
     },
 }
 
@@ -71,6 +124,9 @@ pub struct TextRun {
     pub size: Pt,
     pub color: Rgb,
     pub glyphs: Vec<Glyph>,
+    /// The element it belongs to, an index into [`Document::structure`]; page
+    /// furniture belongs to none.
+    pub element: Option<usize>,
 }
 
 /// One glyph with its advance (kerning applied) and the text it stands for, so that

@@ -19,7 +19,9 @@ mod text;
 mod theme;
 mod units;
 
-pub use document::{Destination, Document, Glyph, Item, LinkTarget, Metadata, OutlineEntry, Page, TextRun};
+pub use document::{
+    Destination, Document, Element, Glyph, Item, LinkTarget, Metadata, OutlineEntry, Page, Role, TextRun,
+};
 pub use fonts::{Family, FontId};
 pub use images::{Image, ImageFormat, Images};
 pub use layout::{layout, LayoutOptions};

@@ -96,6 +96,8 @@ pub fn pdf(doc: &Document, options: &PdfOptions, images: &Images) -> Result<Vec<
 
     let height = doc.page_size.height;
     let to_mm = |p: Pt| Mm::from(p).0;
+    // For each page, the element each marked-content id on it belongs to.
+    let mut marked: Vec<Vec<usize>> = Vec::with_capacity(doc.pages.len());
     let pages = doc
         .pages
         .iter()
@@ -108,9 +110,7 @@ pub fn pdf(doc: &Document, options: &PdfOptions, images: &Images) -> Result<Vec<
                 }
                 ops.push(Op::EndMarkedContent);
             }
-            for item in &page.items {
-                draw(item, height, doc, &resources, &mut ops);
-            }
+            marked.push(draw_marked(&page.items, height, doc, &resources, &mut ops));
             PdfPage::new(printpdf::Mm(to_mm(doc.page_size.width)), printpdf::Mm(to_mm(height)), ops)
         })
         .collect();
@@ -132,7 +132,58 @@ pub fn pdf(doc: &Document, options: &PdfOptions, images: &Images) -> Result<Vec<
 
     let save = PdfSaveOptions { optimize: true, subset_fonts: true, secure: true, image_optimization: None };
     let bytes = out.save(&save, &mut Vec::new());
-    finish(&bytes, doc, options)
+    finish(&bytes, doc, options, &marked)
+}
+
+/// Draws a page's content, each run of items that belong to one element as a
+/// marked-content sequence with its own id (what the structure tree points at), and
+/// what belongs to none — rules, boxes, a repeated heading — as an artifact. Returns
+/// the element of each id, in order.
+fn draw_marked(
+    items: &[Item],
+    page_height: Pt,
+    doc: &Document,
+    fonts: &BTreeMap<FontId, printpdf::FontId>,
+    ops: &mut Vec<Op>,
+) -> Vec<usize> {
+    let mut ids: Vec<usize> = Vec::new();
+    // The sequence open now: `Some(element)`, or `None` for an artifact.
+    let mut open: Option<Option<usize>> = None;
+    for item in items {
+        let element = match item {
+            Item::Text(run) => run.element,
+            Item::Image { element, .. } => *element,
+            // An annotation draws nothing: it stays in whatever sequence is open.
+            Item::Link { .. } if open.is_some() => {
+                draw(item, page_height, doc, fonts, ops);
+                continue;
+            }
+            _ => None,
+        };
+        if open != Some(element) {
+            if open.is_some() {
+                ops.push(Op::EndMarkedContent);
+            }
+            match element {
+                Some(e) => {
+                    let properties = BTreeMap::from([("MCID".to_string(), DictItem::Int(ids.len() as i64))]);
+                    let tag = doc.structure[e].role.name().to_string();
+                    ops.push(Op::BeginMarkedContentWithProperties {
+                        tag,
+                        properties: DictItem::Dict { map: properties },
+                    });
+                    ids.push(e);
+                }
+                None => ops.push(Op::BeginMarkedContent { tag: "Artifact".into() }),
+            }
+            open = Some(element);
+        }
+        draw(item, page_height, doc, fonts, ops);
+    }
+    if open.is_some() {
+        ops.push(Op::EndMarkedContent);
+    }
+    ids
 }
 
 fn draw(item: &Item, page_height: Pt, doc: &Document, fonts: &BTreeMap<FontId, printpdf::FontId>, ops: &mut Vec<Op>) {
@@ -159,7 +210,7 @@ fn draw(item: &Item, page_height: Pt, doc: &Document, fonts: &BTreeMap<FontId, p
             ops.push(Op::SetOutlineThickness { pt: printpdf::Pt(width.0) });
             ops.push(Op::DrawLine { line: printpdf::Line { points: vec![point(from), point(to)], is_closed: false } });
         }
-        Item::Image { rect, asset, round } => {
+        Item::Image { rect, asset, round, .. } => {
             ops.push(Op::SaveGraphicsState);
             if let Some(circle) = round {
                 ops.push(Op::DrawPolygon { polygon: circle_clip(circle, page_height) });
@@ -375,11 +426,12 @@ fn text_string(text: &str) -> Object {
     Object::String(bytes, StringFormat::Hexadecimal)
 }
 
-fn finish(bytes: &[u8], doc: &Document, options: &PdfOptions) -> Result<Vec<u8>, Error> {
+fn finish(bytes: &[u8], doc: &Document, options: &PdfOptions, marked: &[Vec<usize>]) -> Result<Vec<u8>, Error> {
     let err = |e: lopdf::Error| Error::Finish(e.to_string());
     let mut pdf = lopdf::Document::load_mem(bytes).map_err(err)?;
     let pages: Vec<ObjectId> = pdf.get_pages().into_values().collect();
     let height = doc.page_size.height;
+    let structure = write_structure(&mut pdf, doc, &pages, marked)?;
 
     let outlines_id = pdf.new_object_id();
     let (first, last, count) = write_outline(&mut pdf, &doc.outline, outlines_id, &pages, height);
@@ -402,6 +454,14 @@ fn finish(bytes: &[u8], doc: &Document, options: &PdfOptions) -> Result<Vec<u8>,
     labels.set("Nums", vec![Object::Integer(0), Object::Dictionary(decimal)]);
     catalog.set("PageLabels", labels);
     catalog.remove(b"OutputIntents");
+    // A tagged PDF: its structure, and the title shown in place of the file name.
+    let mut mark_info = Dictionary::new();
+    mark_info.set("Marked", true);
+    catalog.set("MarkInfo", mark_info);
+    catalog.set("StructTreeRoot", structure);
+    let mut viewer = Dictionary::new();
+    viewer.set("DisplayDocTitle", true);
+    catalog.set("ViewerPreferences", viewer);
 
     // Titles in any script, and no empty PDF/X claim.
     if let Ok(info_id) = pdf.trailer.get(b"Info").and_then(Object::as_reference) {
@@ -421,6 +481,80 @@ fn finish(bytes: &[u8], doc: &Document, options: &PdfOptions) -> Result<Vec<u8>,
     let mut out = Vec::with_capacity(bytes.len());
     pdf.save_to(&mut out).map_err(|e| Error::Finish(e.to_string()))?;
     Ok(out)
+}
+
+/// Writes the structure tree — a `Document` element holding every element the pages
+/// mark, in reading order — and the parent tree that leads from each marked-content id
+/// back to its element; gives every page its `StructParents`. Returns the root.
+fn write_structure(
+    pdf: &mut lopdf::Document,
+    doc: &Document,
+    pages: &[ObjectId],
+    marked: &[Vec<usize>],
+) -> Result<ObjectId, Error> {
+    let root = pdf.new_object_id();
+    let top = pdf.new_object_id();
+    let ids: Vec<ObjectId> = doc.structure.iter().map(|_| pdf.new_object_id()).collect();
+    // Each element's kids in the order the pages reach them: marked content and
+    // elements within it. An element no page reaches is left out.
+    let mut kids: Vec<Vec<Object>> = vec![Vec::new(); ids.len()];
+    let mut placed = vec![false; ids.len()];
+    let mut top_kids: Vec<Object> = Vec::new();
+    let mut nums: Vec<Object> = Vec::new();
+    for (index, (page, elements)) in pages.iter().zip(marked).enumerate() {
+        for (mcid, &element) in elements.iter().enumerate() {
+            // Place the element and those it sits in, outermost first.
+            let mut chain = vec![element];
+            while let Some(parent) = doc.structure[*chain.last().expect("not empty")].parent {
+                chain.push(parent);
+            }
+            for &e in chain.iter().rev() {
+                if !placed[e] {
+                    placed[e] = true;
+                    match doc.structure[e].parent {
+                        Some(parent) => kids[parent].push(Object::Reference(ids[e])),
+                        None => top_kids.push(Object::Reference(ids[e])),
+                    }
+                }
+            }
+            let mut content = Dictionary::new();
+            content.set("Type", Object::Name(b"MCR".to_vec()));
+            content.set("Pg", *page);
+            content.set("MCID", mcid as i64);
+            kids[element].push(Object::Dictionary(content));
+        }
+        nums.push(Object::Integer(index as i64));
+        nums.push(Object::Array(elements.iter().map(|&e| Object::Reference(ids[e])).collect()));
+        let page = pdf.get_object_mut(*page).and_then(Object::as_dict_mut).map_err(|e| Error::Finish(e.to_string()))?;
+        page.set("StructParents", index as i64);
+        page.set("Tabs", Object::Name(b"S".to_vec()));
+    }
+    for (e, element) in doc.structure.iter().enumerate().filter(|(e, _)| placed[*e]) {
+        let mut dict = Dictionary::new();
+        dict.set("Type", Object::Name(b"StructElem".to_vec()));
+        dict.set("S", Object::Name(element.role.name().as_bytes().to_vec()));
+        dict.set("P", element.parent.map_or(top, |p| ids[p]));
+        dict.set("K", std::mem::take(&mut kids[e]));
+        if let Some(alt) = &element.alt {
+            dict.set("Alt", text_string(alt));
+        }
+        pdf.objects.insert(ids[e], Object::Dictionary(dict));
+    }
+    let mut document = Dictionary::new();
+    document.set("Type", Object::Name(b"StructElem".to_vec()));
+    document.set("S", Object::Name(b"Document".to_vec()));
+    document.set("P", root);
+    document.set("K", top_kids);
+    pdf.objects.insert(top, Object::Dictionary(document));
+    let mut parent_tree = Dictionary::new();
+    parent_tree.set("Nums", nums);
+    let mut tree = Dictionary::new();
+    tree.set("Type", Object::Name(b"StructTreeRoot".to_vec()));
+    tree.set("K", top);
+    tree.set("ParentTree", parent_tree);
+    tree.set("ParentTreeNextKey", pages.len() as i64);
+    pdf.objects.insert(root, Object::Dictionary(tree));
+    Ok(root)
 }
 
 /// Writes `entries` as outline items under `parent`; returns the first and last item

@@ -327,3 +327,58 @@ fn the_resume_of_the_demo_and_of_each_edition_puts_experience_first_on_at_most_t
         }
     }
 }
+
+/// The `/Alt` of every figure in the structure tree.
+fn figure_alts(pdf: &Path) -> Vec<String> {
+    let doc = lopdf::Document::load(pdf).unwrap();
+    let mut alts = Vec::new();
+    for object in doc.objects.values() {
+        let Ok(dict) = object.as_dict() else { continue };
+        if dict.get(b"S").and_then(|s| s.as_name()).ok() != Some(b"Figure".as_slice()) {
+            continue;
+        }
+        if let Ok(alt) = dict.get(b"Alt").and_then(|a| a.as_str()) {
+            let units: Vec<u16> = alt[2..].chunks(2).map(|c| u16::from_be_bytes([c[0], c[1]])).collect();
+            alts.push(String::from_utf16(&units).unwrap());
+        }
+    }
+    alts
+}
+
+#[test]
+fn the_pdf_is_tagged_headings_paragraphs_lists_quotes_links_and_figures_with_their_alt_text() {
+    let (folio, dir) = demo();
+    let studies = folio.list::<folio_model::CaseStudy>().unwrap();
+    for theme in THEMES {
+        let (path, _) = demo_in(&folio, dir.path(), theme);
+        let file = path.to_str().unwrap();
+        let info = tool("pdfinfo", &[file]);
+        assert!(info.lines().any(|l| l.starts_with("Tagged:") && l.ends_with("yes")), "{theme}: {info}");
+        let tree = tool("pdfinfo", &["-struct-text", file]);
+        let lines: Vec<&str> = tree.lines().map(str::trim).collect();
+        assert_eq!(lines[0], "Document", "{theme}");
+        // pdfinfo joins the lines of an element without a space: compare without any.
+        let bare = |text: &str| text.split_whitespace().collect::<String>();
+        let after = |role: &str, text: &str| {
+            lines.windows(2).any(|w| w[0].starts_with(role) && bare(w[1]) == bare(&format!("\"{text}\"")))
+        };
+        assert!(after("H1", "Maya Okafor"), "{theme}: the name is the title");
+        for heading in ["SUMMARY", "CASE STUDIES", "EXPERIENCE", "SKILLS", "EDUCATION"] {
+            assert!(after("H2", heading), "{theme}: {heading} is no H2");
+        }
+        for cs in &studies {
+            assert!(after("H3", &cs.item.title), "{theme}: {:?} is no H3", cs.item.title);
+        }
+        for role in ["L (block)", "LI (block)", "BlockQuote", "Link (inline)", "Figure", "H4 (block)", "P (block)"] {
+            assert!(lines.contains(&role), "{theme}: no {role}");
+        }
+        assert!(!tree.contains(" / "), "{theme}: the page numbers are artifacts, not content");
+        // Each image says what it shows; the photo says whose it is; each chart its figures.
+        let alts = figure_alts(&path);
+        for image in studies.iter().flat_map(|c| &c.item.images) {
+            assert!(alts.contains(&image.alt), "{theme}: no figure says {:?}", image.alt);
+        }
+        assert!(alts.contains(&"Photo of Maya Okafor".to_string()), "{theme}: {alts:?}");
+        assert!(alts.iter().any(|a| a.starts_with("p95 latency 840 ms → 120 ms")), "{theme}: {alts:?}");
+    }
+}

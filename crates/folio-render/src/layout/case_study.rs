@@ -7,7 +7,7 @@ use folio_model::{CaseStudy, Decision, ImageRef, Portfolio, Stored};
 
 use super::flow::{Block, LineBox, Mark};
 use super::{display_url, Builder};
-use crate::document::{Item, LinkTarget};
+use crate::document::{Item, LinkTarget, Role};
 use crate::markdown;
 use crate::units::{Point, Pt, Rect};
 
@@ -43,7 +43,7 @@ impl Builder<'_> {
     fn case_study(&mut self, cs: &CaseStudy, anchor: usize, p: &Portfolio) {
         let t = self.theme;
         let title_look = self.heading(t.title_size);
-        let mut boxes = self.text_boxes(&[title_look.span(cs.title.trim())], self.x, self.width);
+        let mut boxes = self.tagged_boxes(&[title_look.span(cs.title.trim())], Role::H3);
         if let Some(first) = boxes.first_mut() {
             first.marks.push(Mark::Anchor(anchor));
             first.marks.push(Mark::Outline { level: 2, title: cs.title.trim().to_string() });
@@ -136,9 +136,11 @@ impl Builder<'_> {
             }
             let height = width * aspect;
             let rect = Rect { x: self.x, y: Pt(0.0), width, height };
+            let alt = [figure.alt.trim(), figure.caption.trim()].into_iter().find(|t| !t.is_empty());
+            let element = self.element(Role::Figure, None, alt.map(str::to_string));
             let mut boxed = LineBox {
                 height,
-                items: vec![Item::Image { rect, asset: figure.asset, round: None }],
+                items: vec![Item::Image { rect, asset: figure.asset, round: None, element: Some(element) }],
                 marks: Vec::new(),
             };
             // A hairline frame, so that a white diagram does not bleed into the page.
@@ -170,7 +172,7 @@ impl Builder<'_> {
     pub(super) fn subheading(&mut self, title: &str) {
         let t = self.theme;
         let look = self.heading(t.body_size).color(self.accent);
-        let boxes = self.text_boxes(&[look.span(title)], self.x, self.width);
+        let boxes = self.tagged_boxes(&[look.span(title)], Role::H4);
         self.push(Block { boxes, space_before: t.gap * 2.0, keep_with_next: true, ..Block::default() });
     }
 

@@ -5,7 +5,7 @@ use folio_model::Portfolio;
 
 use super::flow::Block;
 use super::{runs, Builder};
-use crate::document::{Item, LinkTarget, Page};
+use crate::document::{Item, LinkTarget, Page, Role};
 use crate::text::{lay_out, measure, Span};
 use crate::units::{Pt, Rect};
 
@@ -22,7 +22,8 @@ impl Builder<'_> {
         }
         let name = if profile.full_name.trim().is_empty() { "Portfolio" } else { profile.full_name.trim() };
         let name_look = self.heading(t.name_size);
-        self.paragraph(vec![name_look.span(name)], Pt(0.0));
+        let boxes = self.tagged_boxes(&[name_look.span(name)], Role::H1);
+        self.push(Block { boxes, ..Block::default() });
         if !profile.headline.trim().is_empty() {
             let look = self.body().size(t.body_size * 1.25).color(self.accent);
             self.paragraph(vec![look.span(profile.headline.trim())], Pt(2.0));
@@ -45,8 +46,9 @@ impl Builder<'_> {
             let (w, h) = if aspect >= 1.0 { (diameter * aspect, diameter) } else { (diameter, diameter / aspect) };
             let rect =
                 Rect { x: circle.x - (w - diameter) / 2.0, y: circle.y - (h - diameter) / 2.0, width: w, height: h };
+            let photo = self.element(Role::Figure, None, Some(format!("Photo of {name}")));
             if let Some(first) = self.blocks[first_block].boxes.first_mut() {
-                first.items.push(Item::Image { rect, asset, round: Some(circle) });
+                first.items.push(Item::Image { rect, asset, round: Some(circle), element: Some(photo) });
             }
         }
         let rule = self.rule_box(self.accent, Pt(1.2), Pt(7.0));

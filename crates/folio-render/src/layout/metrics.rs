@@ -5,7 +5,7 @@ use folio_model::Metric;
 
 use super::flow::{self, Block, LineBox};
 use super::Builder;
-use crate::document::Item;
+use crate::document::{Item, Role};
 use crate::text::measure;
 use crate::units::{Pt, Rect};
 
@@ -69,7 +69,7 @@ impl Builder<'_> {
         }
         let t = self.theme;
         let look = self.heading(t.body_size).color(self.accent);
-        let mut boxes = self.text_boxes(&[look.span("Before and after")], self.x, self.width);
+        let mut boxes = self.tagged_boxes(&[look.span("Before and after")], Role::H4);
         // A chart taller than what is left of a page breaks between rows, its heading
         // said again on the next page.
         let mut continued = LineBox::default();
@@ -127,6 +127,10 @@ impl Builder<'_> {
             row.height += height;
             boxes.push(row);
         }
+        // The chart is a figure; what it draws, said in words.
+        let said = metrics.iter().filter(|m| m.baseline.is_some() && m.result.is_some()).map(|m| m.statement());
+        let figure = self.element(Role::Figure, None, Some(said.collect::<Vec<_>>().join("; ")));
+        self.tag(&mut boxes, Role::P, Some(figure));
         self.push(Block {
             boxes,
             space_before: t.gap * 2.0,

@@ -27,7 +27,7 @@ use std::collections::BTreeSet;
 
 use folio_model::{DocumentFormat, Portfolio, Section};
 
-use crate::document::{Document, Item, LinkTarget, Metadata, OutlineEntry};
+use crate::document::{Document, Element, Item, LinkTarget, Metadata, OutlineEntry, Role};
 use crate::fonts::{Family, FontId};
 use crate::images::Images;
 use crate::markdown::{self, Inline};
@@ -89,6 +89,7 @@ fn compose(portfolio: &Portfolio, options: &LayoutOptions<'_>, body: impl FnOnce
         blocks: Vec::new(),
         missing: BTreeSet::new(),
         anchors: 0,
+        structure: Vec::new(),
     };
     b.header(portfolio);
     let header = b.blocks.len();
@@ -130,6 +131,7 @@ fn compose(portfolio: &Portfolio, options: &LayoutOptions<'_>, body: impl FnOnce
         anchors: destinations,
         metadata: metadata(portfolio, options.format),
         warnings,
+        structure: b.structure,
     }
 }
 
@@ -173,6 +175,8 @@ struct Builder<'a> {
     blocks: Vec<Block>,
     missing: BTreeSet<char>,
     anchors: usize,
+    /// The structure tree so far: see [`Builder::tag`].
+    structure: Vec<Element>,
 }
 
 /// The look of one kind of text.
@@ -266,19 +270,68 @@ impl<'a> Builder<'a> {
         self.push(Block { boxes, space_before, ..Block::default() })
     }
 
-    fn push(&mut self, block: Block) -> &mut Block {
+    /// Adds a block to the flow; what in it is not yet part of an element becomes a
+    /// paragraph.
+    fn push(&mut self, mut block: Block) -> &mut Block {
+        self.tag(&mut block.boxes, Role::P, None);
         self.blocks.push(block);
         self.blocks.last_mut().expect("just pushed")
+    }
+
+    /// A new element of the structure tree.
+    fn element(&mut self, role: Role, parent: Option<usize>, alt: Option<String>) -> usize {
+        self.structure.push(Element { role, parent, alt });
+        self.structure.len() - 1
+    }
+
+    /// Makes the text runs and images in `boxes` that belong to no element yet the
+    /// content of a new one in `role`, the words of a link a `Link` inside it. Returns
+    /// the element, or `None` when there was nothing to give it.
+    fn tag(&mut self, boxes: &mut [LineBox], role: Role, parent: Option<usize>) -> Option<usize> {
+        let untagged = |item: &Item| {
+            matches!(item, Item::Text(run) if run.element.is_none())
+                || matches!(item, Item::Image { element: None, .. })
+        };
+        if !boxes.iter().flat_map(|b| &b.items).any(untagged) {
+            return None;
+        }
+        let id = self.element(role, parent, None);
+        for line in boxes.iter_mut() {
+            let mut link = false;
+            for item in &mut line.items {
+                match item {
+                    Item::Link { .. } => link = true,
+                    Item::Text(run) if run.element.is_none() => {
+                        let element = if link { self.element(Role::Link, Some(id), None) } else { id };
+                        run.element = Some(element);
+                        link = false;
+                    }
+                    Item::Image { element: element @ None, .. } => *element = Some(id),
+                    _ => {}
+                }
+            }
+        }
+        Some(id)
+    }
+
+    /// Text in `role` as line boxes: a heading, say.
+    fn tagged_boxes(&mut self, spans: &[Span], role: Role) -> Vec<LineBox> {
+        let mut boxes = self.text_boxes(spans, self.x, self.width);
+        self.tag(&mut boxes, role, None);
+        boxes
     }
 
     /// Markdown text in the current column, in `look`. A list item's marker is drawn
     /// before its text, so that it is read first.
     fn markdown(&mut self, text: &str, look: Look, space_before: Pt) {
         let gap = self.theme.gap;
+        // The list the items being read belong to.
+        let mut list: Option<usize> = None;
         for (i, block) in markdown::parse(text).into_iter().enumerate() {
             let before = if i == 0 { space_before } else { gap };
             match block {
                 markdown::Block::Paragraph { text: inlines } => {
+                    list = None;
                     let spans = self.inlines(&inlines, look);
                     self.paragraph(spans, before);
                 }
@@ -299,6 +352,8 @@ impl<'a> Builder<'a> {
                             first.items.splice(0..0, marker_items);
                         }
                     }
+                    let parent = *list.get_or_insert_with(|| self.element(Role::L, None, None));
+                    self.tag(&mut boxes, Role::LI, Some(parent));
                     let space = if i == 0 { space_before } else { gap * 0.4 };
                     self.push(Block { boxes, space_before: space, ..Block::default() });
                 }
@@ -341,7 +396,7 @@ impl<'a> Builder<'a> {
     fn section_title(&mut self, title: &str) {
         let t = self.theme;
         let look = self.heading(t.section_size).color(self.accent);
-        let mut boxes = self.text_boxes(&[look.span(title.to_uppercase())], self.x, self.width);
+        let mut boxes = self.tagged_boxes(&[look.span(title.to_uppercase())], Role::H2);
         if let Some(first) = boxes.first_mut() {
             first.marks.push(Mark::Outline { level: 1, title: title.to_string() });
         }
@@ -394,6 +449,7 @@ fn runs(line: Line, x: Pt, baseline: Pt) -> Vec<Item> {
             size: f.size,
             color: f.color,
             glyphs: f.glyphs,
+            element: None,
         }));
     }
     items

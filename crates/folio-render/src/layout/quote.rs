@@ -4,7 +4,7 @@ use folio_model::{Portfolio, Recommendation, Stored};
 
 use super::flow::{Block, LineBox};
 use super::Builder;
-use crate::document::Item;
+use crate::document::{Item, Role};
 use crate::markdown;
 use crate::units::{Pt, Rect};
 
@@ -56,6 +56,9 @@ impl Builder<'_> {
             fill: self.accent,
         };
         quote.items.insert(0, bar);
+        let mut boxes = vec![quote];
+        self.tag(&mut boxes, Role::BlockQuote, None);
+        let quote = boxes.pop().expect("one box");
         self.push(Block { boxes: vec![quote], space_before: t.gap * 2.0, keep_together: true, ..Block::default() });
     }
 }
