@@ -7,7 +7,6 @@
 use folio_model::{Certification, Education, Experience, Skill, SkillArea, Stored, Writing, WritingKind};
 
 use super::flow::{Block, LineBox};
-use super::resume::Cut;
 use super::Builder;
 use crate::document::LinkTarget;
 use crate::text::Span;
@@ -24,7 +23,33 @@ impl<'a> Builder<'a> {
         self.section_title("Experience");
         for e in list {
             let highlights = e.item.highlights.iter().map(|h| h.trim().to_string()).collect();
-            self.job(&e.item, highlights, Cut::Nothing);
+            self.job(&e.item, highlights, true);
+        }
+    }
+
+    /// One job: title and company, dates and location, its summary when `summary`
+    /// is set, then its bullets.
+    pub(super) fn job(&mut self, e: &Experience, bullets: Vec<String>, summary: bool) {
+        let t = self.theme;
+        let (body, small) = (self.body(), self.small());
+        let head = self.fields([body.bold().span(e.title.as_str()), body.span(e.organisation.as_str())], small);
+        let mut boxes = self.text_boxes(&head, self.x, self.width);
+        let meta =
+            self.fields([small.span(folio_model::period(e.start, e.end)), small.span(e.location.as_str())], small);
+        boxes.extend(self.text_boxes(&meta, self.x, self.width));
+        self.push(Block {
+            boxes,
+            space_before: t.gap * 1.5,
+            keep_with_next: true,
+            keep_together: true,
+            ..Block::default()
+        });
+        if summary && !e.summary.trim().is_empty() {
+            self.markdown(e.summary.trim(), body, Pt(2.0));
+        }
+        if !bullets.is_empty() {
+            let list = bullets.iter().map(|b| format!("- {b}")).collect::<Vec<_>>().join("\n");
+            self.markdown(&list, body, Pt(2.0));
         }
     }
 

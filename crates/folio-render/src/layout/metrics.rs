@@ -92,7 +92,7 @@ impl Builder<'_> {
             + Pt(6.0);
         let bars_width = (self.width - label_width - Pt(8.0) - value_room).max(self.width * 0.2);
         let bar = t.small_size * 1.1;
-        for m in pairs {
+        for m in &pairs {
             let (b, r) = (m.baseline.unwrap_or_default(), m.result.unwrap_or_default());
             let scale = b.abs().max(r.abs());
             let mut row = LineBox { height: Pt(4.0), ..LineBox::default() };
@@ -128,8 +128,8 @@ impl Builder<'_> {
             boxes.push(row);
         }
         // The chart is a figure; what it draws, said in words.
-        let said = metrics.iter().filter(|m| m.baseline.is_some() && m.result.is_some()).map(|m| m.statement());
-        let figure = self.element(Role::Figure, None, Some(said.collect::<Vec<_>>().join("; ")));
+        let said = pairs.iter().map(|m| m.statement()).collect::<Vec<_>>().join("; ");
+        let figure = self.element(Role::Figure, None, Some(said));
         self.tag(&mut boxes, Role::P, Some(figure));
         self.push(Block {
             boxes,

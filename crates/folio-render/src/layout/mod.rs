@@ -31,7 +31,7 @@ use crate::document::{Document, Element, Item, LinkTarget, Metadata, OutlineEntr
 use crate::fonts::{Family, FontId};
 use crate::images::Images;
 use crate::markdown::{self, Inline};
-use crate::text::{lay_out, measure, Line, Span, Style};
+use crate::text::{lay_out, Line, Span, Style};
 use crate::theme::{paper_size, Theme};
 use crate::units::{Point, Pt, Rect, Rgb};
 use flow::{paginate, Block, Frame, LineBox, Mark};
@@ -340,10 +340,9 @@ impl<'a> Builder<'a> {
                     let spans = self.inlines(&text, look);
                     let mut boxes = self.text_boxes(&spans, self.x + indent, self.width - indent);
                     if let (Some(first), false) = (boxes.first_mut(), marker.is_empty()) {
-                        let marker_width = measure(&marker, &look.style(None));
-                        let x = self.x + indent - marker_width - look.size * 0.5;
                         let lines = lay_out(&[look.span(marker)], indent, &mut self.missing);
                         if let Some(line) = lines.into_iter().next() {
+                            let x = self.x + indent - line.width - look.size * 0.5;
                             let baseline = first.items.iter().find_map(|item| match item {
                                 Item::Text(run) => Some(run.origin.y),
                                 _ => None,

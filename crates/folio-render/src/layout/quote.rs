@@ -56,9 +56,7 @@ impl Builder<'_> {
             fill: self.accent,
         };
         quote.items.insert(0, bar);
-        let mut boxes = vec![quote];
-        self.tag(&mut boxes, Role::BlockQuote, None);
-        let quote = boxes.pop().expect("one box");
+        self.tag(std::slice::from_mut(&mut quote), Role::BlockQuote, None);
         self.push(Block { boxes: vec![quote], space_before: t.gap * 2.0, keep_together: true, ..Block::default() });
     }
 }

@@ -6,10 +6,8 @@
 
 use folio_model::{CaseStudy, Experience, Portfolio, Section, Stored};
 
-use super::flow::Block;
 use super::Builder;
 use crate::markdown;
-use crate::units::Pt;
 
 /// The page budget of a résumé.
 pub(super) const PAGES: usize = 2;
@@ -64,7 +62,7 @@ impl Builder<'_> {
         if shows(Section::Experience) && !p.experience.is_empty() {
             self.section_title("Experience");
             for (i, job) in p.experience.iter().enumerate() {
-                self.job(&job.item, self.bullets(job, p, i, cut), cut);
+                self.job(&job.item, self.bullets(job, p, i, cut), cut < Cut::JobSummaries);
             }
         }
         if shows(Section::Skills) {
@@ -100,32 +98,6 @@ impl Builder<'_> {
         };
         bullets.truncate(limit);
         bullets
-    }
-
-    /// One job: title and company, dates and location, its summary unless cut, then
-    /// its bullets.
-    pub(super) fn job(&mut self, e: &Experience, bullets: Vec<String>, cut: Cut) {
-        let t = self.theme;
-        let (body, small) = (self.body(), self.small());
-        let head = self.fields([body.bold().span(e.title.as_str()), body.span(e.organisation.as_str())], small);
-        let mut boxes = self.text_boxes(&head, self.x, self.width);
-        let meta =
-            self.fields([small.span(folio_model::period(e.start, e.end)), small.span(e.location.as_str())], small);
-        boxes.extend(self.text_boxes(&meta, self.x, self.width));
-        self.push(Block {
-            boxes,
-            space_before: t.gap * 1.5,
-            keep_with_next: true,
-            keep_together: true,
-            ..Block::default()
-        });
-        if cut < Cut::JobSummaries && !e.summary.trim().is_empty() {
-            self.markdown(e.summary.trim(), body, Pt(2.0));
-        }
-        if !bullets.is_empty() {
-            let list = bullets.iter().map(|b| format!("- {b}")).collect::<Vec<_>>().join("\n");
-            self.markdown(&list, body, Pt(2.0));
-        }
     }
 }
 
