@@ -65,6 +65,26 @@ pub enum Command {
         #[arg(long)]
         json: bool,
     },
+    /// Read the PDF back as an applicant tracking system would: the share of fields read right, and each misread
+    AtsCheck {
+        /// The edition to check [default: everything, in manual order]
+        #[arg(long, value_name = "NAME")]
+        edition: Option<String>,
+        /// The theme [default: the edition's, else modern]
+        #[arg(long, value_name = "NAME")]
+        theme: Option<String>,
+        /// The paper size [default: the edition's, else a4]
+        #[arg(long, value_enum)]
+        paper: Option<PaperArg>,
+        /// A résumé or the whole portfolio [default: the edition's, else portfolio]
+        #[arg(long, value_enum)]
+        format: Option<DocumentArg>,
+        /// Also print the text as the parser takes it, line by line
+        #[arg(long)]
+        text: bool,
+        #[arg(long)]
+        json: bool,
+    },
     /// List the PDF themes
     Themes,
     /// Import a Folio backup or a JSON Resume (the format is read from the file)

@@ -128,6 +128,30 @@ fn run(cli: Cli) -> CliResult<ExitCode> {
                 eprintln!("warning: {warning}");
             }
         }
+        Command::AtsCheck { edition, theme, paper, format, text, json } => {
+            let edition = edition.map(|name| folio.edition_by_name(&name)).transpose()?;
+            let (paper, format) = (paper.map(Into::into), format.map(Into::into));
+            let request = ExportRequest { edition: edition.map(|e| e.id), theme, paper, format };
+            if text {
+                for line in folio.ats_text(&request)? {
+                    outln!("{line}");
+                }
+            }
+            let report = folio.ats_check(&request)?;
+            if json {
+                print_json(&report)?;
+            } else {
+                outln!("An ATS reads {}% of the fields right ({} of {}).", report.score, report.right, report.checked);
+                for m in &report.misreads {
+                    outln!(
+                        "\n{}\n  printed: {}\n  read:    {}",
+                        m.field,
+                        m.printed,
+                        if m.read.is_empty() { "(nothing)" } else { &m.read }
+                    );
+                }
+            }
+        }
         Command::Themes | Command::Completions { .. } | Command::ManPages { .. } => {
             unreachable!("handled before opening the database")
         }

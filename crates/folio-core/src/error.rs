@@ -19,6 +19,9 @@ pub enum Error {
     ExportUnavailable(String),
     #[error(transparent)]
     Render(#[from] folio_render::Error),
+    /// Folio's own PDF could not be read back for the ATS check.
+    #[error(transparent)]
+    Ats(#[from] folio_ats::Error),
     #[error(transparent)]
     Import(#[from] folio_interchange::Error),
     #[error(transparent)]
@@ -35,7 +38,7 @@ impl Error {
             Self::NotEmpty(_) => "not_empty",
             Self::Io(_) => "io",
             Self::ExportUnavailable(_) => "export_unavailable",
-            Self::Render(_) => "render_failed",
+            Self::Render(_) | Self::Ats(_) => "render_failed",
             Self::Import(e) => e.code(),
             Self::Image(e) => match e {
                 folio_media::Error::FileTooLarge | folio_media::Error::TooManyPixels { .. } => "image_too_large",

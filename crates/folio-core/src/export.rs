@@ -6,6 +6,7 @@ use std::io::Read;
 use std::path::{Path, PathBuf};
 use std::time::Instant;
 
+use folio_model::fields::Fields;
 use folio_model::{DocumentFormat, Edition, ExportRecord, ExportSnapshot, Paper};
 use folio_render::{layout, pdf, LayoutOptions, PdfOptions, Rgb};
 use folio_store::tables::export_records;
@@ -73,6 +74,8 @@ pub struct Rendered {
     pub theme: &'static str,
     pub paper: Paper,
     pub warnings: Vec<String>,
+    /// What it prints, field by field: what the ATS check reads back.
+    pub fields: Fields,
 }
 
 /// Hex SHA-256 of some bytes.
@@ -140,7 +143,21 @@ impl Folio {
             theme: theme.name,
             paper,
             warnings: document.warnings,
+            fields: document.fields,
         })
+    }
+
+    /// How an applicant tracking system would read the PDF of the portfolio (or of one
+    /// edition): the PDF the preview shows, read back and parsed as such systems do,
+    /// each field compared with what it printed.
+    pub fn ats_check(&self, request: &ExportRequest) -> Result<folio_ats::Report> {
+        let rendered = self.render_preview(request)?;
+        Ok(folio_ats::check(&rendered.bytes, &rendered.fields)?)
+    }
+
+    /// The text of that PDF as a parser takes it, line by line in drawing order.
+    pub fn ats_text(&self, request: &ExportRequest) -> Result<Vec<String>> {
+        Ok(folio_ats::text(&self.render_preview(request)?.bytes)?)
     }
 
     /// Writes a PDF of the portfolio (or of one edition) to `path`, and records the

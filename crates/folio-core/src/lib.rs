@@ -36,6 +36,7 @@ pub use coach::{coach, Advice, AdviceScore, CoachReport, Finding, Severity, Targ
 pub use error::{Error, ErrorInfo, Result};
 pub use export::{themes, ExportReport, ExportRequest, Rendered, ThemeInfo};
 pub use files::read_text_file;
+pub use folio_ats::{Misread, Report as AtsReport};
 pub use folio_interchange::Note;
 pub use folio_render::markdown::Block as MarkdownBlock;
 pub use folio_store::{SearchHit, TrashItem};

@@ -10,6 +10,7 @@ mod case_study;
 mod date;
 mod edition;
 mod entity;
+pub mod fields;
 pub mod markdown;
 mod metric;
 mod profile;

@@ -21,6 +21,9 @@ pub struct Document {
     /// The structure tree of a tagged PDF: what each text run and image is part of
     /// (a heading, a paragraph, a list item, a figure), in reading order.
     pub structure: Vec<Element>,
+    /// What it says, field by field — name, contact, each job and school, skills,
+    /// case studies — as printed: what an ATS should read back out of the PDF.
+    pub fields: folio_model::fields::Fields,
 }
 
 /// What a part of the document is, as a tagged PDF names it.

@@ -42,6 +42,7 @@ impl Builder<'_> {
 
     fn case_study(&mut self, cs: &CaseStudy, anchor: usize, p: &Portfolio) {
         let t = self.theme;
+        self.fields.projects.push(cs.title.trim().to_string());
         let title_look = self.heading(t.title_size);
         let mut boxes = self.tagged_boxes(&[title_look.span(cs.title.trim())], Role::H3);
         if let Some(first) = boxes.first_mut() {

@@ -4,6 +4,7 @@
 //! short items of skills may sit in two. Every date reads to the month at most, so that
 //! a list of them reads alike.
 
+use folio_model::fields::{Job, Period, School};
 use folio_model::{Certification, Education, Experience, Skill, SkillArea, Stored, Writing, WritingKind};
 
 use super::flow::{Block, LineBox};
@@ -31,6 +32,12 @@ impl<'a> Builder<'a> {
     /// is set, then its bullets.
     pub(super) fn job(&mut self, e: &Experience, bullets: Vec<String>, summary: bool) {
         let t = self.theme;
+        self.fields.jobs.push(Job {
+            title: e.title.trim().to_string(),
+            company: e.organisation.trim().to_string(),
+            period: Period::new(e.start, e.end),
+            bullets: bullets.iter().map(|b| crate::markdown::plain_text(b)).collect(),
+        });
         let (body, small) = (self.body(), self.small());
         let head = self.fields([body.bold().span(e.title.as_str()), body.span(e.organisation.as_str())], small);
         let mut boxes = self.text_boxes(&head, self.x, self.width);
@@ -94,6 +101,8 @@ impl<'a> Builder<'a> {
             let degree =
                 [e.degree.trim(), e.field.trim()].into_iter().filter(|d| !d.is_empty()).collect::<Vec<_>>().join(", ");
             let when = folio_model::period(e.start, e.end);
+            let school = e.institution.trim().to_string();
+            self.fields.education.push(School { degree: degree.clone(), school, period: Period::new(e.start, e.end) });
             if degree.is_empty() {
                 self.entry(&e.institution, "", [when]);
             } else {
@@ -125,6 +134,7 @@ impl<'a> Builder<'a> {
             return;
         }
         self.section_title("Skills");
+        self.fields.skills.extend(list.iter().map(|s| s.item.name.trim().to_string()).filter(|n| !n.is_empty()));
         let mut cells: Vec<Cell<'_, 'a>> = Vec::new();
         for area in SkillArea::ALL {
             let skills: Vec<&Skill> = list.iter().map(|s| &s.item).filter(|s| s.area == area).collect();

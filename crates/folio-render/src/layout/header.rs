@@ -21,6 +21,7 @@ impl Builder<'_> {
             self.width = full_width - diameter - Pt(18.0);
         }
         let name = if profile.full_name.trim().is_empty() { "Portfolio" } else { profile.full_name.trim() };
+        self.fields.name = name.to_string();
         let name_look = self.heading(t.name_size);
         let boxes = self.tagged_boxes(&[name_look.span(name)], Role::H1);
         self.push(Block { boxes, ..Block::default() });
@@ -57,10 +58,13 @@ impl Builder<'_> {
 
     /// Location, e-mail, phone and links: each a run of its own, and the line breaks
     /// only between them, never inside an address.
-    fn contact(&self, p: &Portfolio) -> Vec<Span> {
+    fn contact(&mut self, p: &Portfolio) -> Vec<Span> {
         let profile = &p.profile;
         let (small, text) = (self.small(), self.small().color(self.theme.text));
         let email = profile.email.trim();
+        self.fields.email = email.to_string();
+        self.fields.phone = profile.phone.trim().to_string();
+        self.fields.links = profile.links.iter().map(|l| super::display_url(&l.url).to_string()).collect();
         // Empty fields are left out by `fields`.
         let mut fields = vec![
             small.span(profile.location.trim()),

@@ -25,6 +25,7 @@ mod resume;
 
 use std::collections::BTreeSet;
 
+use folio_model::fields::Fields;
 use folio_model::{DocumentFormat, Portfolio, Section};
 
 use crate::document::{Document, Element, Item, LinkTarget, Metadata, OutlineEntry, Role};
@@ -90,6 +91,7 @@ fn compose(portfolio: &Portfolio, options: &LayoutOptions<'_>, body: impl FnOnce
         missing: BTreeSet::new(),
         anchors: 0,
         structure: Vec::new(),
+        fields: Fields::default(),
     };
     b.header(portfolio);
     let header = b.blocks.len();
@@ -132,6 +134,7 @@ fn compose(portfolio: &Portfolio, options: &LayoutOptions<'_>, body: impl FnOnce
         metadata: metadata(portfolio, options.format),
         warnings,
         structure: b.structure,
+        fields: b.fields,
     }
 }
 
@@ -177,6 +180,8 @@ struct Builder<'a> {
     anchors: usize,
     /// The structure tree so far: see [`Builder::tag`].
     structure: Vec<Element>,
+    /// The fields printed so far, for the ATS check to read back.
+    fields: Fields,
 }
 
 /// The look of one kind of text.
@@ -395,6 +400,7 @@ impl<'a> Builder<'a> {
     fn section_title(&mut self, title: &str) {
         let t = self.theme;
         let look = self.heading(t.section_size).color(self.accent);
+        self.fields.sections.push(title.to_string());
         let mut boxes = self.tagged_boxes(&[look.span(title.to_uppercase())], Role::H2);
         if let Some(first) = boxes.first_mut() {
             first.marks.push(Mark::Outline { level: 1, title: title.to_string() });
