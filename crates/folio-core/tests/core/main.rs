@@ -1,6 +1,7 @@
 //! Integration tests of the application API, on real SQLite files.
 
 mod ats;
+mod ats_check;
 mod bindings;
 mod coach;
 mod demo;
