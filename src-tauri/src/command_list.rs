@@ -33,6 +33,7 @@ macro_rules! with_commands {
             themes,
             markdown,
             preview_pdf,
+            ats_check,
             export_pdf,
             exports,
             snapshot_pdf,

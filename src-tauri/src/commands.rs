@@ -2,8 +2,8 @@
 //! blocking thread and maps the error to `{ code, message, field }`.
 
 use folio_core::{
-    CoachReport, ErrorInfo, ExportReport, ExportRequest, FileFormat, ImportMode, ImportReport, MatchReport, SearchHit,
-    Stats, Status, ThemeInfo, TrashItem,
+    AtsReport, CoachReport, ErrorInfo, ExportReport, ExportRequest, FileFormat, ImportMode, ImportReport, MatchReport,
+    SearchHit, Stats, Status, ThemeInfo, TrashItem,
 };
 use folio_model::{
     Asset, EntityKind, ExportRecord, Invalid, Metric, MetricPreset, MetricSummary, Profile, Record, Stored,
@@ -122,6 +122,12 @@ pub fn themes() -> Vec<ThemeInfo> {
 #[tauri::command]
 pub async fn preview_pdf(state: State<'_, AppState>, request: ExportRequest) -> Reply<Response> {
     state.run(move |f| f.render_preview(&request)).await.map(|r| Response::new(r.bytes))
+}
+
+/// How an applicant tracking system would read the preview's PDF.
+#[tauri::command]
+pub async fn ats_check(state: State<'_, AppState>, request: ExportRequest) -> Reply<AtsReport> {
+    state.run(move |f| f.ats_check(&request)).await
 }
 
 #[tauri::command]

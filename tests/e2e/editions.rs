@@ -107,7 +107,19 @@ async fn the_main_screens_in_light_and_dark() {
     let status = app
         .wait_texts("[data-testid=preview-status]", "the preview", |t| t.first().is_some_and(|s| s.contains("pages")))
         .await;
+    // The ATS check beside the preview: the demo edition reads right in every field,
+    // the details open, and Esc closes them again.
+    app.wait_texts("[data-testid=ats-score]", "the ATS check", |t| {
+        t.first().is_some_and(|s| s == "An ATS reads 100% of the fields right")
+    })
+    .await;
     app.screenshot("edition-preview").await;
+    app.find("[data-testid=ats-toggle]").await.click().await.unwrap();
+    let details = app.find("[data-testid=ats-details]").await.text().await.unwrap();
+    assert!(details.contains("Every field reads right"), "{details}");
+    app.screenshot("ats-check").await;
+    app.find("[data-testid=ats-toggle]").await.send_keys(&Key::Escape.to_string()).await.unwrap();
+    app.wait_until("document.querySelector('[data-testid=ats-details]') === null", "Esc closes the ATS details").await;
     let dark = app.client.execute("return matchMedia('(prefers-color-scheme: dark)').matches", vec![]).await.unwrap();
     assert_eq!(dark, false);
     app.close().await;

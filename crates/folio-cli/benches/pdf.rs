@@ -10,8 +10,8 @@ use std::process::Command;
 use std::time::{Duration, Instant};
 
 use folio_core::{ExportRequest, Folio};
-use folio_model::DocumentFormat;
 use folio_model::CaseStudy;
+use folio_model::DocumentFormat;
 
 const RUNS: usize = 15;
 

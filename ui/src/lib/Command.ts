@@ -23,6 +23,7 @@ export type Command =
   | 'themes'
   | 'markdown'
   | 'preview_pdf'
+  | 'ats_check'
   | 'export_pdf'
   | 'exports'
   | 'snapshot_pdf'

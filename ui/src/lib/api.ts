@@ -3,6 +3,7 @@
 import { invoke, type InvokeArgs, type InvokeOptions } from '@tauri-apps/api/core';
 import { capitalise } from './errors';
 import type { Asset } from './bindings/Asset';
+import type { AtsReport } from './bindings/AtsReport';
 import type { CoachReport } from './bindings/CoachReport';
 import type { Command } from './Command';
 import type { EntityKind } from './bindings/EntityKind';
@@ -86,6 +87,7 @@ export const api = {
   markdown: (text: string) => call<MarkdownBlock[]>('markdown', { text }),
   themes: () => call<ThemeInfo[]>('themes'),
   previewPdf: (request: ExportRequest) => call<ArrayBuffer>('preview_pdf', { request }),
+  atsCheck: (request: ExportRequest) => call<AtsReport>('ats_check', { request }),
   exportPdf: (path: string, request: ExportRequest) => call<ExportReport>('export_pdf', { path, request }),
   exports: (edition: string | null) => call<ExportRecord[]>('exports', { edition }),
   /** The PDF an export wrote, made again from what was recorded with it. */

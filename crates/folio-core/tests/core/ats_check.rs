@@ -93,7 +93,9 @@ fn a_resume_in_five_scripts_with_a_170_character_url_reads_right_and_extracts_wh
             ];
             let mut from = 0;
             for field in fields {
-                let at = text[from..].find(field).unwrap_or_else(|| panic!("{theme} {format:?}: {field} not whole after {from}"));
+                let at = text[from..]
+                    .find(field)
+                    .unwrap_or_else(|| panic!("{theme} {format:?}: {field} not whole after {from}"));
                 from += at + field.len();
             }
             // The long address breaks over lines only where an address may break, and
