@@ -46,7 +46,7 @@ fn main() {
         ..Portfolio::default()
     };
     let mut findings = 0;
-    let coach_ms = median_ms(|| findings = coach(&portfolio, Some(NOW), NOW).findings.len());
+    let coach_ms = median_ms(|| findings = coach(&portfolio, Some(NOW), NOW, None).findings.len());
     println!("coach, {CASE_STUDIES} case studies: median {coach_ms:.1} ms of {RUNS} runs ({findings} findings; target < 50 ms)");
     let posting = include_str!("../tests/fixtures/posting-staff-platform-engineer.txt");
     let match_ms = median_ms(|| {

@@ -286,8 +286,14 @@ fn is_secure(url: &str) -> bool {
 }
 
 /// Runs every check over `portfolio` (a whole portfolio, or what an edition selects) at
-/// time `now`. `profile_updated_at` is when the profile last changed, if ever.
-pub fn coach(portfolio: &Portfolio, profile_updated_at: Option<Timestamp>, now: Timestamp) -> CoachReport {
+/// time `now`. `profile_updated_at` is when the profile last changed, if ever; `ats` is
+/// how an applicant tracking system reads its PDF, when that was checked.
+pub fn coach(
+    portfolio: &Portfolio,
+    profile_updated_at: Option<Timestamp>,
+    now: Timestamp,
+    ats: Option<&folio_ats::Report>,
+) -> CoachReport {
     let mut c = Coach { findings: Vec::new(), tallies: [(0, 0, 0, 0); 7] };
     let whole = Target { kind: None, id: None, title: "Portfolio".into() };
     let profile_target = Target { kind: None, id: None, title: "Profile".into() };
@@ -298,7 +304,39 @@ pub fn coach(portfolio: &Portfolio, profile_updated_at: Option<Timestamp>, now: 
     }
     recommendation_checks(&mut c, portfolio, &whole);
     address_checks(&mut c, portfolio);
+    if let Some(ats) = ats {
+        ats_checks(&mut c, ats, &whole);
+    }
     c.report()
+}
+
+/// What an applicant tracking system reads in the PDF: every field as printed.
+fn ats_checks(c: &mut Coach, ats: &folio_ats::Report, whole: &Target) {
+    let check = fail("ats-misread", Severity::Warning, Advice::KeepItClean, whole, "");
+    c.check(check, ats.misreads.is_empty(), || {
+        let shown: Vec<String> = ats
+            .misreads
+            .iter()
+            .take(3)
+            .map(|m| match m.read.as_str() {
+                "" => format!("{} ('{}' is not found)", m.field, m.printed),
+                read => format!("{} ('{}' reads as '{read}')", m.field, m.printed),
+            })
+            .collect();
+        let more = ats.misreads.len().saturating_sub(shown.len());
+        let more = if more > 0 { format!(" and {more} more") } else { String::new() };
+        (
+            format!(
+                "An applicant tracking system would misread {} of the PDF's {} fields: {}{more}",
+                ats.misreads.len(),
+                ats.checked,
+                shown.join("; ")
+            ),
+            "Open the ATS check beside the edition's preview, and keep each of those fields plain: a title, a \
+             company and dates each on their own, no separators inside them"
+                .into(),
+        )
+    });
 }
 
 fn portfolio_checks(c: &mut Coach, p: &Portfolio, whole: &Target) {
@@ -709,7 +747,10 @@ impl Folio {
             None => self.everything()?,
         };
         let updated = self.profile_updated_at()?;
-        Ok(coach(&portfolio, updated, crate::export::now_millis()))
+        // A PDF that cannot be made says so in the preview and on export; the coach
+        // then leaves the ATS out rather than failing.
+        let ats = self.ats_check(&crate::ExportRequest { edition, ..Default::default() }).ok();
+        Ok(coach(&portfolio, updated, crate::export::now_millis(), ats.as_ref()))
     }
 }
 

@@ -96,7 +96,7 @@ fn exemplary() -> Portfolio {
 }
 
 fn report(p: &Portfolio) -> CoachReport {
-    coach(p, Some(NOW - DAY), NOW)
+    coach(p, Some(NOW - DAY), NOW, None)
 }
 
 fn cs(p: &mut Portfolio) -> &mut CaseStudy {
@@ -188,7 +188,7 @@ fn every_check_fires_when_its_advice_is_not_followed_and_points_at_the_field() {
         let mut p = exemplary();
         let mut updated = NOW - DAY;
         breach(&mut p, &mut updated);
-        let r = coach(&p, Some(updated), NOW);
+        let r = coach(&p, Some(updated), NOW, None);
         let finding = r.findings.iter().find(|f| f.check == *check && f.field == *field).unwrap_or_else(|| {
             panic!(
                 "{check} did not fire on {field:?}; found {:?}",
@@ -305,4 +305,44 @@ fn an_edition_is_coached_on_what_it_exports() {
     assert!(case_studies
         .iter()
         .all(|id| northwind.item.case_studies.contains(id) || northwind.item.recommendations.contains(id)));
+}
+
+#[test]
+fn each_field_an_ats_would_misread_is_reported_and_a_clean_read_passes() {
+    let p = exemplary();
+    let clean = folio_core::AtsReport { right: 40, checked: 40, score: 100, misreads: vec![] };
+    let misread = folio_core::Misread {
+        field: "Experience: Staff Engineer | Payments, Acme — title".into(),
+        printed: "Staff Engineer | Payments".into(),
+        read: "Staff Engineer".into(),
+    };
+    let poor = folio_core::AtsReport { right: 39, checked: 40, score: 97, misreads: vec![misread] };
+    let keep_it_clean = |r: &CoachReport| r.advice.iter().find(|a| a.advice == Advice::KeepItClean).unwrap().checks;
+
+    let without = report(&p);
+    let passed = coach(&p, Some(NOW - DAY), NOW, Some(&clean));
+    assert_eq!(passed.findings, without.findings);
+    assert_eq!(keep_it_clean(&passed), keep_it_clean(&without) + 1, "a clean read counts as a check passed");
+
+    let failed = coach(&p, Some(NOW - DAY), NOW, Some(&poor));
+    let f = failed.findings.iter().find(|f| f.check == "ats-misread").expect("the misread is reported");
+    assert_eq!(
+        f.message,
+        "An applicant tracking system would misread 1 of the PDF's 40 fields: Experience: Staff Engineer | \
+         Payments, Acme — title ('Staff Engineer | Payments' reads as 'Staff Engineer')"
+    );
+    assert!(failed.score < passed.score);
+}
+
+#[test]
+fn the_coach_reads_the_pdf_as_an_ats_and_names_a_title_it_would_split() {
+    let (folio, _dir) = crate::open();
+    folio.load_demo(false).unwrap();
+    assert!(folio.coach(None).unwrap().findings.iter().all(|f| f.check != "ats-misread"), "the demo reads right");
+    let mut job = folio.list::<folio_model::Experience>().unwrap().remove(0);
+    job.item.title = "Staff Engineer | Payments".into();
+    folio.update(job.id, &job.item).unwrap();
+    let r = folio.coach(None).unwrap();
+    let f = r.findings.iter().find(|f| f.check == "ats-misread").expect("the split title is reported");
+    assert!(f.message.contains("'Staff Engineer | Payments' reads as 'Staff Engineer'"), "{}", f.message);
 }
