@@ -57,6 +57,16 @@ impl Line {
         collapse(&out)
     }
 
+    /// Whether the line reads right to left: its first letter is Hebrew or Arabic.
+    pub fn rtl(&self) -> bool {
+        self.text().chars().find(|c| c.is_alphabetic()).is_some_and(|c| right_to_left(&c.to_string()))
+    }
+
+    /// Where the line ends on the right.
+    pub fn right(&self) -> f32 {
+        self.items.iter().map(|i| i.end.max(i.x)).fold(f32::NEG_INFINITY, f32::max)
+    }
+
     /// Whether every item with letters or digits is bold.
     pub fn bold(&self) -> bool {
         let mut words = self.items.iter().filter(|i| i.text.chars().any(char::is_alphanumeric)).peekable();
@@ -93,6 +103,12 @@ impl Line {
         }
         fields.iter().flat_map(|f| f.split(['·', '|', '•'])).map(collapse).filter(|f| !f.is_empty()).collect()
     }
+}
+
+/// Whether text holds right-to-left letters (Hebrew, Arabic) and no left-to-right ones.
+pub(crate) fn right_to_left(text: &str) -> bool {
+    let rtl = |c: char| matches!(c as u32, 0x0590..=0x08FF | 0xFB1D..=0xFDFF | 0xFE70..=0xFEFF);
+    text.chars().any(rtl) && !text.chars().any(|c| c.is_alphabetic() && !rtl(c))
 }
 
 fn is_marker(text: &str) -> bool {
@@ -310,6 +326,25 @@ pub(crate) fn lines(items: Vec<TextItem>) -> Vec<Line> {
             _ => lines.push(Line { page: item.page, x: item.x, size: item.size, items: vec![item] }),
         }
     }
+    for line in &mut lines {
+        read_right_to_left(line);
+    }
     lines.retain(|l| !l.text().is_empty());
     lines
+}
+
+/// Right-to-left text is drawn as it is seen, and read the other way round: an item
+/// of Hebrew or Arabic letters, and in a line that reads right to left an item of
+/// punctuation alone (a comma between two Arabic words is drawn after its space).
+fn read_right_to_left(line: &mut Line) {
+    for item in &mut line.items {
+        if right_to_left(&item.text) {
+            item.text = item.text.chars().rev().collect();
+        }
+    }
+    if line.rtl() {
+        for item in line.items.iter_mut().filter(|i| !i.text.chars().any(char::is_alphanumeric)) {
+            item.text = item.text.chars().rev().collect();
+        }
+    }
 }

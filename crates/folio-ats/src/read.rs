@@ -61,7 +61,7 @@ const HEADINGS: [(&str, Kind); 27] = [
 pub(crate) fn heading(line: &Line) -> Option<(String, Kind)> {
     let text = line.text();
     let letters: Vec<char> = text.chars().filter(|c| c.is_alphabetic()).collect();
-    let capitals = letters.len() >= 3 && letters.iter().all(|c| !c.is_lowercase());
+    let capitals = letters.len() >= 3 && letters.iter().all(|c| c.is_uppercase());
     if !line.bold() || !capitals || text.split_whitespace().count() > 5 {
         return None;
     }
@@ -191,13 +191,17 @@ struct Entry {
 }
 
 fn entries(lines: &[Line]) -> Vec<Entry> {
+    // How far a line stands in from the edge it is set against: the left, or the
+    // right for a line that reads right to left.
     let left = lines.iter().map(|l| l.x).fold(f32::INFINITY, f32::min);
+    let right = lines.iter().map(Line::right).fold(f32::NEG_INFINITY, f32::max);
+    let indent = |l: &Line| if l.rtl() { right - l.right() } else { l.x - left };
     let dated = |l: &Line| l.fields().iter().any(|f| parse_period(f).is_some());
     let mut out: Vec<Entry> = Vec::new();
     // Where the last line went: to an entry's head, to a bullet, or neither.
     let (mut in_head, mut in_bullet) = (false, false);
     for (i, line) in lines.iter().enumerate() {
-        let at_left = (line.x - left).abs() < 2.0;
+        let at_left = indent(line).abs() < 2.0;
         let undated_head = in_head && out.last().is_some_and(|e| !e.head.iter().any(|f| parse_period(f).is_some()));
         // An entry opens with a bold line, or with the line its dates are on or under.
         let opens = at_left

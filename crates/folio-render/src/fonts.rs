@@ -24,10 +24,16 @@ pub enum FontId {
     Symbols,
     /// Chinese, Japanese and Korean.
     Cjk,
+    /// Arabic script, right to left.
+    ArabicRegular,
+    ArabicBold,
+    /// Hebrew, right to left.
+    HebrewRegular,
+    HebrewBold,
 }
 
 impl FontId {
-    pub const ALL: [FontId; 8] = [
+    pub const ALL: [FontId; 12] = [
         Self::SansRegular,
         Self::SansBold,
         Self::SansItalic,
@@ -36,6 +42,10 @@ impl FontId {
         Self::SerifItalic,
         Self::Symbols,
         Self::Cjk,
+        Self::ArabicRegular,
+        Self::ArabicBold,
+        Self::HebrewRegular,
+        Self::HebrewBold,
     ];
 
     /// The font file's bytes, compiled into the binary.
@@ -49,6 +59,10 @@ impl FontId {
             Self::SerifItalic => include_bytes!("../../../assets/fonts/NotoSerif-Italic.ttf"),
             Self::Symbols => include_bytes!("../../../assets/fonts/NotoSansMath-Regular.ttf"),
             Self::Cjk => include_bytes!("../../../assets/fonts/DroidSansFallback.ttf"),
+            Self::ArabicRegular => include_bytes!("../../../assets/fonts/NotoSansArabic-Regular.ttf"),
+            Self::ArabicBold => include_bytes!("../../../assets/fonts/NotoSansArabic-Bold.ttf"),
+            Self::HebrewRegular => include_bytes!("../../../assets/fonts/NotoSansHebrew-Regular.ttf"),
+            Self::HebrewBold => include_bytes!("../../../assets/fonts/NotoSansHebrew-Bold.ttf"),
         }
     }
 
@@ -63,6 +77,10 @@ impl FontId {
             Self::SerifItalic => "NotoSerif-Italic",
             Self::Symbols => "NotoSansMath-Regular",
             Self::Cjk => "DroidSansFallback",
+            Self::ArabicRegular => "NotoSansArabic-Regular",
+            Self::ArabicBold => "NotoSansArabic-Bold",
+            Self::HebrewRegular => "NotoSansHebrew-Regular",
+            Self::HebrewBold => "NotoSansHebrew-Bold",
         }
     }
 
@@ -83,14 +101,18 @@ impl FontId {
         }
     }
 
-    /// The fonts to try for a character, best first.
-    pub fn fallbacks(self) -> [FontId; 4] {
+    /// The fonts to try for a character, best first: the font itself, the sans of its
+    /// weight, signs, then the scripts the text fonts lack, bold where the font is.
+    pub fn fallbacks(self) -> [FontId; 6] {
+        let bold = matches!(self, Self::SerifBold | Self::SansBold | Self::ArabicBold | Self::HebrewBold);
         let sans = match self {
-            Self::SerifBold | Self::SansBold => Self::SansBold,
+            _ if bold => Self::SansBold,
             Self::SerifItalic | Self::SansItalic => Self::SansItalic,
             _ => Self::SansRegular,
         };
-        [self, sans, Self::Symbols, Self::Cjk]
+        let (arabic, hebrew) =
+            if bold { (Self::ArabicBold, Self::HebrewBold) } else { (Self::ArabicRegular, Self::HebrewRegular) };
+        [self, sans, Self::Symbols, arabic, hebrew, Self::Cjk]
     }
 }
 
@@ -160,6 +182,9 @@ mod tests {
         assert_eq!(font_for(FontId::SansRegular, '王'), Some(FontId::Cjk));
         assert_eq!(font_for(FontId::SansBold, '→'), Some(FontId::Symbols));
         assert_eq!(font_for(FontId::SerifRegular, '−'), Some(FontId::Symbols));
+        assert_eq!(font_for(FontId::SansRegular, 'ع'), Some(FontId::ArabicRegular));
+        assert_eq!(font_for(FontId::SerifBold, 'ع'), Some(FontId::ArabicBold));
+        assert_eq!(font_for(FontId::SansBold, 'ש'), Some(FontId::HebrewBold));
         assert_eq!(font_for(FontId::SansRegular, '🚀'), None);
     }
 }

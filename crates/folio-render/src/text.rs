@@ -1,5 +1,7 @@
-//! Text: shaping with the real fonts (rustybuzz: kerning, ligatures), font fallback per
-//! character, and line breaking by the Unicode rules (UAX #14). Words longer than the
+//! Text: shaping with the real fonts (rustybuzz: kerning, ligatures, Arabic joining),
+//! font fallback per character, the Unicode bidirectional algorithm (UAX #9: Arabic
+//! and Hebrew run right to left, numbers and Latin words inside them left to right),
+//! and line breaking by the Unicode rules (UAX #14). Words longer than the
 //! measure — long URLs — are broken where a URL may break (before `. - _ ? &`, after
 //! `/`), and between characters only where they have no such place.
 //!
@@ -11,10 +13,15 @@
 
 use std::collections::BTreeSet;
 
+use unicode_bidi::{bidi_class, BidiClass, BidiInfo, Level};
 use unicode_linebreak::{linebreaks, BreakOpportunity};
 
 use crate::document::{Glyph, LinkTarget};
 use crate::fonts::{font, font_for, FontId};
+
+fn font_has(id: FontId, c: char) -> bool {
+    c == ' ' || font(id).has(c)
+}
 use crate::units::{Pt, Rgb};
 
 /// How a span of text looks.
@@ -58,13 +65,16 @@ impl Span {
     }
 }
 
-/// A piece of a line in one font and style, at `x` from the line's start: one text item
-/// in the PDF.
+/// A piece of a line in one font, style and direction, at `x` from the line's start:
+/// one text item in the PDF. Its glyphs are in the order they are seen, left to right —
+/// as PDF readers expect, who turn right-to-left items round themselves — and the
+/// fragments of a line in reading order.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Fragment {
     /// The span it comes from.
     pub span: usize,
     pub x: Pt,
+    pub rtl: bool,
     pub font: FontId,
     pub size: Pt,
     pub color: Rgb,
@@ -90,13 +100,21 @@ pub struct Line {
     pub ascent: Pt,
     /// Largest descent below the baseline.
     pub descent: Pt,
+    /// Its paragraph reads right to left: the line is set flush right.
+    pub rtl: bool,
 }
 
 struct ShapedGlyph {
     id: u16,
     advance: f32,
+    /// How far right of the pen it is drawn (a mark over its letter).
+    offset: f32,
+    /// Its bidirectional embedding level: odd is right to left.
+    level: Level,
     /// Byte offset of the character cluster in the paragraph's text.
     cluster: usize,
+    /// The characters it stands for, for the PDF to map it back to text.
+    text: String,
     /// Index into the run styles.
     run: usize,
 }
@@ -104,8 +122,6 @@ struct ShapedGlyph {
 struct RunStyle {
     font: FontId,
     span: usize,
-    /// Byte offset where the run's text ends in the paragraph's text.
-    end: usize,
 }
 
 struct Shaped<'a> {
@@ -115,6 +131,8 @@ struct Shaped<'a> {
     spans: &'a [Span],
     /// Where each span's text starts in `text`.
     starts: Vec<usize>,
+    /// Each paragraph's end in `text`, and whether it reads right to left.
+    paragraphs: Vec<(usize, bool)>,
 }
 
 impl Shaped<'_> {
@@ -137,30 +155,74 @@ impl Shaped<'_> {
 }
 
 fn shape<'a>(spans: &'a [Span], missing: &mut BTreeSet<char>) -> Shaped<'a> {
-    let mut shaped = Shaped { text: String::new(), glyphs: Vec::new(), runs: Vec::new(), spans, starts: Vec::new() };
-    for (index, span) in spans.iter().enumerate() {
-        let base = shaped.text.len();
-        shaped.starts.push(base);
+    let mut shaped = Shaped {
+        text: String::new(),
+        glyphs: Vec::new(),
+        runs: Vec::new(),
+        spans,
+        starts: Vec::new(),
+        paragraphs: Vec::new(),
+    };
+    for span in spans {
+        shaped.starts.push(shaped.text.len());
         shaped.text.push_str(&span.text);
-        let mut segment: Option<(usize, FontId)> = None;
+    }
+    let (levels, paragraphs) = levels(&shaped.text);
+    shaped.paragraphs = paragraphs;
+    for (index, span) in spans.iter().enumerate() {
+        let base = shaped.starts[index];
+        // A segment is shaped at once: one font, one direction.
+        let mut segment: Option<(usize, FontId, Level)> = None;
         for (offset, c) in span.text.char_indices() {
-            let wanted = if c == '\n' { None } else { font_for(span.style.font, c) };
-            if wanted.is_none() && c != '\n' {
+            // A space or a punctuation mark belongs to the text around it when that
+            // text's font has it: between Arabic words it is the Arabic font's, and no
+            // run ends there.
+            let neutral = matches!(bidi_class(c), BidiClass::WS | BidiClass::CS | BidiClass::ON);
+            let font = match segment {
+                _ if c == '\n' => None,
+                Some((_, f, level)) if neutral && level == levels[base + offset] && font_has(f, c) => Some(f),
+                _ => font_for(span.style.font, c),
+            };
+            if font.is_none() && c != '\n' {
                 missing.insert(c);
             }
-            if segment.map(|(_, f)| Some(f)) != Some(wanted) {
-                if let Some((start, f)) = segment.take() {
-                    shape_segment(&mut shaped, index, f, base + start, &span.text[start..offset]);
+            let wanted = font.map(|f| (f, levels[base + offset]));
+            if segment.map(|(_, f, l)| (f, l)) != wanted {
+                if let Some((start, f, level)) = segment.take() {
+                    shape_segment(&mut shaped, index, f, level, base + start, &span.text[start..offset]);
                 }
-                segment = wanted.map(|f| (offset, f));
+                segment = wanted.map(|(f, l)| (offset, f, l));
             }
         }
-        if let Some((start, f)) = segment {
-            shape_segment(&mut shaped, index, f, base + start, &span.text[start..]);
+        if let Some((start, f, level)) = segment {
+            shape_segment(&mut shaped, index, f, level, base + start, &span.text[start..]);
         }
     }
     widen_run_gaps(&mut shaped);
     shaped
+}
+
+/// The embedding level of each byte of `text`, and where each paragraph ends and
+/// whether it reads right to left: all left to right unless the text holds a
+/// right-to-left letter, when the bidirectional algorithm decides, paragraph by
+/// paragraph, from the first strong letter.
+fn levels(text: &str) -> (Vec<Level>, Vec<(usize, bool)>) {
+    if !text.chars().any(|c| matches!(bidi_class(c), BidiClass::R | BidiClass::AL)) {
+        return (vec![Level::ltr(); text.len()], vec![(text.len(), false)]);
+    }
+    let info = BidiInfo::new(text, None);
+    let paragraphs = info.paragraphs.iter().map(|p| (p.range.end, p.level.is_rtl())).collect();
+    (info.levels, paragraphs)
+}
+
+/// Whether text made of `spans` reads right to left: its first letter with a
+/// direction is Arabic or Hebrew (UAX #9, rules P2 and P3).
+pub fn right_to_left(spans: &[Span]) -> bool {
+    spans.iter().flat_map(|s| s.text.chars()).find_map(|c| match bidi_class(c) {
+        BidiClass::L => Some(false),
+        BidiClass::R | BidiClass::AL => Some(true),
+        _ => None,
+    }) == Some(true)
 }
 
 /// Makes every space between two runs, and the spaces around a separator, at least
@@ -180,24 +242,79 @@ fn widen_run_gaps(shaped: &mut Shaped<'_>) {
     }
 }
 
-fn shape_segment(shaped: &mut Shaped<'_>, span: usize, font_id: FontId, base: usize, text: &str) {
+/// Shapes one segment and adds its glyphs in reading order: a right-to-left segment
+/// comes out of the shaper in visual order, and is turned round.
+fn shape_segment(shaped: &mut Shaped<'_>, span: usize, font_id: FontId, level: Level, base: usize, text: &str) {
     let f = font(font_id);
     let size = shaped.spans[span].style.size.0;
     let run = shaped.runs.len();
-    shaped.runs.push(RunStyle { font: font_id, span, end: base + text.len() });
+    shaped.runs.push(RunStyle { font: font_id, span });
     let mut buffer = rustybuzz::UnicodeBuffer::new();
     buffer.push_str(text);
-    buffer.set_direction(rustybuzz::Direction::LeftToRight);
+    buffer.set_direction(if level.is_rtl() {
+        rustybuzz::Direction::RightToLeft
+    } else {
+        rustybuzz::Direction::LeftToRight
+    });
     buffer.guess_segment_properties();
     let out = rustybuzz::shape(&f.face, &[], buffer);
-    for (info, pos) in out.glyph_infos().iter().zip(out.glyph_positions()) {
-        shaped.glyphs.push(ShapedGlyph {
-            id: info.glyph_id as u16,
-            advance: pos.x_advance as f32 / f.units_per_em * size,
-            cluster: base + info.cluster as usize,
-            run,
-        });
+    let infos = out.glyph_infos();
+    let texts = glyph_texts(f, infos, text, level.is_rtl());
+    let glyphs = infos.iter().zip(out.glyph_positions()).zip(texts).map(|((info, pos), text)| ShapedGlyph {
+        id: info.glyph_id as u16,
+        advance: pos.x_advance as f32 / f.units_per_em * size,
+        offset: pos.x_offset as f32 / f.units_per_em * size,
+        level,
+        cluster: base + info.cluster as usize,
+        text,
+        run,
+    });
+    let first = shaped.glyphs.len();
+    shaped.glyphs.extend(glyphs);
+    if level.is_rtl() {
+        shaped.glyphs[first..].reverse();
     }
+}
+
+/// The characters each shaped glyph stands for. A PDF maps a glyph to the same text
+/// wherever it is drawn, so a cluster's characters are shared out among its glyphs: a
+/// glyph that is a character's own (a mark, a letter in its plain form) takes that
+/// character, the others the rest in order — the last of them whatever is left, so
+/// that a ligature stands for all its letters.
+fn glyph_texts(f: &crate::fonts::Font, infos: &[rustybuzz::GlyphInfo], text: &str, rtl: bool) -> Vec<String> {
+    let mut starts: Vec<usize> = infos.iter().map(|i| i.cluster as usize).collect();
+    starts.sort_unstable();
+    starts.dedup();
+    let mut out = vec![String::new(); infos.len()];
+    for (k, &start) in starts.iter().enumerate() {
+        let end = starts.get(k + 1).copied().unwrap_or(text.len());
+        let mut chars: Vec<char> = text.get(start..end).unwrap_or_default().chars().collect();
+        // In reading order: the shaper gives right-to-left glyphs as they are seen.
+        let mut members: Vec<usize> = (0..infos.len()).filter(|&i| infos[i].cluster as usize == start).collect();
+        if rtl {
+            members.reverse();
+        }
+        let mut rest = Vec::new();
+        for &i in &members {
+            let own =
+                chars.iter().position(|c| f.face.glyph_index(*c).is_some_and(|g| u32::from(g.0) == infos[i].glyph_id));
+            match own {
+                Some(at) if members.len() > 1 => out[i] = chars.remove(at).to_string(),
+                _ => rest.push(i),
+            }
+        }
+        for (n, &i) in rest.iter().enumerate() {
+            out[i] = if n + 1 == rest.len() {
+                chars.drain(..).collect()
+            } else {
+                chars.drain(..1.min(chars.len())).collect()
+            };
+        }
+        if let (false, Some(&last)) = (chars.is_empty(), members.last()) {
+            out[last].extend(chars.drain(..));
+        }
+    }
+    out
 }
 
 /// A stretch between two break opportunities: glyphs `start..end`.
@@ -307,26 +424,41 @@ fn build_line(shaped: &Shaped<'_>, start: usize, end: usize) -> Line {
     while start < end && idle(start) {
         start += 1;
     }
-    let width = shaped.glyphs[start..end].iter().map(|g| g.advance).sum();
-    let mut line = Line { width: Pt(width), ..Line::default() };
+    let glyphs = &shaped.glyphs[start..end];
+    let width = glyphs.iter().map(|g| g.advance).sum();
+    let at = glyphs.first().map_or(0, |g| g.cluster);
+    let rtl = shaped.paragraphs.iter().find(|(end, _)| at < *end).is_some_and(|(_, rtl)| *rtl);
+    let mut line = Line { width: Pt(width), rtl, ..Line::default() };
+    // Where each glyph stands on the line: in reading order, unless some text runs
+    // right to left, when the line is reordered by the bidirectional algorithm.
+    let mut left = vec![0.0f32; glyphs.len()];
     let mut x = 0.0;
-    for g in start..end {
-        let glyph = &shaped.glyphs[g];
+    if glyphs.iter().all(|g| g.level == Level::ltr()) {
+        for (i, g) in glyphs.iter().enumerate() {
+            left[i] = x;
+            x += g.advance;
+        }
+    } else {
+        let levels: Vec<Level> = glyphs.iter().map(|g| g.level).collect();
+        for i in BidiInfo::reorder_visual(&levels) {
+            left[i] = x;
+            x += glyphs[i].advance;
+        }
+    }
+    // Each fragment's glyph offsets, in the order of its glyphs.
+    let mut offsets: Vec<Vec<f32>> = Vec::new();
+    for (i, glyph) in glyphs.iter().enumerate() {
         let run = &shaped.runs[glyph.run];
-        // The characters this glyph stands for: up to the next cluster, within its run
-        // (characters left out for want of a font belong to no glyph).
-        let next_cluster = shaped.glyphs.get(g + 1).map_or(run.end, |n| n.cluster).min(run.end);
-        let text = if next_cluster > glyph.cluster {
-            shaped.text[glyph.cluster..next_cluster].to_string()
-        } else {
-            String::new()
-        };
+        let text = glyph.text.clone();
         let style = &shaped.spans[run.span].style;
-        let same = line.fragments.last().is_some_and(|f: &Fragment| f.span == run.span && f.font == run.font);
+        let same = i > 0
+            && line.fragments.last().is_some_and(|f: &Fragment| f.span == run.span && f.font == run.font)
+            && glyphs[i - 1].level == glyph.level;
         if !same {
             line.fragments.push(Fragment {
                 span: run.span,
-                x: Pt(x),
+                x: Pt(left[i]),
+                rtl: glyph.level.is_rtl(),
                 font: run.font,
                 size: style.size,
                 color: style.color,
@@ -337,9 +469,37 @@ fn build_line(shaped: &Shaped<'_>, start: usize, end: usize) -> Line {
             line.ascent = line.ascent.max(style.size * font(run.font).ascender);
             line.descent = line.descent.max(style.size * font(run.font).descender);
         }
+        if !same {
+            offsets.push(Vec::new());
+        }
         let fragment = line.fragments.last_mut().expect("pushed above");
+        // Right to left, each glyph stands left of the one before.
+        fragment.x = fragment.x.min(Pt(left[i]));
         fragment.glyphs.push(Glyph { id: glyph.id, advance: Pt(glyph.advance), text });
-        x += glyph.advance;
+        offsets.last_mut().expect("pushed with its fragment").push(glyph.offset);
+    }
+    // Right to left, the glyphs are drawn as they are seen, and each one's text is
+    // written that way too (a ligature's letters turned round), so that a reader who
+    // turns the item round reads every letter in order.
+    let mut offsets = offsets.into_iter();
+    for fragment in line.fragments.iter_mut() {
+        let mut offsets = offsets.next().unwrap_or_default();
+        if fragment.rtl {
+            fragment.glyphs.reverse();
+            offsets.reverse();
+            for g in &mut fragment.glyphs {
+                g.text = g.text.chars().rev().collect();
+            }
+        }
+        // A glyph drawn off its pen position (a mark over a letter) moves the pen
+        // there and back.
+        for (k, offset) in offsets.into_iter().enumerate().filter(|(_, o)| *o != 0.0) {
+            match k {
+                0 => fragment.x += Pt(offset),
+                _ => fragment.glyphs[k - 1].advance += Pt(offset),
+            }
+            fragment.glyphs[k].advance -= Pt(offset);
+        }
     }
     line
 }
@@ -472,5 +632,58 @@ mod tests {
             let at_boundary = line.ends_with(['/', '?']) || next.starts_with(['.', '-', '_', '?', '&']);
             assert!(at_boundary, "broken inside a word: {line:?} | {next:?}");
         }
+    }
+
+    #[test]
+    fn arabic_is_shaped_joined_and_set_right_to_left_with_its_numbers_left_to_right() {
+        // "Latency fell from 840 to 120": Arabic words round two numbers.
+        let text = "انخفض الزمن من 840 إلى 120";
+        let lines = lay_out(&[Span::new(text, &style())], Pt(400.0), &mut BTreeSet::new());
+        let [line] = &lines[..] else { panic!("one line: {lines:?}") };
+        assert!(line.rtl, "an Arabic paragraph reads right to left");
+        let fonts: Vec<FontId> = line.fragments.iter().map(|f| f.font).collect();
+        assert!(fonts.contains(&FontId::ArabicRegular) && fonts.contains(&FontId::SansRegular), "{fonts:?}");
+        // Fragments in reading order: the first words stand rightmost.
+        let xs: Vec<f32> = line.fragments.iter().map(|f| f.x.0).collect();
+        assert!(xs.windows(2).all(|w| w[0] > w[1]), "{xs:?}");
+        // Each Arabic fragment is drawn as seen, its glyphs' text turned round; a reader
+        // who turns it back reads the words.
+        let read: String = line
+            .fragments
+            .iter()
+            .map(|f| {
+                let seen: String = f.glyphs.iter().map(|g| g.text.as_str()).collect();
+                if f.rtl {
+                    seen.chars().rev().collect()
+                } else {
+                    seen
+                }
+            })
+            .collect();
+        assert_eq!(read, text);
+        let numbers: Vec<String> = line
+            .fragments
+            .iter()
+            .filter(|f| !f.rtl)
+            .map(|f| f.glyphs.iter().map(|g| g.text.as_str()).collect())
+            .collect();
+        assert_eq!(numbers, ["840", "120"], "numbers read left to right");
+    }
+
+    #[test]
+    fn joined_letters_take_their_contextual_forms() {
+        let style = style();
+        let apart = lay_out(&[Span::new("ل ي ل ى", &style)], Pt(400.0), &mut BTreeSet::new());
+        let joined = lay_out(&[Span::new("ليلى", &style)], Pt(400.0), &mut BTreeSet::new());
+        let ids = |l: &[Line]| l[0].fragments.iter().flat_map(|f| f.glyphs.iter().map(|g| g.id)).collect::<Vec<_>>();
+        let (apart, joined) = (ids(&apart), ids(&joined));
+        assert!(joined.iter().any(|g| !apart.contains(g)), "initial, medial and final forms: {joined:?} vs {apart:?}");
+    }
+
+    #[test]
+    fn hebrew_falls_back_to_its_font_and_a_latin_paragraph_stays_left_to_right() {
+        let lines = lay_out(&[Span::new("Led the team at תשלומים בע״מ", &style())], Pt(400.0), &mut BTreeSet::new());
+        assert!(!lines[0].rtl);
+        assert!(lines[0].fragments.iter().any(|f| f.font == FontId::HebrewRegular && f.rtl));
     }
 }

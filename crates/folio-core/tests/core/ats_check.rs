@@ -105,3 +105,42 @@ fn a_resume_in_five_scripts_with_a_170_character_url_reads_right_and_extracts_wh
         }
     }
 }
+
+/// The words of a text made of letters, in order, without the direction marks
+/// `pdftotext` puts round right-to-left lines.
+fn letter_words(text: &str) -> Vec<String> {
+    text.split(|c: char| {
+        c.is_whitespace() || ('\u{200e}'..='\u{200f}').contains(&c) || ('\u{202a}'..='\u{202e}').contains(&c)
+    })
+    .map(|w| w.trim_matches(|c: char| !c.is_alphabetic()).to_string())
+    .filter(|w| !w.is_empty() && w.chars().all(char::is_alphabetic))
+    .collect()
+}
+
+#[test]
+fn a_right_to_left_resume_reads_right_and_its_words_extract_in_reading_order() {
+    let (folio, dir) = open();
+    folio.import_file(&fixtures().join("rtl.resume.json"), None, false).unwrap();
+    every_look(&folio, None, "the Arabic and Hebrew résumé");
+    let fields = [
+        "ليلى حداد",
+        "مهندسة رئيسية",
+        "شركة الخليج للمدفوعات",
+        "خفّضت زمن التفويض من 840 ملّي ثانية إلى 120 ملّي ثانية.",
+        "מהנדסת תוכנה בכירה",
+        "תשלומים בע״מ",
+        "الجامعة الأمريكية في بيروت",
+    ];
+    let wanted: Vec<String> = fields.iter().flat_map(|f| letter_words(f)).collect();
+    for theme in THEMES {
+        let path = dir.path().join(format!("{theme}.pdf"));
+        let request = ExportRequest { edition: None, theme: Some(theme.into()), paper: None, format: None };
+        let report = folio.export_pdf(&path, &request).unwrap();
+        assert_eq!(report.warnings, Vec::<String>::new(), "Arabic and Hebrew have fonts now");
+        let read = letter_words(&tool("pdftotext", &[path.to_str().unwrap(), "-"]));
+        let mut at = 0;
+        for word in &wanted {
+            at += read[at..].iter().position(|w| w == word).unwrap_or_else(|| panic!("{theme}: {word} not in order"));
+        }
+    }
+}

@@ -32,7 +32,7 @@ use crate::document::{Document, Element, Item, LinkTarget, Metadata, OutlineEntr
 use crate::fonts::{Family, FontId};
 use crate::images::Images;
 use crate::markdown::{self, Inline};
-use crate::text::{lay_out, Line, Span, Style};
+use crate::text::{lay_out, right_to_left, Line, Span, Style};
 use crate::theme::{paper_size, Theme};
 use crate::units::{Point, Pt, Rect, Rgb};
 use flow::{paginate, Block, Frame, LineBox, Mark};
@@ -257,9 +257,17 @@ impl<'a> Builder<'a> {
     }
 
     /// Lines of text as line boxes at `x`, one per line.
+    /// Lines of text as line boxes in a column at `x`, `width` wide: flush left, or
+    /// flush right where the paragraph reads right to left.
     fn text_boxes(&mut self, spans: &[Span], x: Pt, width: Pt) -> Vec<LineBox> {
         let leading = self.theme.leading;
-        lay_out(spans, width, &mut self.missing).into_iter().map(|line| line_box(line, x, leading)).collect()
+        lay_out(spans, width, &mut self.missing)
+            .into_iter()
+            .map(|line| {
+                let x = if line.rtl { x + width - line.width } else { x };
+                line_box(line, x, leading)
+            })
+            .collect()
     }
 
     /// Text stacked into one box: for cells, quotes and captions that move as a whole.
@@ -343,11 +351,19 @@ impl<'a> Builder<'a> {
                 markdown::Block::Item { marker, depth, text } => {
                     let indent = look.size * (1.4 * (depth as f32 + 1.0));
                     let spans = self.inlines(&text, look);
-                    let mut boxes = self.text_boxes(&spans, self.x + indent, self.width - indent);
+                    // Right to left, the item is indented from the right and its
+                    // marker stands at its right.
+                    let rtl = right_to_left(&spans);
+                    let text_x = if rtl { self.x } else { self.x + indent };
+                    let mut boxes = self.text_boxes(&spans, text_x, self.width - indent);
                     if let (Some(first), false) = (boxes.first_mut(), marker.is_empty()) {
                         let lines = lay_out(&[look.span(marker)], indent, &mut self.missing);
                         if let Some(line) = lines.into_iter().next() {
-                            let x = self.x + indent - line.width - look.size * 0.5;
+                            let x = if rtl {
+                                self.x + self.width - indent + look.size * 0.5
+                            } else {
+                                self.x + indent - line.width - look.size * 0.5
+                            };
                             let baseline = first.items.iter().find_map(|item| match item {
                                 Item::Text(run) => Some(run.origin.y),
                                 _ => None,
