@@ -11,8 +11,6 @@
 //! tracking systems among them) drop the space glyph there and decide from the gap
 //! alone whether two items are one word.
 
-use std::collections::BTreeSet;
-
 use unicode_bidi::{bidi_class, BidiClass, BidiInfo, Level};
 use unicode_linebreak::{linebreaks, BreakOpportunity};
 
@@ -32,6 +30,44 @@ pub struct Style {
     pub size: Pt,
     pub color: Rgb,
     pub link: Option<LinkTarget>,
+}
+
+/// Characters no bundled font has, as a reader sees them ("👍🏽" is one, a hand and its
+/// skin tone), once each, in the order met.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Missing {
+    seen: Vec<String>,
+    /// Whether the character just met was missing, so that a modifier joins it.
+    open: bool,
+}
+
+impl Missing {
+    /// Notes `c` (no font has it); it continues the last one when it only modifies it.
+    fn note(&mut self, c: char) {
+        let joins = matches!(c, '\u{200d}' | '\u{fe0f}' | '\u{1f3fb}'..='\u{1f3ff}' | '\u{e0020}'..='\u{e007f}')
+            || self.seen.last().is_some_and(|last| last.ends_with('\u{200d}'));
+        match self.seen.last_mut() {
+            Some(last) if self.open && joins => last.push(c),
+            _ => self.seen.push(c.to_string()),
+        }
+        self.open = true;
+    }
+
+    /// Takes what was noted, each character once.
+    pub fn take(&mut self) -> Vec<String> {
+        self.open = false;
+        let mut out: Vec<String> = Vec::new();
+        for c in self.seen.drain(..) {
+            if !out.contains(&c) {
+                out.push(c);
+            }
+        }
+        out
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.seen.is_empty()
+    }
 }
 
 /// The narrowest a space between two runs may be, in ems: wider than the gap text
@@ -154,7 +190,7 @@ impl Shaped<'_> {
     }
 }
 
-fn shape<'a>(spans: &'a [Span], missing: &mut BTreeSet<char>) -> Shaped<'a> {
+fn shape<'a>(spans: &'a [Span], missing: &mut Missing) -> Shaped<'a> {
     let mut shaped = Shaped {
         text: String::new(),
         glyphs: Vec::new(),
@@ -183,8 +219,9 @@ fn shape<'a>(spans: &'a [Span], missing: &mut BTreeSet<char>) -> Shaped<'a> {
                 Some((_, f, level)) if neutral && level == levels[base + offset] && font_has(f, c) => Some(f),
                 _ => font_for(span.style.font, c),
             };
-            if font.is_none() && c != '\n' {
-                missing.insert(c);
+            match font {
+                None if c != '\n' => missing.note(c),
+                _ => missing.open = false,
             }
             let wanted = font.map(|f| (f, levels[base + offset]));
             if segment.map(|(_, f, l)| (f, l)) != wanted {
@@ -357,8 +394,8 @@ fn pieces(shaped: &Shaped<'_>) -> Vec<Piece> {
 }
 
 /// Shapes `spans` and breaks them into lines no wider than `width`. Characters no
-/// bundled font has are left out and added to `missing`.
-pub fn lay_out(spans: &[Span], width: Pt, missing: &mut BTreeSet<char>) -> Vec<Line> {
+/// bundled font has are left out and noted in `missing`.
+pub fn lay_out(spans: &[Span], width: Pt, missing: &mut Missing) -> Vec<Line> {
     let shaped = shape(spans, missing);
     let mut ranges: Vec<(usize, usize)> = Vec::new();
     let (mut line_start, mut line_end, mut line_width) = (0, 0, 0.0f32);
@@ -506,8 +543,7 @@ fn build_line(shaped: &Shaped<'_>, start: usize, end: usize) -> Line {
 
 /// The width of `text` in one style, on one line.
 pub fn measure(text: &str, style: &Style) -> Pt {
-    let mut missing = BTreeSet::new();
-    lay_out(&[Span::new(text, style)], Pt(f32::MAX / 4.0), &mut missing).iter().map(|l| l.width).sum()
+    lay_out(&[Span::new(text, style)], Pt(f32::MAX / 4.0), &mut Missing::default()).iter().map(|l| l.width).sum()
 }
 
 #[cfg(test)]
@@ -525,7 +561,7 @@ mod tests {
     #[test]
     fn words_wrap_at_spaces_and_every_line_fits() {
         let text = "The ledger moved from nightly batches to events so balances are always correct";
-        let lines = lay_out(&[Span::new(text, &style())], Pt(120.0), &mut BTreeSet::new());
+        let lines = lay_out(&[Span::new(text, &style())], Pt(120.0), &mut Missing::default());
         assert!(lines.len() > 2);
         assert!(lines.iter().all(|l| l.width.0 <= 120.01));
         assert_eq!(line_texts(&lines).join(" "), text, "no word is lost or split");
@@ -534,7 +570,7 @@ mod tests {
     #[test]
     fn a_word_longer_than_the_measure_is_broken_to_fit() {
         let url = format!("https://example.com/{}", "a".repeat(300));
-        let lines = lay_out(&[Span::new(url.clone(), &style())], Pt(150.0), &mut BTreeSet::new());
+        let lines = lay_out(&[Span::new(url.clone(), &style())], Pt(150.0), &mut Missing::default());
         assert!(lines.len() > 3);
         assert!(lines.iter().all(|l| l.width.0 <= 150.01));
         assert_eq!(line_texts(&lines).concat(), url);
@@ -549,15 +585,15 @@ mod tests {
 
     #[test]
     fn characters_without_a_font_are_reported_and_left_out() {
-        let mut missing = BTreeSet::new();
-        let lines = lay_out(&[Span::new("Ship it 🚀 now", &style())], Pt(300.0), &mut missing);
-        assert_eq!(missing.into_iter().collect::<Vec<_>>(), ['🚀']);
+        let mut missing = Missing::default();
+        let lines = lay_out(&[Span::new("Ship it 🚀 now 👍🏽 ✅🚀", &style())], Pt(300.0), &mut missing);
+        assert_eq!(missing.take(), ["🚀", "👍🏽", "✅"], "a hand with its skin tone is one character; each once");
         assert_eq!(line_texts(&lines), ["Ship it  now"]);
     }
 
     #[test]
     fn chinese_falls_back_to_the_cjk_font() {
-        let lines = lay_out(&[Span::new("Wang 王小明", &style())], Pt(300.0), &mut BTreeSet::new());
+        let lines = lay_out(&[Span::new("Wang 王小明", &style())], Pt(300.0), &mut Missing::default());
         let fonts: Vec<_> = lines[0].fragments.iter().map(|f| f.font).collect();
         assert_eq!(fonts, [FontId::SansRegular, FontId::Cjk]);
     }
@@ -566,7 +602,7 @@ mod tests {
     fn lines_never_end_in_a_hyphen_that_text_extraction_would_join() {
         let text = "we gave client teams a two-month deprecation window and a well-known linter";
         for width in (60..300).step_by(7) {
-            let lines = lay_out(&[Span::new(text, &style())], Pt(width as f32), &mut BTreeSet::new());
+            let lines = lay_out(&[Span::new(text, &style())], Pt(width as f32), &mut Missing::default());
             let texts = line_texts(&lines);
             assert!(texts.iter().all(|t| !t.ends_with('-')), "{width}: {texts:?}");
         }
@@ -574,7 +610,7 @@ mod tests {
 
     #[test]
     fn a_newline_forces_a_break() {
-        let lines = lay_out(&[Span::new("one\ntwo", &style())], Pt(300.0), &mut BTreeSet::new());
+        let lines = lay_out(&[Span::new("one\ntwo", &style())], Pt(300.0), &mut Missing::default());
         assert_eq!(line_texts(&lines), ["one", "two"]);
     }
 
@@ -595,7 +631,7 @@ mod tests {
             ["London, UK", "maya.okafor@example.com", "+44 20 7946 0321", "linkedin.com/in/maya-okafor-example"];
         // From the width of the longest field up.
         for width in (190..400).step_by(9) {
-            let lines = lay_out(&fields(&texts), Pt(width as f32), &mut BTreeSet::new());
+            let lines = lay_out(&fields(&texts), Pt(width as f32), &mut Missing::default());
             let mut read: Vec<String> = Vec::new();
             for line in &lines {
                 let text: String = line.fragments.iter().flat_map(|f| &f.glyphs).map(|g| g.text.as_str()).collect();
@@ -610,7 +646,7 @@ mod tests {
     fn each_span_is_its_own_fragment_and_the_space_between_two_is_wide_enough_to_read_as_one() {
         let bold = Style { font: FontId::SansBold, ..style() };
         let spans = [Span::new("ten years building ", &style()), Span::new("payment platforms", &bold)];
-        let lines = lay_out(&spans, Pt(400.0), &mut BTreeSet::new());
+        let lines = lay_out(&spans, Pt(400.0), &mut Missing::default());
         let [regular, strong] = &lines[0].fragments[..] else { panic!("two fragments: {:?}", lines[0].fragments) };
         let space = regular.glyphs.last().unwrap();
         assert_eq!(space.text, " ", "the space is a real character");
@@ -624,7 +660,7 @@ mod tests {
             "https://mayaokafor.example.com/blog/{}/keeps-going-for-ever?ref=portfolio&utm_source=folio",
             "a-very-long-path-segment".repeat(3)
         );
-        let lines = lay_out(&[Span::new(url.clone(), &style())], Pt(140.0), &mut BTreeSet::new());
+        let lines = lay_out(&[Span::new(url.clone(), &style())], Pt(140.0), &mut Missing::default());
         let texts = line_texts(&lines);
         assert!(texts.len() > 3);
         assert_eq!(texts.concat(), url);
@@ -638,7 +674,7 @@ mod tests {
     fn arabic_is_shaped_joined_and_set_right_to_left_with_its_numbers_left_to_right() {
         // "Latency fell from 840 to 120": Arabic words round two numbers.
         let text = "انخفض الزمن من 840 إلى 120";
-        let lines = lay_out(&[Span::new(text, &style())], Pt(400.0), &mut BTreeSet::new());
+        let lines = lay_out(&[Span::new(text, &style())], Pt(400.0), &mut Missing::default());
         let [line] = &lines[..] else { panic!("one line: {lines:?}") };
         assert!(line.rtl, "an Arabic paragraph reads right to left");
         let fonts: Vec<FontId> = line.fragments.iter().map(|f| f.font).collect();
@@ -673,8 +709,8 @@ mod tests {
     #[test]
     fn joined_letters_take_their_contextual_forms() {
         let style = style();
-        let apart = lay_out(&[Span::new("ل ي ل ى", &style)], Pt(400.0), &mut BTreeSet::new());
-        let joined = lay_out(&[Span::new("ليلى", &style)], Pt(400.0), &mut BTreeSet::new());
+        let apart = lay_out(&[Span::new("ل ي ل ى", &style)], Pt(400.0), &mut Missing::default());
+        let joined = lay_out(&[Span::new("ليلى", &style)], Pt(400.0), &mut Missing::default());
         let ids = |l: &[Line]| l[0].fragments.iter().flat_map(|f| f.glyphs.iter().map(|g| g.id)).collect::<Vec<_>>();
         let (apart, joined) = (ids(&apart), ids(&joined));
         assert!(joined.iter().any(|g| !apart.contains(g)), "initial, medial and final forms: {joined:?} vs {apart:?}");
@@ -682,7 +718,7 @@ mod tests {
 
     #[test]
     fn hebrew_falls_back_to_its_font_and_a_latin_paragraph_stays_left_to_right() {
-        let lines = lay_out(&[Span::new("Led the team at תשלומים בע״מ", &style())], Pt(400.0), &mut BTreeSet::new());
+        let lines = lay_out(&[Span::new("Led the team at תשלומים בע״מ", &style())], Pt(400.0), &mut Missing::default());
         assert!(!lines[0].rtl);
         assert!(lines[0].fragments.iter().any(|f| f.font == FontId::HebrewRegular && f.rtl));
     }

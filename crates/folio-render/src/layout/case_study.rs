@@ -41,6 +41,7 @@ impl Builder<'_> {
     }
 
     fn case_study(&mut self, cs: &CaseStudy, anchor: usize, p: &Portfolio) {
+        self.within(format!("case study '{}'", cs.title.trim()));
         let t = self.theme;
         self.fields.projects.push(cs.title.trim().to_string());
         let title_look = self.heading(t.title_size);
@@ -77,6 +78,7 @@ impl Builder<'_> {
             keep_with_next: true,
             ..Block::default()
         });
+        self.about("summary");
         if !cs.summary.trim().is_empty() {
             let look = self.body().size(t.body_size * 1.08);
             self.markdown(cs.summary.trim(), look, t.gap);
@@ -91,10 +93,12 @@ impl Builder<'_> {
         // An edition that hides absolute values shows each metric as its change only,
         // and no chart (bar lengths would give the ratio of the values away, not more).
         let relative = p.edition.as_ref().is_some_and(|e| e.item.relative_metrics);
+        self.about("metrics");
         self.metric_callouts(&cs.metrics, relative);
         self.subsection_markdown("Context", &cs.context);
         self.subsection_markdown("My contribution", &cs.contribution);
         if !cs.decisions.is_empty() {
+            self.about("key decisions");
             self.subheading("Key decisions");
             for (i, d) in cs.decisions.iter().enumerate() {
                 self.decision(i, d);
@@ -181,6 +185,7 @@ impl Builder<'_> {
         if text.trim().is_empty() {
             return;
         }
+        self.about(title.to_lowercase());
         self.subheading(title);
         let look = self.body();
         self.markdown(text.trim(), look, Pt(2.0));

@@ -32,6 +32,7 @@ impl<'a> Builder<'a> {
     /// is set, then its bullets.
     pub(super) fn job(&mut self, e: &Experience, bullets: Vec<String>, summary: bool) {
         let t = self.theme;
+        self.within(format!("experience '{}, {}'", e.title.trim(), e.organisation.trim()));
         self.fields.jobs.push(Job {
             title: e.title.trim().to_string(),
             company: e.organisation.trim().to_string(),

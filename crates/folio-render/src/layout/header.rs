@@ -6,11 +6,12 @@ use folio_model::Portfolio;
 use super::flow::Block;
 use super::{runs, Builder};
 use crate::document::{Item, LinkTarget, Page, Role};
-use crate::text::{lay_out, measure, Span};
+use crate::text::{lay_out, measure, Missing, Span};
 use crate::units::{Pt, Rect};
 
 impl Builder<'_> {
     pub(super) fn header(&mut self, p: &Portfolio) {
+        self.within("the profile");
         let t = self.theme;
         let profile = &p.profile;
         // The photo sits at the right of the header; the text keeps clear of it.
@@ -81,7 +82,8 @@ impl Builder<'_> {
     }
 
     /// The name on the left and "n / N" on the right of every page's foot, as page
-    /// furniture: drawn before the page's content and marked as an artifact.
+    /// furniture: drawn before the page's content and marked as an artifact. What the
+    /// name lacks a font for was said of the header already.
     pub(super) fn footers(&mut self, pages: &mut [Page], name: &str, baseline: Pt) {
         let total = pages.len();
         let small = self.small();
@@ -89,12 +91,12 @@ impl Builder<'_> {
             let number = format!("{} / {total}", i + 1);
             let width = measure(&number, &small.style(None));
             if !name.trim().is_empty() {
-                let lines = lay_out(&[small.span(name.trim())], self.width / 2.0, &mut self.missing);
+                let lines = lay_out(&[small.span(name.trim())], self.width / 2.0, &mut Missing::default());
                 if let Some(line) = lines.into_iter().next() {
                     page.furniture.extend(runs(line, self.x, baseline));
                 }
             }
-            for line in lay_out(&[small.span(&number)], Pt(200.0), &mut self.missing) {
+            for line in lay_out(&[small.span(&number)], Pt(200.0), &mut Missing::default()) {
                 page.furniture.extend(runs(line, self.x + self.width - width, baseline));
             }
         }

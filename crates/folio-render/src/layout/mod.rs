@@ -23,8 +23,6 @@ mod metrics;
 mod quote;
 mod resume;
 
-use std::collections::BTreeSet;
-
 use folio_model::fields::Fields;
 use folio_model::{DocumentFormat, Portfolio, Section};
 
@@ -32,7 +30,7 @@ use crate::document::{Document, Element, Item, LinkTarget, Metadata, OutlineEntr
 use crate::fonts::{Family, FontId};
 use crate::images::Images;
 use crate::markdown::{self, Inline};
-use crate::text::{lay_out, right_to_left, Line, Span, Style};
+use crate::text::{lay_out, right_to_left, Line, Missing, Span, Style};
 use crate::theme::{paper_size, Theme};
 use crate::units::{Point, Pt, Rect, Rgb};
 use flow::{paginate, Block, Frame, LineBox, Mark};
@@ -88,7 +86,10 @@ fn compose(portfolio: &Portfolio, options: &LayoutOptions<'_>, body: impl FnOnce
         x: margin_x,
         width: page_size.width - margin_x * 2.0,
         blocks: Vec::new(),
-        missing: BTreeSet::new(),
+        missing: Missing::default(),
+        field: "the profile".into(),
+        within: String::new(),
+        unprintable: Vec::new(),
         anchors: 0,
         structure: Vec::new(),
         fields: Fields::default(),
@@ -115,10 +116,15 @@ fn compose(portfolio: &Portfolio, options: &LayoutOptions<'_>, body: impl FnOnce
             },
         }
     }
+    b.note_missing();
     let mut warnings: Vec<String> = b
-        .missing
+        .unprintable
         .iter()
-        .map(|c| format!("no bundled font has the character '{c}' (U+{:04X}); it was left out of the PDF", *c as u32))
+        .map(|(field, chars)| {
+            let count =
+                if chars.len() == 1 { "1 character".to_string() } else { format!("{} characters", chars.len()) };
+            format!("{field}: {count} no bundled font has, left out of the PDF: {}", chars.join(" "))
+        })
         .collect();
     if empty {
         let what = if portfolio.profile.full_name.trim().is_empty() { "nothing" } else { "only a name" };
@@ -176,7 +182,13 @@ struct Builder<'a> {
     x: Pt,
     width: Pt,
     blocks: Vec<Block>,
-    missing: BTreeSet<char>,
+    missing: Missing,
+    /// The field being laid out, as a warning names it: "case study 'X', context".
+    field: String,
+    /// The record being laid out ("case study 'X'"), which names its fields.
+    within: String,
+    /// Each field with characters no bundled font has, and those characters.
+    unprintable: Vec<(String, Vec<String>)>,
     anchors: usize,
     /// The structure tree so far: see [`Builder::tag`].
     structure: Vec<Element>,
@@ -286,9 +298,38 @@ impl<'a> Builder<'a> {
     /// Adds a block to the flow; what in it is not yet part of an element becomes a
     /// paragraph.
     fn push(&mut self, mut block: Block) -> &mut Block {
+        self.note_missing();
         self.tag(&mut block.boxes, Role::P, None);
         self.blocks.push(block);
         self.blocks.last_mut().expect("just pushed")
+    }
+
+    /// From here on, text is laid out for `field` (of the record `within`, if set).
+    fn about(&mut self, field: impl Into<String>) {
+        self.note_missing();
+        self.field = match (self.within.as_str(), field.into()) {
+            ("", field) => field,
+            (within, field) => format!("{within}, {field}"),
+        };
+    }
+
+    /// From here on, text is laid out for `record` as a whole.
+    fn within(&mut self, record: impl Into<String>) {
+        self.note_missing();
+        self.within = record.into();
+        self.field = self.within.clone();
+    }
+
+    /// Files what no font could print under the field it was met in.
+    fn note_missing(&mut self) {
+        if self.missing.is_empty() {
+            return;
+        }
+        let chars = self.missing.take();
+        match self.unprintable.iter_mut().find(|(field, _)| *field == self.field) {
+            Some((_, seen)) => seen.extend(chars.into_iter().filter(|c| !seen.contains(c)).collect::<Vec<_>>()),
+            None => self.unprintable.push((self.field.clone(), chars)),
+        }
     }
 
     /// A new element of the structure tree.
@@ -414,6 +455,7 @@ impl<'a> Builder<'a> {
     /// A section's heading: capitals in the text, in every theme, under the name an
     /// applicant tracking system looks for; the outline keeps the title as written.
     fn section_title(&mut self, title: &str) {
+        self.within(title.to_lowercase());
         let t = self.theme;
         let look = self.heading(t.section_size).color(self.accent);
         self.fields.sections.push(title.to_string());
@@ -450,6 +492,7 @@ impl<'a> Builder<'a> {
             return;
         }
         self.section_title("Summary");
+        self.within("the summary");
         let look = self.body().size(self.theme.body_size * 1.05);
         self.markdown(summary, look, Pt(2.0));
     }

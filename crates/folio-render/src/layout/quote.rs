@@ -20,6 +20,7 @@ impl Builder<'_> {
     }
 
     fn quote(&mut self, r: &Recommendation, p: &Portfolio) {
+        self.within(format!("recommendation from '{}'", r.author_name.trim()));
         let t = self.theme;
         let indent = Pt(14.0);
         let x = self.x + indent;

@@ -357,3 +357,41 @@ fn a_resume_too_long_for_two_pages_is_cut_step_by_step_and_says_what_it_left_out
     let endless = resume(30);
     assert!(endless.warnings.iter().any(|w| w.contains("runs to") && w.contains("shorten")), "{:?}", endless.warnings);
 }
+
+#[test]
+fn characters_no_font_has_are_warned_once_per_field_naming_it() {
+    let mut cs = rich_case_study("Ship faster");
+    cs.summary = "Done ✅ and done again ✅".into();
+    cs.context = "We shipped 🚀 and the team said 👍🏽 ✅, then 🚀 again.".into();
+    let mut p = portfolio(vec![cs], vec![]);
+    p.profile.full_name = "Maya 😀 Okafor".into();
+    let doc = lay_out(&p, "modern");
+    assert_eq!(
+        doc.warnings,
+        [
+            "the profile: 1 character no bundled font has, left out of the PDF: 😀",
+            "case study 'Ship faster', summary: 1 character no bundled font has, left out of the PDF: ✅",
+            "case study 'Ship faster', context: 3 characters no bundled font has, left out of the PDF: 🚀 👍🏽 ✅",
+        ]
+    );
+    // Everything else of those fields is printed.
+    let text: String = doc
+        .pages
+        .iter()
+        .flat_map(|p| &p.items)
+        .filter_map(|i| match i {
+            folio_render::Item::Text(run) => Some(run.text()),
+            _ => None,
+        })
+        .collect::<Vec<_>>()
+        .join(" ");
+    assert!(text.contains("shipped") && text.contains("again."), "{text}");
+}
+
+#[test]
+fn arabic_and_hebrew_print_with_no_warning() {
+    let mut cs = rich_case_study("دفتر الأستاذ");
+    cs.context = "ניהלתי את המעבר. قادت ترحيل دفتر الأستاذ إلى Kafka دون توقف.".into();
+    let doc = lay_out(&portfolio(vec![cs], vec![]), "classic");
+    assert_eq!(doc.warnings, Vec::<String>::new());
+}
