@@ -5,7 +5,7 @@
 
 use folio_model::{CaseStudy, Decision, ImageRef, Portfolio, Stored};
 
-use super::flow::{Block, LineBox, Mark};
+use super::flow::{Block, LineBox, Mark, Shrink};
 use super::{display_url, Builder};
 use crate::document::{Item, LinkTarget, Role};
 use crate::markdown;
@@ -170,7 +170,15 @@ impl Builder<'_> {
                 let x = self.x;
                 self.stacked(&mut boxed, &[look.span(caption)], x, width.max(self.width * 0.5));
             }
-            self.push(Block { boxes: vec![boxed], space_before: t.gap * 2.0, keep_together: true, ..Block::default() });
+            // Down to two thirds of its size rather than leave a gap at a page's foot.
+            let shrink = Some(Shrink { left: self.x, height, least: 0.66 });
+            self.push(Block {
+                boxes: vec![boxed],
+                space_before: t.gap * 2.0,
+                keep_together: true,
+                shrink,
+                ..Block::default()
+            });
         }
     }
 

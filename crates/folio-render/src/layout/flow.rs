@@ -5,7 +5,9 @@
 //! unless it is taller than a page; a block marked `keep_with_next` (a heading) moves to
 //! the next page with the start of what follows; and a paragraph never leaves a single
 //! line at the bottom of a page; a block that `needs_room` (a case study's title) starts
-//! a new page when less than that is left.
+//! a new page when less than that is left; and a figure that would move to the next
+//! page is drawn smaller instead, when it can stay at least [`Shrink::least`] of its
+//! size, so that no gap is left where it would have stood.
 
 use crate::document::{Destination, Item, Page};
 use crate::units::{Point, Pt};
@@ -47,6 +49,17 @@ pub(crate) struct Block {
     pub needs_room: Pt,
     /// Drawn at the top of every page the block continues on (a chart's heading).
     pub continued: Option<LineBox>,
+    /// An image at the top of the block that may be drawn smaller to fit a page.
+    pub shrink: Option<Shrink>,
+}
+
+/// The image at the top of a block's first box: where its left edge is and how tall
+/// it is, and the least share of that it may be scaled to.
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct Shrink {
+    pub left: Pt,
+    pub height: Pt,
+    pub least: f32,
 }
 
 impl Block {
@@ -111,9 +124,19 @@ pub(crate) fn paginate(blocks: Vec<Block>, frame: Frame) -> (Vec<Page>, Vec<(Mar
     for (i, block) in blocks.iter().enumerate() {
         let at_top = y == frame.top;
         let needs = lead(i).max(block.needs_room);
+        let shrunk;
+        let mut block = block;
         if !at_top && y + block.space_before + needs > frame.bottom {
-            pages.push(Page::default());
-            y = frame.top;
+            match block.shrink.and_then(|s| shrink(block, s, frame.bottom - y - block.space_before)) {
+                Some(smaller) => {
+                    shrunk = smaller;
+                    block = &shrunk;
+                }
+                None => {
+                    pages.push(Page::default());
+                    y = frame.top;
+                }
+            }
         }
         if y > frame.top {
             y += block.space_before;
@@ -144,4 +167,37 @@ pub(crate) fn paginate(blocks: Vec<Block>, frame: Frame) -> (Vec<Page>, Vec<(Mar
         }
     }
     (pages, marks)
+}
+
+/// `block` with its image scaled down to fit `room`, and what stands under the image
+/// moved up; `None` when it would have to be smaller than `shrink.least` of its size.
+fn shrink(block: &Block, shrink: Shrink, room: Pt) -> Option<Block> {
+    let rest = block.height() - shrink.height;
+    let scale = (room - rest).0 / shrink.height.0;
+    if !(shrink.least..1.0).contains(&scale) || block.boxes.len() != 1 {
+        return None;
+    }
+    let mut block = block.clone();
+    let first = &mut block.boxes[0];
+    let lost = shrink.height * (1.0 - scale);
+    let x = |x: Pt| shrink.left + (x - shrink.left) * scale;
+    for item in &mut first.items {
+        match item {
+            Item::Image { rect, .. } => {
+                *rect = crate::units::Rect {
+                    x: x(rect.x),
+                    y: rect.y * scale,
+                    width: rect.width * scale,
+                    height: rect.height * scale,
+                };
+            }
+            Item::Line { from, to, .. } if from.y.0.max(to.y.0) <= shrink.height.0 + 0.01 => {
+                *from = Point { x: x(from.x), y: from.y * scale };
+                *to = Point { x: x(to.x), y: to.y * scale };
+            }
+            other => shift(other, -lost),
+        }
+    }
+    first.height -= lost;
+    Some(block)
 }

@@ -118,3 +118,34 @@ fn the_profile_photo_is_a_circle_in_the_header_and_a_missing_image_is_left_out()
     assert!(rect.width > circle.width && (rect.height.0 - circle.height.0).abs() < 0.01, "cropped, not squashed");
     assert!(circle.x.0 + circle.width.0 > doc.page_size.width.0 * 0.8, "at the right of the header");
 }
+
+#[test]
+fn a_photo_near_the_foot_of_a_page_is_drawn_smaller_rather_than_leave_a_gap_but_never_below_two_thirds() {
+    let photo = Uuid::now_v7();
+    let mut images = Images::new();
+    images.insert(photo, jpeg(2400, 1600));
+    let full = drawn(&lay(&with_images(10, &[(photo, "The ledger")]), &images))[0].1;
+    let (mut shrunk, mut moved) = (0, 0);
+    // More and more text before the photo walks it down the first page.
+    for n in (200..900).step_by(20) {
+        let doc = lay(&with_images(n, &[(photo, "The ledger")]), &images);
+        let (page, rect, _) = drawn(&doc)[0];
+        let bottom = doc.page_size.height - Pt(40.0);
+        assert!(rect.y + rect.height < bottom, "{n}: the photo stays clear of the footer");
+        assert!((rect.width.0 / rect.height.0 - full.width.0 / full.height.0).abs() < 0.01, "{n}: its proportions");
+        if rect.height.0 < full.height.0 - 0.5 {
+            shrunk += 1;
+            assert!(rect.height.0 >= full.height.0 * 0.66 - 0.5, "{n}: no smaller than two thirds: {rect:?}");
+            // Its caption follows it on the same page.
+            let caption = doc.pages[page].items.iter().find_map(|i| match i {
+                Item::Text(run) if run.text() == "The ledger" => Some(run.origin.y),
+                _ => None,
+            });
+            assert!(caption.is_some_and(|y| y > rect.y + rect.height), "{n}: caption under the photo");
+        } else if page > 0 {
+            moved += 1;
+        }
+    }
+    assert!(shrunk > 0, "a photo that nearly fits is drawn smaller");
+    assert!(moved > 0, "a photo that fits at less than two thirds moves to the next page");
+}
