@@ -155,6 +155,7 @@ fn merged_profile(current: Profile, incoming: &Profile) -> Profile {
         location: pick(current.location, &incoming.location),
         links,
         photo: current.photo.or(incoming.photo),
+        language: pick(current.language, &incoming.language),
     }
 }
 

@@ -432,6 +432,7 @@ pub fn import(doc: &Value) -> Result<Imported> {
         location,
         links,
         photo: None,
+        language: String::new(),
     };
     profile.validate().map_err(|invalid| {
         let first = &invalid.errors[0];

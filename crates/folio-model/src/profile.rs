@@ -49,9 +49,33 @@ pub struct Profile {
     pub links: Vec<ProfileLink>,
     /// The asset of the profile photo.
     pub photo: Option<Uuid>,
+    /// The language the portfolio is written in, as a BCP 47 tag ("en", "en-GB",
+    /// "ar"): what a PDF says of itself, for screen readers and hyphenation. Empty:
+    /// English.
+    pub language: String,
+}
+
+/// Whether `tag` is empty or has the shape of a BCP 47 language tag: a language of two
+/// or three letters, then subtags of letters and digits ("en", "en-GB", "zh-Hant-TW").
+pub fn is_language_tag(tag: &str) -> bool {
+    let mut parts = tag.split('-');
+    let language = parts.next().unwrap_or_default();
+    tag.is_empty()
+        || ((2..=3).contains(&language.len())
+            && language.bytes().all(|b| b.is_ascii_alphabetic())
+            && tag.len() <= 35
+            && parts.all(|p| (1..=8).contains(&p.len()) && p.bytes().all(|b| b.is_ascii_alphanumeric())))
 }
 
 impl Profile {
+    /// The language tag a document says it is in: the profile's, else English.
+    pub fn language_tag(&self) -> &str {
+        match self.language.trim() {
+            "" => "en",
+            tag => tag,
+        }
+    }
+
     pub fn validate(&self) -> Result<(), Invalid> {
         let mut c = Check::default();
         c.text("fullName", &self.full_name, limits::SHORT_TEXT);
@@ -60,6 +84,10 @@ impl Profile {
         c.email("email", &self.email);
         c.text("phone", &self.phone, limits::SHORT_TEXT);
         c.text("location", &self.location, limits::SHORT_TEXT);
+        if !is_language_tag(&self.language) {
+            let shown: String = self.language.chars().take(40).collect();
+            c.fail("language", format!("\"{shown}\" is not a language tag; write e.g. en, en-GB, de or ar"));
+        }
         c.each("links", &self.links, |c, link| {
             // A row just added and not yet filled is no link and no error.
             if link.is_blank() {
@@ -97,6 +125,21 @@ mod tests {
         let err = profile.validate().unwrap_err();
         let fields: Vec<_> = err.errors.iter().map(|e| e.field.as_str()).collect();
         assert_eq!(fields, ["email", "links[0].url"]);
+    }
+
+    #[test]
+    fn the_language_is_a_tag_or_empty_for_english() {
+        for tag in ["", "en", "en-GB", "ar", "zh-Hant-TW", "de-CH-1996"] {
+            let profile = Profile { language: tag.into(), ..Profile::default() };
+            assert!(profile.validate().is_ok(), "{tag}");
+        }
+        for tag in ["English", "e", "en GB", "en_GB", "ar-", "123"] {
+            let err = Profile { language: tag.into(), ..Profile::default() }.validate().unwrap_err();
+            assert_eq!(err.errors[0].field, "language");
+            assert!(err.errors[0].problem.contains("is not a language tag"), "{tag}: {}", err.errors[0].problem);
+        }
+        assert_eq!(Profile::default().language_tag(), "en");
+        assert_eq!(Profile { language: " ar ".into(), ..Profile::default() }.language_tag(), "ar");
     }
 
     #[test]

@@ -504,3 +504,28 @@ fn only_the_pdf_this_machine_exported_is_handed_to_the_opener() {
     assert_eq!(err.code(), "export_unavailable");
     assert!(err.to_string().contains("is not the path of a PDF Folio wrote"), "{err}");
 }
+
+#[test]
+fn the_pdf_says_the_language_the_profile_gives_and_a_malformed_tag_changes_nothing() {
+    let (folio, dir) = open();
+    folio.load_demo(false).unwrap();
+    let lang = |path: &Path| {
+        let pdf = lopdf::Document::load(path).unwrap();
+        let catalog = pdf.catalog().unwrap();
+        String::from_utf8(catalog.get(b"Lang").unwrap().as_str().unwrap().to_vec()).unwrap()
+    };
+    let path = dir.path().join("portfolio.pdf");
+    folio.export_pdf(&path, &ExportRequest::default()).unwrap();
+    assert_eq!(lang(&path), "en", "English when the profile says nothing");
+
+    let mut profile = folio.profile().unwrap();
+    profile.language = "en-GB".into();
+    folio.update_profile(&profile).unwrap();
+    folio.export_pdf(&path, &ExportRequest::default()).unwrap();
+    assert_eq!(lang(&path), "en-GB");
+
+    profile.language = "British English".into();
+    let err = folio.update_profile(&profile).unwrap_err();
+    assert_eq!((err.code(), err.field()), ("invalid_input", Some("language")));
+    assert_eq!(folio.profile().unwrap().language, "en-GB", "nothing changed");
+}

@@ -159,7 +159,7 @@ fn metadata(p: &Portfolio, format: DocumentFormat) -> Metadata {
         author: name.to_string(),
         subject,
         keywords: p.skills.iter().map(|s| s.item.name.clone()).collect(),
-        language: "en".into(),
+        language: p.profile.language_tag().into(),
     }
 }
 

@@ -13,4 +13,10 @@ summary: string, email: string, phone: string, location: string, links: Array<Pr
 /**
  * The asset of the profile photo.
  */
-photo: string | null, };
+photo: string | null, 
+/**
+ * The language the portfolio is written in, as a BCP 47 tag ("en", "en-GB",
+ * "ar"): what a PDF says of itself, for screen readers and hyphenation. Empty:
+ * English.
+ */
+language: string, };

@@ -33,6 +33,7 @@ const profile: Profile = {
   location: '',
   links: [{ label: 'Blog', url: 'http://ana.example', kind: 'blog' }],
   photo: null,
+  language: '',
 };
 
 /** The profile over a fake core whose coach finds `findings`. */
