@@ -17,6 +17,46 @@ use unicode_linebreak::{linebreaks, BreakOpportunity};
 use crate::document::{Glyph, LinkTarget};
 use crate::fonts::{font, font_for, FontId};
 
+/// `text` without the characters no font in `primary`'s fallbacks has, each noted in
+/// `missing`; where one was, the space before it goes too when a space or a closing
+/// mark follows ("ships daily 🎉." reads "ships daily.").
+pub(crate) fn printable(text: &str, primary: FontId, missing: &mut Missing) -> String {
+    let mut out = String::with_capacity(text.len());
+    // Whether the character before was left out.
+    let mut dropped = false;
+    for c in text.chars() {
+        if is_ignorable(c) && (dropped || font_for(primary, c).is_none()) {
+            // A joiner or a variation selector: part of the character left out before
+            // it ("👩🏽‍💻" is one), else only a hint no font needs.
+            if dropped {
+                missing.note(c);
+            }
+            continue;
+        }
+        if !(c.is_whitespace() || font_for(primary, c).is_some()) {
+            missing.note(c);
+            dropped = true;
+            continue;
+        }
+        if dropped && matches!(c, ' ' | '.' | ',' | ';' | ':' | '!' | '?' | ')') && out.ends_with(' ') {
+            out.pop();
+        }
+        out.push(c);
+        missing.open = false;
+        dropped = false;
+    }
+    if dropped && out.ends_with(' ') {
+        out.pop();
+    }
+    out
+}
+
+/// Characters that only steer shaping (joiners, variation selectors, direction marks)
+/// and are never drawn.
+pub(crate) fn is_ignorable(c: char) -> bool {
+    matches!(c, '\u{00ad}' | '\u{200b}'..='\u{200f}' | '\u{2060}'..='\u{2064}' | '\u{fe00}'..='\u{fe0f}' | '\u{e0020}'..='\u{e007f}')
+}
+
 fn font_has(id: FontId, c: char) -> bool {
     c == ' ' || font(id).has(c)
 }
@@ -165,8 +205,9 @@ struct Shaped<'a> {
     glyphs: Vec<ShapedGlyph>,
     runs: Vec<RunStyle>,
     spans: &'a [Span],
-    /// Where each span's text starts in `text`.
+    /// Where each span's text starts and ends in `text`.
     starts: Vec<usize>,
+    ends: Vec<usize>,
     /// Each paragraph's end in `text`, and whether it reads right to left.
     paragraphs: Vec<(usize, bool)>,
 }
@@ -186,7 +227,8 @@ impl Shaped<'_> {
             .starts
             .iter()
             .zip(self.spans)
-            .any(|(&start, span)| span.whole && start < idx && idx < start + span.text.len())
+            .zip(&self.ends)
+            .any(|((&start, span), &end)| span.whole && start < idx && idx < end)
     }
 }
 
@@ -197,19 +239,24 @@ fn shape<'a>(spans: &'a [Span], missing: &mut Missing) -> Shaped<'a> {
         runs: Vec::new(),
         spans,
         starts: Vec::new(),
+        ends: Vec::new(),
         paragraphs: Vec::new(),
     };
-    for span in spans {
+    // What no font can print is left out first, so that nothing after depends on it.
+    let texts: Vec<String> = spans.iter().map(|span| printable(&span.text, span.style.font, missing)).collect();
+    for text in &texts {
         shaped.starts.push(shaped.text.len());
-        shaped.text.push_str(&span.text);
+        shaped.text.push_str(text);
     }
+    shaped.ends = texts.iter().zip(&shaped.starts).map(|(t, start)| start + t.len()).collect();
     let (levels, paragraphs) = levels(&shaped.text);
     shaped.paragraphs = paragraphs;
     for (index, span) in spans.iter().enumerate() {
         let base = shaped.starts[index];
         // A segment is shaped at once: one font, one direction.
         let mut segment: Option<(usize, FontId, Level)> = None;
-        for (offset, c) in span.text.char_indices() {
+        let text = &texts[index];
+        for (offset, c) in text.char_indices() {
             // A space or a punctuation mark belongs to the text around it when that
             // text's font has it: between Arabic words it is the Arabic font's, and no
             // run ends there.
@@ -219,20 +266,16 @@ fn shape<'a>(spans: &'a [Span], missing: &mut Missing) -> Shaped<'a> {
                 Some((_, f, level)) if neutral && level == levels[base + offset] && font_has(f, c) => Some(f),
                 _ => font_for(span.style.font, c),
             };
-            match font {
-                None if c != '\n' => missing.note(c),
-                _ => missing.open = false,
-            }
             let wanted = font.map(|f| (f, levels[base + offset]));
             if segment.map(|(_, f, l)| (f, l)) != wanted {
                 if let Some((start, f, level)) = segment.take() {
-                    shape_segment(&mut shaped, index, f, level, base + start, &span.text[start..offset]);
+                    shape_segment(&mut shaped, index, f, level, base + start, &text[start..offset]);
                 }
                 segment = wanted.map(|(f, l)| (offset, f, l));
             }
         }
         if let Some((start, f, level)) = segment {
-            shape_segment(&mut shaped, index, f, level, base + start, &span.text[start..]);
+            shape_segment(&mut shaped, index, f, level, base + start, &text[start..]);
         }
     }
     widen_run_gaps(&mut shaped);
@@ -307,7 +350,12 @@ fn shape_segment(shaped: &mut Shaped<'_>, span: usize, font_id: FontId, level: L
         run,
     });
     let first = shaped.glyphs.len();
-    shaped.glyphs.extend(glyphs);
+    // What only steered the shaping is not drawn, nor kept in the PDF's text (the
+    // shaper gives a joiner the space glyph, which must go on meaning a space).
+    shaped.glyphs.extend(glyphs.filter_map(|mut g| {
+        g.text.retain(|c| !is_ignorable(c));
+        (!g.text.is_empty() || g.advance != 0.0).then_some(g)
+    }));
     if level.is_rtl() {
         shaped.glyphs[first..].reverse();
     }
@@ -586,9 +634,14 @@ mod tests {
     #[test]
     fn characters_without_a_font_are_reported_and_left_out() {
         let mut missing = Missing::default();
-        let lines = lay_out(&[Span::new("Ship it 🚀 now 👍🏽 ✅🚀", &style())], Pt(300.0), &mut missing);
-        assert_eq!(missing.take(), ["🚀", "👍🏽", "✅"], "a hand with its skin tone is one character; each once");
-        assert_eq!(line_texts(&lines), ["Ship it  now"]);
+        let text = "Ship it 🚀 now 👍🏽 ✅🚀, said 👩🏽‍💻 the team 🎉.";
+        let lines = lay_out(&[Span::new(text, &style())], Pt(400.0), &mut missing);
+        assert_eq!(
+            missing.take(),
+            ["🚀", "👍🏽", "✅", "👩🏽‍💻", "🎉"],
+            "one emoji is one character, however many code points"
+        );
+        assert_eq!(line_texts(&lines), ["Ship it now, said the team."], "no double space or space before a stop left");
     }
 
     #[test]

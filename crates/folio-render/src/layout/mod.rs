@@ -140,8 +140,31 @@ fn compose(portfolio: &Portfolio, options: &LayoutOptions<'_>, body: impl FnOnce
         metadata: metadata(portfolio, options.format),
         warnings,
         structure: b.structure,
-        fields: b.fields,
+        fields: as_printed(b.fields),
     }
+}
+
+/// The fields as the page shows them: without the characters no bundled font has.
+fn as_printed(mut f: Fields) -> Fields {
+    let shown = |text: &mut String| {
+        let kept = crate::text::printable(text, FontId::SansRegular, &mut Missing::default());
+        *text = kept.split_whitespace().collect::<Vec<_>>().join(" ");
+    };
+    for text in [&mut f.name, &mut f.email, &mut f.phone].into_iter().chain(&mut f.links).chain(&mut f.sections) {
+        shown(text);
+    }
+    for job in &mut f.jobs {
+        shown(&mut job.title);
+        shown(&mut job.company);
+        job.bullets.iter_mut().for_each(shown);
+    }
+    for school in &mut f.education {
+        shown(&mut school.degree);
+        shown(&mut school.school);
+    }
+    f.skills.iter_mut().chain(&mut f.projects).for_each(shown);
+    f.skills.retain(|s| !s.is_empty());
+    f
 }
 
 fn metadata(p: &Portfolio, format: DocumentFormat) -> Metadata {
