@@ -188,6 +188,34 @@ fn pdf_refuses_an_unknown_theme_or_edition_and_writes_nothing() {
 }
 
 #[test]
+fn ats_check_says_how_much_an_ats_reads_right_and_what_it_misreads() {
+    let (dir, db) = with_demo();
+    let out = folio(&db, &["ats-check", "--edition", "Staff Engineer — Northwind", "--format", "resume"]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    assert!(stdout(&out).starts_with("An ATS reads 100% of the fields right ("), "{}", stdout(&out));
+
+    // A title with a separator inside it is read as two fields.
+    let resume = dir.path().join("resume.json");
+    let job = r#"{"basics": {"name": "Jo Doe"}, "work": [{"name": "Acme", "position": "Staff Engineer | Payments",
+        "startDate": "2021-03", "highlights": ["Led the ledger rebuild."]}]}"#;
+    std::fs::write(&resume, job).unwrap();
+    let jo = dir.path().join("jo.db");
+    assert!(folio(&jo, &["import", resume.to_str().unwrap()]).status.success());
+    let report = json(&folio(&jo, &["ats-check", "--format", "resume", "--json"]));
+    assert!(report["score"].as_u64().unwrap() < 100, "{report}");
+    let misread = &report["misreads"][0];
+    assert_eq!(misread["printed"], "Staff Engineer | Payments");
+    assert_eq!(misread["read"], "Staff Engineer");
+
+    let text = stdout(&folio(&db, &["ats-check", "--text"]));
+    assert!(text.lines().any(|l| l == "EXPERIENCE"), "the text as a parser takes it, line by line");
+
+    let out = folio(&db, &["ats-check", "--edition", "Nope"]);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(stderr(&out).contains("\"Nope\" does not name an edition"), "{}", stderr(&out));
+}
+
+#[test]
 fn themes_lists_every_theme() {
     let out = Command::new(env!("CARGO_BIN_EXE_folio")).arg("themes").output().unwrap();
     let said = stdout(&out);

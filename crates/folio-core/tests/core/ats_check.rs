@@ -17,12 +17,17 @@ fn fixtures() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures")
 }
 
-/// Checks `edition` in every theme and format; each must read at least 95% right.
-fn every_look(folio: &Folio, edition: Option<uuid::Uuid>, what: &str) -> Vec<AtsReport> {
+/// Checks `edition` in every theme and format: each must read at least 95% right, and
+/// (`whole`) `pdftotext -raw` must give every field whole.
+fn every_look(folio: &Folio, edition: Option<uuid::Uuid>, what: &str, whole: bool) -> Vec<AtsReport> {
+    let dir = tempfile::tempdir().unwrap();
     let mut reports = Vec::new();
     for theme in THEMES {
         for format in FORMATS {
             let request = ExportRequest { edition, theme: Some(theme.into()), paper: None, format: Some(format) };
+            if whole {
+                every_field_extracts_whole(folio, &request, &dir.path().join("check.pdf"), what);
+            }
             let report = folio.ats_check(&request).unwrap();
             assert!(report.score >= 95, "{what}, {theme}, {format:?}: {report:#?}");
             assert!(report.checked >= 10, "{what}, {theme}, {format:?}: only {} fields checked", report.checked);
@@ -32,15 +37,36 @@ fn every_look(folio: &Folio, edition: Option<uuid::Uuid>, what: &str) -> Vec<Ats
     reports
 }
 
+/// Every field the PDF prints — name, contact, each job's title, company and bullets,
+/// each school, skill and case study — is found whole in `pdftotext -raw`'s text (words
+/// in drawing order), and `qpdf --check` finds nothing wrong. (Right-to-left text is
+/// checked with `pdftotext`'s reading order instead: `-raw` keeps drawing order, which
+/// for Arabic is the order it is seen.)
+fn every_field_extracts_whole(folio: &Folio, request: &ExportRequest, path: &Path, what: &str) {
+    let rendered = folio.render_pdf(request).unwrap();
+    std::fs::write(path, &rendered.bytes).unwrap();
+    tool("qpdf", &["--check", path.to_str().unwrap()]);
+    // A long address breaks over lines where an address may: after "/", before "-".
+    let raw = tool("pdftotext", &["-raw", path.to_str().unwrap(), "-"]);
+    let text = collapse(&raw.replace("/\n", "/").replace("\n-", "-").replace("\n.", "."));
+    let f = &rendered.fields;
+    let jobs = f.jobs.iter().flat_map(|j| [&j.title, &j.company].into_iter().chain(&j.bullets));
+    let schools = f.education.iter().flat_map(|e| [&e.degree, &e.school]);
+    let all = [&f.name, &f.email, &f.phone].into_iter().chain(jobs).chain(schools).chain(&f.skills).chain(&f.projects);
+    for field in all.filter(|t| !t.is_empty()) {
+        assert!(text.contains(field.as_str()), "{what}, {request:?}: {field:?} is not whole in the text");
+    }
+}
+
 #[test]
 fn the_demo_and_each_of_its_editions_read_right_in_every_theme_and_format() {
     let (folio, _dir) = open();
     folio.load_demo(false).unwrap();
-    let reports = every_look(&folio, None, "the demo");
+    let reports = every_look(&folio, None, "the demo", true);
     // Nothing is misread in the demo at all.
     assert!(reports.iter().all(|r| r.misreads.is_empty()), "{reports:#?}");
     for edition in folio.list::<Edition>().unwrap() {
-        every_look(&folio, Some(edition.id), &edition.item.name);
+        every_look(&folio, Some(edition.id), &edition.item.name, true);
     }
 }
 
@@ -52,7 +78,7 @@ fn every_json_resume_example_reads_right_in_every_theme_and_format() {
     for path in paths {
         let (folio, _dir) = open();
         folio.import_file(&path, None, false).unwrap();
-        every_look(&folio, None, &path.display().to_string());
+        every_look(&folio, None, &path.display().to_string(), true);
     }
 }
 
@@ -65,7 +91,7 @@ fn collapse(text: &str) -> String {
 fn a_resume_in_five_scripts_with_a_170_character_url_reads_right_and_extracts_whole() {
     let (folio, dir) = open();
     folio.import_file(&fixtures().join("multiscript.resume.json"), None, false).unwrap();
-    every_look(&folio, None, "the multi-script résumé");
+    every_look(&folio, None, "the multi-script résumé", true);
     let url = "research.example.org/publications/2024/distributed-ledgers/consistency-under-partition/";
     for theme in THEMES {
         for format in FORMATS {
@@ -121,7 +147,7 @@ fn letter_words(text: &str) -> Vec<String> {
 fn a_right_to_left_resume_reads_right_and_its_words_extract_in_reading_order() {
     let (folio, dir) = open();
     folio.import_file(&fixtures().join("rtl.resume.json"), None, false).unwrap();
-    every_look(&folio, None, "the Arabic and Hebrew résumé");
+    every_look(&folio, None, "the Arabic and Hebrew résumé", false);
     let fields = [
         "ليلى حداد",
         "مهندسة رئيسية",
@@ -137,6 +163,7 @@ fn a_right_to_left_resume_reads_right_and_its_words_extract_in_reading_order() {
         let request = ExportRequest { edition: None, theme: Some(theme.into()), paper: None, format: None };
         let report = folio.export_pdf(&path, &request).unwrap();
         assert_eq!(report.warnings, Vec::<String>::new(), "Arabic and Hebrew have fonts now");
+        tool("qpdf", &["--check", path.to_str().unwrap()]);
         let read = letter_words(&tool("pdftotext", &[path.to_str().unwrap(), "-"]));
         let mut at = 0;
         for word in &wanted {
@@ -149,7 +176,7 @@ fn a_right_to_left_resume_reads_right_and_its_words_extract_in_reading_order() {
 fn an_emoji_filled_resume_prints_the_rest_reads_right_and_names_each_field_an_emoji_left() {
     let (folio, dir) = open();
     folio.import_file(&fixtures().join("emoji.resume.json"), None, false).unwrap();
-    every_look(&folio, None, "the emoji résumé");
+    every_look(&folio, None, "the emoji résumé", true);
     let path = dir.path().join("emoji.pdf");
     let report = folio.export_pdf(&path, &ExportRequest::default()).unwrap();
     assert_eq!(
