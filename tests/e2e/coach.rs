@@ -4,7 +4,7 @@
 
 use std::process::Command;
 
-use folio_core::Folio;
+use folio_core::{Check, Folio};
 use folio_e2e::{answer_dialog, App};
 use folio_model::Edition;
 
@@ -28,7 +28,7 @@ async fn the_coach_lists_what_the_portfolio_lacks_and_leads_to_the_field() {
     assert_eq!(advice.len(), 7, "one row per piece of advice: {advice:?}");
     let findings = app.texts("[data-testid=coach-finding]").await;
     assert_eq!(findings.len(), expected.findings.len());
-    let alternatives = expected.findings.iter().find(|f| f.check == "decision-no-alternatives").unwrap();
+    let alternatives = expected.findings.iter().find(|f| f.check == Check::DecisionNoAlternatives).unwrap();
     assert!(findings.iter().any(|f| f.contains(&alternatives.message)), "{findings:?}");
     app.screenshot("coach").await;
 

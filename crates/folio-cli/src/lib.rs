@@ -19,7 +19,7 @@ mod coach;
 mod out;
 use args::{Cli, Command, EditionCommand, ExportsCommand, FormatArg, ImageCommand, ListKind, ProfileCommand, Switch};
 use folio_core::{ExportRequest, FileFormat, Folio, ImportMode, Severity, Stats};
-use folio_model::{CaseStudy, Edition, Entity, Experience, Recommendation, Redaction, Skill, Stored};
+use folio_model::{CaseStudy, Edition, Entity, ErrorCode, Experience, Recommendation, Redaction, Skill, Stored};
 use out::outln;
 use serde::Serialize;
 
@@ -162,7 +162,7 @@ fn run(cli: Cli) -> CliResult<ExitCode> {
                 _ => None,
             };
             let report = match folio.import_file(&path, mode, dry_run) {
-                Err(e) if e.code() == "not_empty" => {
+                Err(e) if e.code() == ErrorCode::NotEmpty => {
                     return Err(format!("{e} (--merge or --replace); nothing was changed").into());
                 }
                 other => other?,

@@ -84,6 +84,102 @@ impl Advice {
     }
 }
 
+/// Every check the coach runs, by its stable name ("case-study-no-metric" on the wire).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, TS)]
+#[serde(rename_all = "kebab-case")]
+pub enum Check {
+    AtsMisread,
+    CaseStudyNoBaseline,
+    CaseStudyNoContribution,
+    CaseStudyNoDecision,
+    CaseStudyNoKind,
+    CaseStudyNoMetric,
+    CaseStudyNoOutcome,
+    CaseStudyNoRole,
+    CaseStudyNoSummary,
+    ContributionNoTeam,
+    ContributionWithoutI,
+    DecisionNoAlternatives,
+    DecisionNoRationale,
+    EditionTooLong,
+    FewLanguages,
+    ImageNoAlt,
+    ImageNoCaption,
+    LinkNotHttps,
+    MetricNoTimeframe,
+    NoBlogOrCode,
+    NoCaseStudies,
+    NoCloud,
+    NoDeliveryMetric,
+    NoLeadershipKind,
+    NoLinkedin,
+    NoMentorshipOrCollaboration,
+    NoModernPractice,
+    NoPerformanceMetric,
+    NoQualityMetric,
+    NoRecommendations,
+    ProfileNoContact,
+    ProfileNoHeadline,
+    ProfileNoName,
+    ProfileStale,
+    RecommendationNoAuthor,
+    RecommendationNoConsent,
+    SummaryTooLong,
+    VagueVerb,
+}
+
+impl Check {
+    /// The name on the wire and in the CLI.
+    pub fn name(self) -> &'static str {
+        match self {
+            Self::AtsMisread => "ats-misread",
+            Self::CaseStudyNoBaseline => "case-study-no-baseline",
+            Self::CaseStudyNoContribution => "case-study-no-contribution",
+            Self::CaseStudyNoDecision => "case-study-no-decision",
+            Self::CaseStudyNoKind => "case-study-no-kind",
+            Self::CaseStudyNoMetric => "case-study-no-metric",
+            Self::CaseStudyNoOutcome => "case-study-no-outcome",
+            Self::CaseStudyNoRole => "case-study-no-role",
+            Self::CaseStudyNoSummary => "case-study-no-summary",
+            Self::ContributionNoTeam => "contribution-no-team",
+            Self::ContributionWithoutI => "contribution-without-i",
+            Self::DecisionNoAlternatives => "decision-no-alternatives",
+            Self::DecisionNoRationale => "decision-no-rationale",
+            Self::EditionTooLong => "edition-too-long",
+            Self::FewLanguages => "few-languages",
+            Self::ImageNoAlt => "image-no-alt",
+            Self::ImageNoCaption => "image-no-caption",
+            Self::LinkNotHttps => "link-not-https",
+            Self::MetricNoTimeframe => "metric-no-timeframe",
+            Self::NoBlogOrCode => "no-blog-or-code",
+            Self::NoCaseStudies => "no-case-studies",
+            Self::NoCloud => "no-cloud",
+            Self::NoDeliveryMetric => "no-delivery-metric",
+            Self::NoLeadershipKind => "no-leadership-kind",
+            Self::NoLinkedin => "no-linkedin",
+            Self::NoMentorshipOrCollaboration => "no-mentorship-or-collaboration",
+            Self::NoModernPractice => "no-modern-practice",
+            Self::NoPerformanceMetric => "no-performance-metric",
+            Self::NoQualityMetric => "no-quality-metric",
+            Self::NoRecommendations => "no-recommendations",
+            Self::ProfileNoContact => "profile-no-contact",
+            Self::ProfileNoHeadline => "profile-no-headline",
+            Self::ProfileNoName => "profile-no-name",
+            Self::ProfileStale => "profile-stale",
+            Self::RecommendationNoAuthor => "recommendation-no-author",
+            Self::RecommendationNoConsent => "recommendation-no-consent",
+            Self::SummaryTooLong => "summary-too-long",
+            Self::VagueVerb => "vague-verb",
+        }
+    }
+}
+
+impl std::fmt::Display for Check {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.name())
+    }
+}
+
 /// What a finding points at.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
 #[serde(rename_all = "camelCase")]
@@ -99,8 +195,8 @@ pub struct Target {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
 #[serde(rename_all = "camelCase")]
 pub struct Finding {
-    /// A stable name of the check: "case-study-no-metric".
-    pub check: String,
+    /// Which check it is: "case-study-no-metric".
+    pub check: Check,
     pub severity: Severity,
     pub advice: Advice,
     pub target: Target,
@@ -207,7 +303,7 @@ struct Coach {
 
 /// A failing check, before it is recorded.
 struct Fail<'a> {
-    check: &'static str,
+    check: Check,
     severity: Severity,
     advice: Advice,
     target: &'a Target,
@@ -229,7 +325,7 @@ impl Coach {
         }
         let (message, next_step) = finding();
         self.findings.push(Finding {
-            check: fail.check.into(),
+            check: fail.check,
             severity: fail.severity,
             advice: fail.advice,
             target: fail.target.clone(),
@@ -275,7 +371,7 @@ fn named(title: &str) -> String {
     }
 }
 
-fn fail<'a>(check: &'static str, severity: Severity, advice: Advice, target: &'a Target, field: &str) -> Fail<'a> {
+fn fail<'a>(check: Check, severity: Severity, advice: Advice, target: &'a Target, field: &str) -> Fail<'a> {
     Fail { check, severity, advice, target, field: field.into() }
 }
 
@@ -312,7 +408,7 @@ pub fn coach(
 
 /// What an applicant tracking system reads in the PDF: every field as printed.
 fn ats_checks(c: &mut Coach, ats: &folio_ats::Report, whole: &Target) {
-    let check = fail("ats-misread", Severity::Warning, Advice::KeepItClean, whole, "");
+    let check = fail(Check::AtsMisread, Severity::Warning, Advice::KeepItClean, whole, "");
     c.check(check, ats.misreads.is_empty(), || {
         let shown: Vec<String> = ats
             .misreads
@@ -343,7 +439,7 @@ fn portfolio_checks(c: &mut Coach, p: &Portfolio, whole: &Target) {
     use Advice::*;
     use Severity::*;
     let studies: Vec<&CaseStudy> = p.case_studies.iter().map(|s| &s.item).collect();
-    c.check(fail("no-case-studies", Error, FeatureLeadership, whole, ""), !studies.is_empty(), || {
+    c.check(fail(Check::NoCaseStudies, Error, FeatureLeadership, whole, ""), !studies.is_empty(), || {
         (
             "The portfolio has no case study".into(),
             "Add one for a project where you led the architecture, solved a hard problem or improved how a \
@@ -358,7 +454,7 @@ fn portfolio_checks(c: &mut Coach, p: &Portfolio, whole: &Target) {
         matches!(k, CaseStudyKind::Architecture | CaseStudyKind::TechnicalChallenge | CaseStudyKind::ProcessImprovement)
     };
     c.check(
-        fail("no-leadership-kind", Warning, FeatureLeadership, whole, ""),
+        fail(Check::NoLeadershipKind, Warning, FeatureLeadership, whole, ""),
         studies.iter().any(|s| s.kinds.iter().any(led)),
         || {
             (
@@ -371,20 +467,20 @@ fn portfolio_checks(c: &mut Coach, p: &Portfolio, whole: &Target) {
     let has = |categories: &[MetricCategory]| {
         studies.iter().flat_map(|s| &s.metrics).any(|m| categories.contains(&m.category) && m.result.is_some())
     };
-    c.check(fail("no-performance-metric", Tip, Quantify, whole, ""), has(&[MetricCategory::Performance]), || {
+    c.check(fail(Check::NoPerformanceMetric, Tip, Quantify, whole, ""), has(&[MetricCategory::Performance]), || {
         (
             "No case study measures a performance improvement".into(),
             "Add one, e.g. p95 latency or throughput before and after".into(),
         )
     });
-    c.check(fail("no-delivery-metric", Tip, Quantify, whole, ""), has(&[MetricCategory::Delivery]), || {
+    c.check(fail(Check::NoDeliveryMetric, Tip, Quantify, whole, ""), has(&[MetricCategory::Delivery]), || {
         (
             "No case study measures delivery".into(),
             "Add one of the DORA metrics, e.g. deployment frequency before and after".into(),
         )
     });
     c.check(
-        fail("no-quality-metric", Tip, Quantify, whole, ""),
+        fail(Check::NoQualityMetric, Tip, Quantify, whole, ""),
         has(&[MetricCategory::Quality, MetricCategory::Reliability]),
         || {
             (
@@ -403,7 +499,7 @@ fn portfolio_checks(c: &mut Coach, p: &Portfolio, whole: &Target) {
         .collect();
     languages.sort_unstable();
     languages.dedup();
-    c.check(fail("few-languages", Warning, ShowVersatility, whole, ""), languages.len() >= 2, || {
+    c.check(fail(Check::FewLanguages, Warning, ShowVersatility, whole, ""), languages.len() >= 2, || {
         (
             format!(
                 "Your case studies name {} programming language{}",
@@ -414,7 +510,7 @@ fn portfolio_checks(c: &mut Coach, p: &Portfolio, whole: &Target) {
         )
     });
     c.check(
-        fail("no-cloud", Tip, ShowVersatility, whole, ""),
+        fail(Check::NoCloud, Tip, ShowVersatility, whole, ""),
         technologies.iter().any(|t| t.category == TechnologyCategory::Cloud),
         || {
             (
@@ -426,7 +522,7 @@ fn portfolio_checks(c: &mut Coach, p: &Portfolio, whole: &Target) {
     let practice = technologies.iter().any(|t| {
         t.category == TechnologyCategory::Practice || PRACTICES.iter().any(|p| contains_word(&t.name.to_lowercase(), p))
     });
-    c.check(fail("no-modern-practice", Tip, ShowVersatility, whole, ""), practice, || {
+    c.check(fail(Check::NoModernPractice, Tip, ShowVersatility, whole, ""), practice, || {
         (
             "No case study names a modern practice".into(),
             "Add the practices you used (DevOps, CI/CD, agile, SRE) as technologies of category practice".into(),
@@ -436,7 +532,7 @@ fn portfolio_checks(c: &mut Coach, p: &Portfolio, whole: &Target) {
     // An edition is read in two minutes.
     if p.edition.is_some() {
         c.check(
-            fail("edition-too-long", Tip, KeepItClean, whole, "caseStudies"),
+            fail(Check::EditionTooLong, Tip, KeepItClean, whole, "caseStudies"),
             studies.len() <= EDITION_CASE_STUDIES,
             || {
                 (
@@ -456,12 +552,12 @@ fn profile_checks(c: &mut Coach, p: &Portfolio, target: &Target, updated_at: Opt
     use Severity::*;
     let profile = &p.profile;
     c.check(
-        fail("profile-no-name", Error, KeepItClean, target, "fullName"),
+        fail(Check::ProfileNoName, Error, KeepItClean, target, "fullName"),
         !profile.full_name.trim().is_empty(),
         || ("The profile has no name".into(), "Add your name: it heads every page of the PDF".into()),
     );
     c.check(
-        fail("profile-no-headline", Warning, KeepItClean, target, "headline"),
+        fail(Check::ProfileNoHeadline, Warning, KeepItClean, target, "headline"),
         !profile.headline.trim().is_empty(),
         || {
             (
@@ -471,13 +567,13 @@ fn profile_checks(c: &mut Coach, p: &Portfolio, target: &Target, updated_at: Opt
         },
     );
     c.check(
-        fail("profile-no-contact", Warning, KeepItClean, target, "email"),
+        fail(Check::ProfileNoContact, Warning, KeepItClean, target, "email"),
         !profile.email.trim().is_empty() || !profile.links.is_empty(),
         || ("The profile gives no way to reach you".into(), "Add an e-mail address or a link".into()),
     );
     for (i, link) in profile.links.iter().enumerate() {
         c.check(
-            fail("link-not-https", Warning, KeepItClean, target, &format!("links[{i}].url")),
+            fail(Check::LinkNotHttps, Warning, KeepItClean, target, &format!("links[{i}].url")),
             is_secure(&link.url),
             || {
                 (
@@ -488,12 +584,12 @@ fn profile_checks(c: &mut Coach, p: &Portfolio, target: &Target, updated_at: Opt
         );
     }
     c.check(
-        fail("no-linkedin", Tip, StayCurrent, target, "links"),
+        fail(Check::NoLinkedin, Tip, StayCurrent, target, "links"),
         profile.links.iter().any(|l| l.kind == LinkKind::Linkedin),
         || ("The profile has no LinkedIn link".into(), "Add your LinkedIn profile and keep it in step".into()),
     );
     c.check(
-        fail("no-blog-or-code", Tip, StayCurrent, target, "links"),
+        fail(Check::NoBlogOrCode, Tip, StayCurrent, target, "links"),
         profile.links.iter().any(|l| matches!(l.kind, LinkKind::Github | LinkKind::Blog)) || !p.writing.is_empty(),
         || {
             (
@@ -504,7 +600,7 @@ fn profile_checks(c: &mut Coach, p: &Portfolio, target: &Target, updated_at: Opt
     );
     if let Some(updated) = updated_at {
         let months = (now - updated) / (30 * 24 * 3600 * 1000);
-        c.check(fail("profile-stale", Warning, StayCurrent, target, ""), now - updated < SIX_MONTHS_MS, || {
+        c.check(fail(Check::ProfileStale, Warning, StayCurrent, target, ""), now - updated < SIX_MONTHS_MS, || {
             (
                 format!("The profile was last updated {months} months ago"),
                 "Read it again: headline, summary and links should say where you are now".into(),
@@ -522,18 +618,18 @@ fn case_study_checks(c: &mut Coach, stored: &Stored<CaseStudy>) {
     let t = &t;
 
     // Feature the projects you led.
-    c.check(fail("case-study-no-kind", Tip, FeatureLeadership, t, "kinds"), !cs.kinds.is_empty(), || {
+    c.check(fail(Check::CaseStudyNoKind, Tip, FeatureLeadership, t, "kinds"), !cs.kinds.is_empty(), || {
         (
             format!("Case study '{title}' has no kind"),
             "Mark what it shows: architecture, a technical challenge, a process improvement…".into(),
         )
     });
-    c.check(fail("case-study-no-role", Tip, FeatureLeadership, t, "role"), !cs.role.trim().is_empty(), || {
+    c.check(fail(Check::CaseStudyNoRole, Tip, FeatureLeadership, t, "role"), !cs.role.trim().is_empty(), || {
         (format!("Case study '{title}' does not give your role"), "Add it, e.g. \"Technical lead\"".into())
     });
 
     // Tell the story: decisions, contribution, outcome.
-    c.check(fail("case-study-no-decision", Warning, TellTheStory, t, "decisions"), !cs.decisions.is_empty(), || {
+    c.check(fail(Check::CaseStudyNoDecision, Warning, TellTheStory, t, "decisions"), !cs.decisions.is_empty(), || {
         (
             format!("Case study '{title}' records no decision"),
             "Add the key decision you made, with the options you weighed and why you chose".into(),
@@ -542,7 +638,7 @@ fn case_study_checks(c: &mut Coach, stored: &Stored<CaseStudy>) {
     for (i, d) in cs.decisions.iter().enumerate() {
         let name = named(&d.title);
         c.check(
-            fail("decision-no-rationale", Warning, TellTheStory, t, &format!("decisions[{i}].rationale")),
+            fail(Check::DecisionNoRationale, Warning, TellTheStory, t, &format!("decisions[{i}].rationale")),
             !d.rationale.trim().is_empty(),
             || {
                 (
@@ -553,7 +649,7 @@ fn case_study_checks(c: &mut Coach, stored: &Stored<CaseStudy>) {
         );
         let options = d.options.iter().filter(|o| !o.trim().is_empty()).count();
         c.check(
-            fail("decision-no-alternatives", Tip, TellTheStory, t, &format!("decisions[{i}].options")),
+            fail(Check::DecisionNoAlternatives, Tip, TellTheStory, t, &format!("decisions[{i}].options")),
             options >= 2,
             || {
                 (
@@ -567,7 +663,7 @@ fn case_study_checks(c: &mut Coach, stored: &Stored<CaseStudy>) {
         );
     }
     let has_contribution = !cs.contribution.trim().is_empty();
-    c.check(fail("case-study-no-contribution", Warning, TellTheStory, t, "contribution"), has_contribution, || {
+    c.check(fail(Check::CaseStudyNoContribution, Warning, TellTheStory, t, "contribution"), has_contribution, || {
         (
             format!("Case study '{title}' does not say what you contributed"),
             "Write what you did yourself and how it helped the team succeed".into(),
@@ -575,7 +671,7 @@ fn case_study_checks(c: &mut Coach, stored: &Stored<CaseStudy>) {
     });
     if has_contribution {
         c.check(
-            fail("contribution-without-i", Warning, TellTheStory, t, "contribution"),
+            fail(Check::ContributionWithoutI, Warning, TellTheStory, t, "contribution"),
             has_any_word(&cs.contribution, &FIRST_PERSON),
             || {
                 (
@@ -585,7 +681,7 @@ fn case_study_checks(c: &mut Coach, stored: &Stored<CaseStudy>) {
             },
         );
         c.check(
-            fail("contribution-no-team", Tip, TellTheStory, t, "contribution"),
+            fail(Check::ContributionNoTeam, Tip, TellTheStory, t, "contribution"),
             has_any_word(&cs.contribution, &TEAM),
             || {
                 (
@@ -595,12 +691,12 @@ fn case_study_checks(c: &mut Coach, stored: &Stored<CaseStudy>) {
             },
         );
     }
-    c.check(fail("case-study-no-outcome", Warning, TellTheStory, t, "outcome"), !cs.outcome.trim().is_empty(), || {
+    c.check(fail(Check::CaseStudyNoOutcome, Warning, TellTheStory, t, "outcome"), !cs.outcome.trim().is_empty(), || {
         (format!("Case study '{title}' has no outcome"), "Say what changed because of the work".into())
     });
     for (field, text) in [("summary", &cs.summary), ("contribution", &cs.contribution), ("outcome", &cs.outcome)] {
         let vague = VAGUE_PHRASES.found_in(text);
-        c.check(fail("vague-verb", Tip, TellTheStory, t, field), vague == 0, || {
+        c.check(fail(Check::VagueVerb, Tip, TellTheStory, t, field), vague == 0, || {
             (
                 format!("The {field} of '{title}' says \"{}\"", VAGUE[vague.trailing_zeros() as usize]),
                 "Name what you did instead: designed, led, built, migrated, cut, mentored".into(),
@@ -609,7 +705,7 @@ fn case_study_checks(c: &mut Coach, stored: &Stored<CaseStudy>) {
     }
 
     // Quantify.
-    c.check(fail("case-study-no-metric", Warning, Quantify, t, "metrics"), !cs.metrics.is_empty(), || {
+    c.check(fail(Check::CaseStudyNoMetric, Warning, Quantify, t, "metrics"), !cs.metrics.is_empty(), || {
         (
             format!("Case study '{title}' has no metric"),
             "Add one, e.g. p95 latency, deployment frequency or incidents a month, before and after".into(),
@@ -617,7 +713,7 @@ fn case_study_checks(c: &mut Coach, stored: &Stored<CaseStudy>) {
     });
     if !cs.metrics.is_empty() {
         c.check(
-            fail("case-study-no-baseline", Warning, Quantify, t, "metrics"),
+            fail(Check::CaseStudyNoBaseline, Warning, Quantify, t, "metrics"),
             cs.metrics.iter().any(|m| m.baseline.is_some() && m.result.is_some()),
             || {
                 (
@@ -629,7 +725,7 @@ fn case_study_checks(c: &mut Coach, stored: &Stored<CaseStudy>) {
     }
     for (i, m) in cs.metrics.iter().enumerate() {
         c.check(
-            fail("metric-no-timeframe", Tip, Quantify, t, &format!("metrics[{i}].timeframe")),
+            fail(Check::MetricNoTimeframe, Tip, Quantify, t, &format!("metrics[{i}].timeframe")),
             !m.timeframe.trim().is_empty(),
             || {
                 (
@@ -641,11 +737,11 @@ fn case_study_checks(c: &mut Coach, stored: &Stored<CaseStudy>) {
     }
 
     // Keep it clean.
-    c.check(fail("case-study-no-summary", Warning, KeepItClean, t, "summary"), !cs.summary.trim().is_empty(), || {
+    c.check(fail(Check::CaseStudyNoSummary, Warning, KeepItClean, t, "summary"), !cs.summary.trim().is_empty(), || {
         (format!("Case study '{title}' has no summary"), "Sum it up in one or two sentences".into())
     });
     let words = word_count(&cs.summary);
-    c.check(fail("summary-too-long", Tip, KeepItClean, t, "summary"), words <= SUMMARY_WORDS, || {
+    c.check(fail(Check::SummaryTooLong, Tip, KeepItClean, t, "summary"), words <= SUMMARY_WORDS, || {
         (
             format!("The summary of '{title}' has {words} words"),
             format!("Keep it under {SUMMARY_WORDS} words so it can be scanned; move detail into the context"),
@@ -653,12 +749,12 @@ fn case_study_checks(c: &mut Coach, stored: &Stored<CaseStudy>) {
     });
     for (i, image) in cs.images.iter().enumerate() {
         c.check(
-            fail("image-no-caption", Tip, KeepItClean, t, &format!("images[{i}].caption")),
+            fail(Check::ImageNoCaption, Tip, KeepItClean, t, &format!("images[{i}].caption")),
             !image.caption.trim().is_empty(),
             || (format!("Image {} in '{title}' has no caption", i + 1), "Say what it shows and why it matters".into()),
         );
         c.check(
-            fail("image-no-alt", Tip, KeepItClean, t, &format!("images[{i}].alt")),
+            fail(Check::ImageNoAlt, Tip, KeepItClean, t, &format!("images[{i}].alt")),
             !image.alt.trim().is_empty(),
             || {
                 (
@@ -671,7 +767,7 @@ fn case_study_checks(c: &mut Coach, stored: &Stored<CaseStudy>) {
     // Internal links are never exported, whatever their address.
     for (i, link) in cs.links.iter().enumerate().filter(|(_, l)| !l.internal) {
         c.check(
-            fail("link-not-https", Warning, KeepItClean, t, &format!("links[{i}].url")),
+            fail(Check::LinkNotHttps, Warning, KeepItClean, t, &format!("links[{i}].url")),
             is_secure(&link.url),
             || {
                 (
@@ -687,7 +783,7 @@ fn recommendation_checks(c: &mut Coach, p: &Portfolio, whole: &Target) {
     use Advice::*;
     use Severity::*;
     let list = &p.recommendations;
-    c.check(fail("no-recommendations", Warning, Recommendations, whole, ""), !list.is_empty(), || {
+    c.check(fail(Check::NoRecommendations, Warning, Recommendations, whole, ""), !list.is_empty(), || {
         (
             "The portfolio has no recommendation".into(),
             "Ask a manager or a colleague you mentored for a few sentences about working with you".into(),
@@ -697,7 +793,7 @@ fn recommendation_checks(c: &mut Coach, p: &Portfolio, whole: &Target) {
         return;
     }
     c.check(
-        fail("no-mentorship-or-collaboration", Warning, Recommendations, whole, ""),
+        fail(Check::NoMentorshipOrCollaboration, Warning, Recommendations, whole, ""),
         list.iter().any(|r| {
             r.item
                 .themes
@@ -714,7 +810,7 @@ fn recommendation_checks(c: &mut Coach, p: &Portfolio, whole: &Target) {
     for r in list {
         let t = Target { kind: Some(EntityKind::Recommendation), id: Some(r.id), title: named(&r.item.author_name) };
         c.check(
-            fail("recommendation-no-author", Warning, Recommendations, &t, "authorName"),
+            fail(Check::RecommendationNoAuthor, Warning, Recommendations, &t, "authorName"),
             !r.item.author_name.trim().is_empty(),
             || {
                 (
@@ -723,13 +819,13 @@ fn recommendation_checks(c: &mut Coach, p: &Portfolio, whole: &Target) {
                 )
             },
         );
-        c.check(fail("recommendation-no-consent", Tip, Recommendations, &t, "consent"), r.item.consent, || {
+        c.check(fail(Check::RecommendationNoConsent, Tip, Recommendations, &t, "consent"), r.item.consent, || {
             (
                 format!("{} has not agreed to share the recommendation", named(&r.item.author_name)),
                 "Ask them; until then it is left out of exports".into(),
             )
         });
-        c.check(fail("link-not-https", Warning, KeepItClean, &t, "sourceUrl"), is_secure(&r.item.source_url), || {
+        c.check(fail(Check::LinkNotHttps, Warning, KeepItClean, &t, "sourceUrl"), is_secure(&r.item.source_url), || {
             (
                 format!("The source link of {}'s recommendation is not https", named(&r.item.author_name)),
                 "Use the https:// address".into(),
@@ -750,7 +846,7 @@ impl Folio {
         // A PDF that cannot be made says so in the preview and on export; the coach
         // then leaves the ATS out rather than failing.
         let ats = self.ats_check(&crate::ExportRequest { edition, ..Default::default() }).ok();
-        Ok(coach(&portfolio, updated, crate::export::now_millis(), ats.as_ref()))
+        Ok(coach(&portfolio, updated, folio_store::now_millis(), ats.as_ref()))
     }
 }
 
@@ -761,7 +857,7 @@ fn address_checks(c: &mut Coach, p: &Portfolio) {
         p.certifications.iter().map(|x| (EntityKind::Certification, x.id, x.item.name.as_str(), x.item.url.as_str()));
     for (kind, id, title, url) in writing.chain(credentials) {
         let t = Target { kind: Some(kind), id: Some(id), title: named(title) };
-        c.check(fail("link-not-https", Severity::Warning, Advice::KeepItClean, &t, "url"), is_secure(url), || {
+        c.check(fail(Check::LinkNotHttps, Severity::Warning, Advice::KeepItClean, &t, "url"), is_secure(url), || {
             (format!("The link of '{}' is not https", t.title), "Use the https:// address".into())
         });
     }

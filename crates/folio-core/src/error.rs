@@ -1,4 +1,4 @@
-use folio_model::Invalid;
+use folio_model::{ErrorCode, Invalid};
 use serde::Serialize;
 use ts_rs::TS;
 
@@ -31,21 +31,21 @@ pub enum Error {
 pub type Result<T, E = Error> = std::result::Result<T, E>;
 
 impl Error {
-    pub fn code(&self) -> &'static str {
+    pub fn code(&self) -> ErrorCode {
         match self {
             Self::Store(e) => e.code(),
-            Self::Invalid(_) => "invalid_input",
-            Self::NotEmpty(_) => "not_empty",
-            Self::Io(_) => "io",
-            Self::ExportUnavailable(_) => "export_unavailable",
-            Self::Render(_) | Self::Ats(_) => "render_failed",
+            Self::Invalid(_) => ErrorCode::InvalidInput,
+            Self::NotEmpty(_) => ErrorCode::NotEmpty,
+            Self::Io(_) => ErrorCode::Io,
+            Self::ExportUnavailable(_) => ErrorCode::ExportUnavailable,
+            Self::Render(_) | Self::Ats(_) => ErrorCode::RenderFailed,
             Self::Import(e) => e.code(),
             Self::Image(e) => match e {
-                folio_media::Error::FileTooLarge | folio_media::Error::TooManyPixels { .. } => "image_too_large",
-                folio_media::Error::Unsupported(_) => "image_unsupported",
-                folio_media::Error::Encode(_) => "image_failed",
+                folio_media::Error::FileTooLarge | folio_media::Error::TooManyPixels { .. } => ErrorCode::ImageTooLarge,
+                folio_media::Error::Unsupported(_) => ErrorCode::ImageUnsupported,
+                folio_media::Error::Encode(_) => ErrorCode::ImageFailed,
                 folio_media::Error::NotAnImage | folio_media::Error::Corrupt(_) | folio_media::Error::Read(_) => {
-                    "image_unreadable"
+                    ErrorCode::ImageUnreadable
                 }
             },
         }
@@ -79,7 +79,7 @@ impl Error {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
 #[serde(rename_all = "camelCase")]
 pub struct ErrorInfo {
-    pub code: String,
+    pub code: ErrorCode,
     pub message: String,
     pub field: Option<String>,
     /// Every field problem, for forms that mark each field.
@@ -89,7 +89,7 @@ pub struct ErrorInfo {
 impl From<&Error> for ErrorInfo {
     fn from(e: &Error) -> Self {
         Self {
-            code: e.code().into(),
+            code: e.code(),
             message: e.to_string(),
             field: e.field().map(Into::into),
             fields: match e {
@@ -109,6 +109,6 @@ impl From<Error> for ErrorInfo {
 impl ErrorInfo {
     /// A failure of Folio itself rather than of what the user did.
     pub fn internal(message: impl Into<String>) -> Self {
-        Self { code: "internal".into(), message: message.into(), field: None, fields: Vec::new() }
+        Self { code: ErrorCode::Internal, message: message.into(), field: None, fields: Vec::new() }
     }
 }

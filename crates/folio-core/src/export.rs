@@ -9,6 +9,7 @@ use std::time::Instant;
 use folio_model::fields::Fields;
 use folio_model::{DocumentFormat, Edition, ExportRecord, ExportSnapshot, Paper};
 use folio_render::{layout, pdf, LayoutOptions, PdfOptions, Rgb};
+use folio_store::now_millis;
 use folio_store::tables::export_records;
 use serde::{Deserialize, Serialize};
 use sha2::{Digest, Sha256};
@@ -62,10 +63,6 @@ fn unknown_theme(name: &str) -> Error {
     Error::invalid("theme", format!("\"{name}\" is not a theme; choose one of {}", names.join(", ")))
 }
 
-pub(crate) fn now_millis() -> i64 {
-    std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).map(|d| d.as_millis() as i64).unwrap_or_default()
-}
-
 /// A PDF in memory, before it is written anywhere.
 #[derive(Debug, Clone)]
 pub struct Rendered {
@@ -80,7 +77,7 @@ pub struct Rendered {
 
 /// Hex SHA-256 of some bytes.
 pub(crate) fn sha256_hex(bytes: &[u8]) -> String {
-    Sha256::digest(bytes).iter().map(|b| format!("{b:02x}")).collect()
+    hex::encode(Sha256::digest(bytes))
 }
 
 /// A snapshot as stored with its export record.

@@ -332,7 +332,8 @@ impl Folio {
         Folio::open(&copy)?
             .check_sound()
             .map_err(|why| Error::Store(folio_store::Error::NotAFolioDatabase { path: source.to_path_buf(), why }))?;
-        let stamp = epoch_seconds();
+        // Seconds since the epoch name the kept copy uniquely.
+        let stamp = folio_store::now_millis() / 1000;
         let keep = db.with_file_name(format!(
             "{}.before-restore-{stamp}",
             db.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_else(|| "folio.db".into())
@@ -367,11 +368,6 @@ fn same_file(a: &Path, b: &Path) -> bool {
         (Ok(a), Ok(b)) => a == b,
         _ => false,
     }
-}
-
-/// Seconds since the epoch, to name the kept copy uniquely.
-fn epoch_seconds() -> u64 {
-    std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).map(|d| d.as_secs()).unwrap_or_default()
 }
 
 /// Stores the backup's images. An image this portfolio already keeps under another id

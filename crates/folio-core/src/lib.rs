@@ -32,7 +32,7 @@ use serde::Serialize;
 use ts_rs::TS;
 use uuid::Uuid;
 
-pub use coach::{coach, Advice, AdviceScore, CoachReport, Finding, Severity, Target};
+pub use coach::{coach, Advice, AdviceScore, Check, CoachReport, Finding, Severity, Target};
 pub use error::{Error, ErrorInfo, Result};
 pub use export::{themes, ExportReport, ExportRequest, Rendered, ThemeInfo};
 pub use files::read_text_file;

@@ -218,7 +218,7 @@ fn check_assets(backup: &Backup) -> Result<()> {
         if asset.width == 0 || asset.height == 0 {
             return Err(Error::at(format!("assets[{i}].width"), "an image has a size"));
         }
-        let sha256: String = Sha256::digest(&entry.data).iter().map(|b| format!("{b:02x}")).collect();
+        let sha256: String = hex::encode(Sha256::digest(&entry.data));
         if sha256 != asset.sha256 || entry.thumbnail.is_empty() {
             return Err(Error::at(format!("assets[{i}].data"), "is damaged: it does not match its SHA-256"));
         }

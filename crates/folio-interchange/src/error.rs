@@ -1,3 +1,5 @@
+use folio_model::ErrorCode;
+
 /// Why a file could not be read. Every variant names what is wrong and, where there is
 /// one, the JSON path at fault (`work[3].startDate`).
 #[derive(Debug, thiserror::Error)]
@@ -20,12 +22,12 @@ pub enum Error {
 
 impl Error {
     /// A stable code for the UI and scripts.
-    pub fn code(&self) -> &'static str {
+    pub fn code(&self) -> ErrorCode {
         match self {
-            Self::TooLarge { .. } => "import_too_large",
-            Self::NewerVersion { .. } => "import_too_new",
-            Self::UnknownFormat => "import_unknown_format",
-            _ => "import_malformed",
+            Self::TooLarge { .. } => ErrorCode::ImportTooLarge,
+            Self::NewerVersion { .. } => ErrorCode::ImportTooNew,
+            Self::UnknownFormat => ErrorCode::ImportUnknownFormat,
+            _ => ErrorCode::ImportMalformed,
         }
     }
 

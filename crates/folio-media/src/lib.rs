@@ -155,7 +155,7 @@ pub fn import(bytes: &[u8]) -> Result<Normalised> {
     let media_type = if graphic { MediaType::Png } else { MediaType::Jpeg };
     let bytes = encode(&image, media_type, JPEG_QUALITY)?;
     let thumbnail = encode(&fit(image.clone(), THUMBNAIL_EDGE, THUMBNAIL_EDGE)?, media_type, THUMBNAIL_QUALITY)?;
-    let sha256 = Sha256::digest(&bytes).iter().map(|b| format!("{b:02x}")).collect();
+    let sha256 = hex::encode(Sha256::digest(&bytes));
     Ok(Normalised { bytes, media_type, width: image.width(), height: image.height(), thumbnail, sha256 })
 }
 

@@ -10,6 +10,7 @@ mod case_study;
 mod date;
 mod edition;
 mod entity;
+mod error_code;
 pub mod fields;
 pub mod markdown;
 mod metric;
@@ -23,6 +24,7 @@ pub use case_study::{
 };
 pub use date::{period, PartialDate};
 pub use edition::{DocumentFormat, Edition, ExportRecord, ExportSnapshot, Paper, Redaction, Section, SectionToggle};
+pub use error_code::ErrorCode;
 pub use entity::{Entity, EntityKind, Portfolio, Stored, Timestamp};
 pub use metric::{
     format_factor, format_number, format_quantity, metric_presets, Direction, Metric, MetricCategory, MetricPreset,

@@ -367,37 +367,39 @@ fn shape_segment(shaped: &mut Shaped<'_>, span: usize, font_id: FontId, level: L
 /// character, the others the rest in order — the last of them whatever is left, so
 /// that a ligature stands for all its letters.
 fn glyph_texts(f: &crate::fonts::Font, infos: &[rustybuzz::GlyphInfo], text: &str, rtl: bool) -> Vec<String> {
-    let mut starts: Vec<usize> = infos.iter().map(|i| i.cluster as usize).collect();
-    starts.sort_unstable();
-    starts.dedup();
     let mut out = vec![String::new(); infos.len()];
-    for (k, &start) in starts.iter().enumerate() {
-        let end = starts.get(k + 1).copied().unwrap_or(text.len());
+    // The shaper keeps clusters in order (rising, or falling right to left): a cluster
+    // is a run of glyphs with the same value, its text up to the next value.
+    let mut first = 0;
+    while first < infos.len() {
+        let start = infos[first].cluster as usize;
+        let last = infos[first..].iter().position(|g| g.cluster as usize != start).map_or(infos.len(), |n| first + n);
+        let end = match rtl {
+            false => infos.get(last).map_or(text.len(), |g| g.cluster as usize),
+            true if first > 0 => infos[first - 1].cluster as usize,
+            true => text.len(),
+        };
         let mut chars: Vec<char> = text.get(start..end).unwrap_or_default().chars().collect();
         // In reading order: the shaper gives right-to-left glyphs as they are seen.
-        let mut members: Vec<usize> = (0..infos.len()).filter(|&i| infos[i].cluster as usize == start).collect();
+        let mut members: Vec<usize> = (first..last).collect();
         if rtl {
             members.reverse();
         }
         let mut rest = Vec::new();
         for &i in &members {
-            let own =
-                chars.iter().position(|c| f.face.glyph_index(*c).is_some_and(|g| u32::from(g.0) == infos[i].glyph_id));
+            let own = chars.iter().position(|c| f.face.glyph_index(*c).is_some_and(|g| u32::from(g.0) == infos[i].glyph_id));
             match own {
                 Some(at) if members.len() > 1 => out[i] = chars.remove(at).to_string(),
                 _ => rest.push(i),
             }
         }
         for (n, &i) in rest.iter().enumerate() {
-            out[i] = if n + 1 == rest.len() {
-                chars.drain(..).collect()
-            } else {
-                chars.drain(..1.min(chars.len())).collect()
-            };
+            out[i] = if n + 1 == rest.len() { chars.drain(..).collect() } else { chars.drain(..1.min(chars.len())).collect() };
         }
         if let (false, Some(&last)) = (chars.is_empty(), members.last()) {
             out[last].extend(chars.drain(..));
         }
+        first = last;
     }
     out
 }

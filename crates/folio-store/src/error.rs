@@ -1,5 +1,7 @@
 use std::path::PathBuf;
 
+use folio_model::ErrorCode;
+
 /// What can go wrong in the store. Each variant has a stable [`Error::code`].
 #[derive(Debug, thiserror::Error)]
 pub enum Error {
@@ -37,19 +39,19 @@ pub type Result<T, E = Error> = std::result::Result<T, E>;
 
 impl Error {
     /// A stable, machine-readable name for the kind of error.
-    pub fn code(&self) -> &'static str {
+    pub fn code(&self) -> ErrorCode {
         match self {
-            Self::DirectoryMissing(_) => "directory_missing",
-            Self::NotAFolioDatabase { .. } => "not_a_folio_database",
-            Self::SchemaTooNew { .. } => "schema_too_new",
-            Self::Busy => "database_busy",
-            Self::NotFound { .. } => "not_found",
-            Self::Corrupt { .. } => "corrupt_record",
-            Self::Migration(_) => "migration_failed",
-            Self::UpgradeCopy { .. } => "upgrade_copy_failed",
-            Self::DiskFull(_) => "disk_full",
-            Self::Io { .. } => "io",
-            Self::Sqlite(_) => "database",
+            Self::DirectoryMissing(_) => ErrorCode::DirectoryMissing,
+            Self::NotAFolioDatabase { .. } => ErrorCode::NotAFolioDatabase,
+            Self::SchemaTooNew { .. } => ErrorCode::SchemaTooNew,
+            Self::Busy => ErrorCode::DatabaseBusy,
+            Self::NotFound { .. } => ErrorCode::NotFound,
+            Self::Corrupt { .. } => ErrorCode::CorruptRecord,
+            Self::Migration(_) => ErrorCode::MigrationFailed,
+            Self::UpgradeCopy { .. } => ErrorCode::UpgradeCopyFailed,
+            Self::DiskFull(_) => ErrorCode::DiskFull,
+            Self::Io { .. } => ErrorCode::Io,
+            Self::Sqlite(_) => ErrorCode::Database,
         }
     }
 

@@ -293,8 +293,8 @@ fn read_identity(conn: &Connection) -> rusqlite::Result<(i32, u32, i64)> {
     Ok((application_id, user_version, tables))
 }
 
-/// Milliseconds since the Unix epoch.
-pub(crate) fn now_millis() -> i64 {
+/// Milliseconds since the Unix epoch: the one clock of every timestamp Folio stores.
+pub fn now_millis() -> i64 {
     std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).map(|d| d.as_millis() as i64).unwrap_or_default()
 }
 

@@ -7,6 +7,7 @@ import type { AtsReport } from './bindings/AtsReport';
 import type { CoachReport } from './bindings/CoachReport';
 import type { Command } from './Command';
 import type { EntityKind } from './bindings/EntityKind';
+import type { ErrorCode } from './bindings/ErrorCode';
 import type { ErrorInfo } from './bindings/ErrorInfo';
 import type { ExportRecord } from './bindings/ExportRecord';
 import type { ExportReport } from './bindings/ExportReport';
@@ -32,7 +33,7 @@ import type { TrashItem } from './bindings/TrashItem';
 
 /** A failed command: branch on `code`, show `message`, mark `fields`. */
 export class FolioError extends Error {
-  readonly code: string;
+  readonly code: ErrorCode;
   readonly field: string | null;
   readonly fields: FieldError[];
 

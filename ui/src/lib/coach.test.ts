@@ -3,7 +3,7 @@ import type { Finding } from './bindings/Finding';
 import { aboutProfile, byPlace, destination, hasPlace, inPlace } from './coach';
 
 const finding = (field: string): Finding => ({
-  check: field,
+  check: 'vague-verb',
   severity: 'tip',
   advice: 'tell-the-story',
   target: { kind: 'case-study', id: 'cs-1', title: 'Checkout' },

@@ -1,7 +1,7 @@
 //! The coach: every check fires when its advice is not followed and stays silent when
 //! it is, over a portfolio that follows all of it.
 
-use folio_core::{coach, Advice, CoachReport, Severity};
+use folio_core::{coach, Advice, Check, CoachReport, Severity};
 use folio_model::{
     CaseStudy, CaseStudyKind, Certification, Decision, Edition, ImageRef, Link, LinkKind, Metric, MetricCategory,
     Portfolio, Profile, ProfileLink, Recommendation, RecommendationTheme, Stored, Technology, TechnologyCategory,
@@ -115,71 +115,71 @@ fn a_portfolio_that_follows_every_piece_of_advice_scores_100_with_nothing_to_say
 type Breach = fn(&mut Portfolio, &mut i64);
 
 /// For each check: a change that breaks its advice, and the field it must point at.
-const BREACHES: &[(&str, &str, Breach)] = &[
-    ("no-case-studies", "", |p, _| p.case_studies.clear()),
-    ("no-leadership-kind", "", |p, _| cs(p).kinds = vec![CaseStudyKind::Migration]),
-    ("case-study-no-kind", "kinds", |p, _| cs(p).kinds.clear()),
-    ("case-study-no-role", "role", |p, _| cs(p).role.clear()),
-    ("case-study-no-decision", "decisions", |p, _| cs(p).decisions.clear()),
-    ("decision-no-rationale", "decisions[0].rationale", |p, _| cs(p).decisions[0].rationale.clear()),
-    ("decision-no-alternatives", "decisions[0].options", |p, _| cs(p).decisions[0].options.truncate(1)),
-    ("case-study-no-contribution", "contribution", |p, _| cs(p).contribution.clear()),
-    ("contribution-without-i", "contribution", |p, _| {
+const BREACHES: &[(Check, &str, Breach)] = &[
+    (Check::NoCaseStudies, "", |p, _| p.case_studies.clear()),
+    (Check::NoLeadershipKind, "", |p, _| cs(p).kinds = vec![CaseStudyKind::Migration]),
+    (Check::CaseStudyNoKind, "kinds", |p, _| cs(p).kinds.clear()),
+    (Check::CaseStudyNoRole, "role", |p, _| cs(p).role.clear()),
+    (Check::CaseStudyNoDecision, "decisions", |p, _| cs(p).decisions.clear()),
+    (Check::DecisionNoRationale, "decisions[0].rationale", |p, _| cs(p).decisions[0].rationale.clear()),
+    (Check::DecisionNoAlternatives, "decisions[0].options", |p, _| cs(p).decisions[0].options.truncate(1)),
+    (Check::CaseStudyNoContribution, "contribution", |p, _| cs(p).contribution.clear()),
+    (Check::ContributionWithoutI, "contribution", |p, _| {
         cs(p).contribution = "The team designed the ledger together.".into()
     }),
-    ("contribution-no-team", "contribution", |p, _| cs(p).contribution = "I designed the ledger.".into()),
-    ("case-study-no-outcome", "outcome", |p, _| cs(p).outcome.clear()),
-    ("vague-verb", "summary", |p, _| cs(p).summary = "Helped with the move to an event-driven ledger.".into()),
-    ("vague-verb", "outcome", |p, _| cs(p).outcome = "I was involved in the launch.".into()),
-    ("case-study-no-metric", "metrics", |p, _| cs(p).metrics.clear()),
-    ("case-study-no-baseline", "metrics", |p, _| cs(p).metrics.iter_mut().for_each(|m| m.baseline = None)),
-    ("metric-no-timeframe", "metrics[1].timeframe", |p, _| cs(p).metrics[1].timeframe.clear()),
-    ("no-performance-metric", "", |p, _| cs(p).metrics.retain(|m| m.category != MetricCategory::Performance)),
-    ("no-delivery-metric", "", |p, _| cs(p).metrics.retain(|m| m.category != MetricCategory::Delivery)),
-    ("no-quality-metric", "", |p, _| cs(p).metrics.retain(|m| m.category != MetricCategory::Quality)),
-    ("few-languages", "", |p, _| cs(p).technologies.retain(|t| t.name != "Go")),
-    ("no-cloud", "", |p, _| cs(p).technologies.retain(|t| t.category != TechnologyCategory::Cloud)),
-    ("no-modern-practice", "", |p, _| cs(p).technologies.retain(|t| t.category != TechnologyCategory::Practice)),
-    ("edition-too-long", "caseStudies", |p, _| {
+    (Check::ContributionNoTeam, "contribution", |p, _| cs(p).contribution = "I designed the ledger.".into()),
+    (Check::CaseStudyNoOutcome, "outcome", |p, _| cs(p).outcome.clear()),
+    (Check::VagueVerb, "summary", |p, _| cs(p).summary = "Helped with the move to an event-driven ledger.".into()),
+    (Check::VagueVerb, "outcome", |p, _| cs(p).outcome = "I was involved in the launch.".into()),
+    (Check::CaseStudyNoMetric, "metrics", |p, _| cs(p).metrics.clear()),
+    (Check::CaseStudyNoBaseline, "metrics", |p, _| cs(p).metrics.iter_mut().for_each(|m| m.baseline = None)),
+    (Check::MetricNoTimeframe, "metrics[1].timeframe", |p, _| cs(p).metrics[1].timeframe.clear()),
+    (Check::NoPerformanceMetric, "", |p, _| cs(p).metrics.retain(|m| m.category != MetricCategory::Performance)),
+    (Check::NoDeliveryMetric, "", |p, _| cs(p).metrics.retain(|m| m.category != MetricCategory::Delivery)),
+    (Check::NoQualityMetric, "", |p, _| cs(p).metrics.retain(|m| m.category != MetricCategory::Quality)),
+    (Check::FewLanguages, "", |p, _| cs(p).technologies.retain(|t| t.name != "Go")),
+    (Check::NoCloud, "", |p, _| cs(p).technologies.retain(|t| t.category != TechnologyCategory::Cloud)),
+    (Check::NoModernPractice, "", |p, _| cs(p).technologies.retain(|t| t.category != TechnologyCategory::Practice)),
+    (Check::EditionTooLong, "caseStudies", |p, _| {
         p.edition = Some(stored(Edition { name: "Acme".into(), ..Edition::default() }));
         p.case_studies = (0..7).map(|_| stored(exemplary_case_study())).collect();
     }),
-    ("case-study-no-summary", "summary", |p, _| cs(p).summary.clear()),
-    ("summary-too-long", "summary", |p, _| cs(p).summary = "We moved card payments to a new ledger. ".repeat(9)),
-    ("image-no-caption", "images[0].caption", |p, _| cs(p).images[0].caption.clear()),
-    ("image-no-alt", "images[0].alt", |p, _| cs(p).images[0].alt.clear()),
-    ("link-not-https", "links[0].url", |p, _| cs(p).links[0].url = "http://example.com/talk".into()),
-    ("link-not-https", "links[1].url", |p, _| p.profile.links[1].url = "http://github.com/maya".into()),
-    ("link-not-https", "sourceUrl", |p, _| p.recommendations[0].item.source_url = "http://example.com".into()),
-    ("link-not-https", "url", |p, _| {
+    (Check::CaseStudyNoSummary, "summary", |p, _| cs(p).summary.clear()),
+    (Check::SummaryTooLong, "summary", |p, _| cs(p).summary = "We moved card payments to a new ledger. ".repeat(9)),
+    (Check::ImageNoCaption, "images[0].caption", |p, _| cs(p).images[0].caption.clear()),
+    (Check::ImageNoAlt, "images[0].alt", |p, _| cs(p).images[0].alt.clear()),
+    (Check::LinkNotHttps, "links[0].url", |p, _| cs(p).links[0].url = "http://example.com/talk".into()),
+    (Check::LinkNotHttps, "links[1].url", |p, _| p.profile.links[1].url = "http://github.com/maya".into()),
+    (Check::LinkNotHttps, "sourceUrl", |p, _| p.recommendations[0].item.source_url = "http://example.com".into()),
+    (Check::LinkNotHttps, "url", |p, _| {
         p.writing = vec![stored(Writing {
             title: "Idempotency".into(),
             url: "http://example.com".into(),
             ..Writing::default()
         })]
     }),
-    ("link-not-https", "url", |p, _| {
+    (Check::LinkNotHttps, "url", |p, _| {
         p.certifications = vec![stored(Certification {
             name: "CKA".into(),
             url: "http://example.com".into(),
             ..Certification::default()
         })]
     }),
-    ("profile-no-name", "fullName", |p, _| p.profile.full_name.clear()),
-    ("profile-no-headline", "headline", |p, _| p.profile.headline.clear()),
-    ("profile-no-contact", "email", |p, _| {
+    (Check::ProfileNoName, "fullName", |p, _| p.profile.full_name.clear()),
+    (Check::ProfileNoHeadline, "headline", |p, _| p.profile.headline.clear()),
+    (Check::ProfileNoContact, "email", |p, _| {
         p.profile.email.clear();
         p.profile.links.clear();
     }),
-    ("no-linkedin", "links", |p, _| p.profile.links.retain(|l| l.kind != LinkKind::Linkedin)),
-    ("no-blog-or-code", "links", |p, _| p.profile.links.retain(|l| l.kind != LinkKind::Github)),
-    ("profile-stale", "", |_, updated| *updated = NOW - 200 * DAY),
-    ("no-recommendations", "", |p, _| p.recommendations.clear()),
-    ("no-mentorship-or-collaboration", "", |p, _| {
+    (Check::NoLinkedin, "links", |p, _| p.profile.links.retain(|l| l.kind != LinkKind::Linkedin)),
+    (Check::NoBlogOrCode, "links", |p, _| p.profile.links.retain(|l| l.kind != LinkKind::Github)),
+    (Check::ProfileStale, "", |_, updated| *updated = NOW - 200 * DAY),
+    (Check::NoRecommendations, "", |p, _| p.recommendations.clear()),
+    (Check::NoMentorshipOrCollaboration, "", |p, _| {
         p.recommendations[0].item.themes = vec![RecommendationTheme::Leadership]
     }),
-    ("recommendation-no-consent", "consent", |p, _| p.recommendations[0].item.consent = false),
-    ("recommendation-no-author", "authorName", |p, _| p.recommendations[0].item.author_name = " ".into()),
+    (Check::RecommendationNoConsent, "consent", |p, _| p.recommendations[0].item.consent = false),
+    (Check::RecommendationNoAuthor, "authorName", |p, _| p.recommendations[0].item.author_name = " ".into()),
 ];
 
 #[test]
@@ -205,7 +205,7 @@ fn a_finding_names_the_record_and_gives_a_concrete_next_step() {
     let mut p = exemplary();
     cs(&mut p).metrics.iter_mut().for_each(|m| m.baseline = None);
     let r = report(&p);
-    let f = r.findings.iter().find(|f| f.check == "case-study-no-baseline").unwrap();
+    let f = r.findings.iter().find(|f| f.check == Check::CaseStudyNoBaseline).unwrap();
     assert_eq!(f.message, "Case study 'Payments re-platform' has no metric with a baseline");
     assert_eq!(f.next_step, "Add one, e.g. deployment frequency before and after");
     assert_eq!(f.severity, Severity::Warning);
@@ -219,8 +219,8 @@ fn vague_verbs_and_the_first_person_are_read_as_whole_words() {
     // "Mitigated" holds "i" and "Helpful" starts like "helped": neither counts.
     cs(&mut p).contribution = "Mitigated outages; helpful runbooks for the team.".into();
     let checks: Vec<_> = report(&p).findings.into_iter().map(|f| f.check).collect();
-    assert!(checks.contains(&"contribution-without-i".to_string()), "{checks:?}");
-    assert!(!checks.contains(&"vague-verb".to_string()), "{checks:?}");
+    assert!(checks.contains(&Check::ContributionWithoutI), "{checks:?}");
+    assert!(!checks.contains(&Check::VagueVerb), "{checks:?}");
 }
 
 #[test]
@@ -266,7 +266,7 @@ fn an_edition_is_coached_on_its_fields_as_written_not_as_redacted() {
         .unwrap()
         .findings
         .into_iter()
-        .find(|f| f.check == "metric-no-timeframe")
+        .find(|f| f.check == Check::MetricNoTimeframe)
         .unwrap();
     assert_eq!(f.target.title, "Event-driven payment ledger for Acme Payments", "the title as the user wrote it");
 }
@@ -299,8 +299,8 @@ fn an_edition_is_coached_on_what_it_exports() {
     let whole = folio.coach(None).unwrap();
     let edition = folio.coach(Some(northwind.id)).unwrap();
     // The guild case study (with the undocumented alternatives) is not in this edition.
-    assert!(whole.findings.iter().any(|f| f.check == "decision-no-alternatives"));
-    assert!(!edition.findings.iter().any(|f| f.check == "decision-no-alternatives"));
+    assert!(whole.findings.iter().any(|f| f.check == Check::DecisionNoAlternatives));
+    assert!(!edition.findings.iter().any(|f| f.check == Check::DecisionNoAlternatives));
     let case_studies: std::collections::HashSet<_> = edition.findings.iter().filter_map(|f| f.target.id).collect();
     assert!(case_studies
         .iter()
@@ -325,7 +325,7 @@ fn each_field_an_ats_would_misread_is_reported_and_a_clean_read_passes() {
     assert_eq!(keep_it_clean(&passed), keep_it_clean(&without) + 1, "a clean read counts as a check passed");
 
     let failed = coach(&p, Some(NOW - DAY), NOW, Some(&poor));
-    let f = failed.findings.iter().find(|f| f.check == "ats-misread").expect("the misread is reported");
+    let f = failed.findings.iter().find(|f| f.check == Check::AtsMisread).expect("the misread is reported");
     assert_eq!(
         f.message,
         "An applicant tracking system would misread 1 of the PDF's 40 fields: Experience: Staff Engineer | \
@@ -338,11 +338,11 @@ fn each_field_an_ats_would_misread_is_reported_and_a_clean_read_passes() {
 fn the_coach_reads_the_pdf_as_an_ats_and_names_a_title_it_would_split() {
     let (folio, _dir) = crate::open();
     folio.load_demo(false).unwrap();
-    assert!(folio.coach(None).unwrap().findings.iter().all(|f| f.check != "ats-misread"), "the demo reads right");
+    assert!(folio.coach(None).unwrap().findings.iter().all(|f| f.check != Check::AtsMisread), "the demo reads right");
     let mut job = folio.list::<folio_model::Experience>().unwrap().remove(0);
     job.item.title = "Staff Engineer | Payments".into();
     folio.update(job.id, &job.item).unwrap();
     let r = folio.coach(None).unwrap();
-    let f = r.findings.iter().find(|f| f.check == "ats-misread").expect("the split title is reported");
+    let f = r.findings.iter().find(|f| f.check == Check::AtsMisread).expect("the split title is reported");
     assert!(f.message.contains("'Staff Engineer | Payments' reads as 'Staff Engineer'"), "{}", f.message);
 }

@@ -1,4 +1,4 @@
-use folio_model::{CaseStudy, Direction, Entity, EntityKind, Recommendation, RecommendationTheme, Skill, SkillArea};
+use folio_model::{CaseStudy, Direction, Entity, EntityKind, ErrorCode, Recommendation, RecommendationTheme, Skill, SkillArea};
 
 use crate::open;
 
@@ -45,7 +45,7 @@ fn the_demo_refuses_a_database_that_holds_a_portfolio() {
     let (folio, _dir) = open();
     folio.create(&CaseStudy { title: "Mine".into(), ..CaseStudy::default() }).unwrap();
     let err = folio.load_demo(false).unwrap_err();
-    assert_eq!(err.code(), "not_empty");
+    assert_eq!(err.code(), ErrorCode::NotEmpty);
     assert!(err.to_string().contains("--force"), "{err}");
     let titles: Vec<_> = folio.list::<CaseStudy>().unwrap().into_iter().map(|c| c.item.title).collect();
     assert_eq!(titles, ["Mine"], "a refused demo changes nothing");

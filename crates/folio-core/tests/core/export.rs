@@ -3,8 +3,8 @@
 use std::path::Path;
 use std::process::Command;
 
-use folio_core::{ExportRequest, FileFormat, Folio};
-use folio_model::{CaseStudy, Edition, Paper, Recommendation};
+use folio_core::{Check, ExportRequest, FileFormat, Folio};
+use folio_model::{CaseStudy, Edition, ErrorCode, Paper, Recommendation};
 use folio_render::markdown::plain_text;
 
 use crate::open;
@@ -242,12 +242,12 @@ fn a_failed_export_leaves_the_earlier_pdf_untouched_and_records_nothing() {
 
     let err =
         folio.export_pdf(&path, &ExportRequest { theme: Some("baroque".into()), ..Default::default() }).unwrap_err();
-    assert_eq!(err.code(), "invalid_input");
+    assert_eq!(err.code(), ErrorCode::InvalidInput);
     assert!(err.to_string().contains("modern, classic, compact"), "{err}");
     assert_eq!(std::fs::read(&path).unwrap(), before);
 
     let err = folio.export_pdf(&dir.path().join("missing/portfolio.pdf"), &ExportRequest::default()).unwrap_err();
-    assert_eq!(err.code(), "io");
+    assert_eq!(err.code(), ErrorCode::Io);
     assert!(err.to_string().contains("does not exist"), "{err}");
 
     let err = folio.export_pdf(dir.path(), &ExportRequest::default()).unwrap_err();
@@ -405,7 +405,7 @@ fn a_recommendation_without_an_author_is_a_draft_no_export_prints() {
         assert!(folio.portfolio(edition).unwrap().recommendations.is_empty(), "{edition:?}");
     }
     let coach = folio.coach(None).unwrap();
-    assert!(coach.findings.iter().any(|f| f.check == "recommendation-no-author" && f.field == "authorName"));
+    assert!(coach.findings.iter().any(|f| f.check == Check::RecommendationNoAuthor && f.field == "authorName"));
 }
 
 #[test]
@@ -439,7 +439,7 @@ fn a_case_studys_technologies_are_one_line_under_its_summary_never_a_block_of_th
 fn an_unknown_export_is_not_found() {
     let (folio, _dir) = open();
     let err = folio.export_record(uuid::Uuid::now_v7()).unwrap_err();
-    assert_eq!(err.code(), "not_found");
+    assert_eq!(err.code(), ErrorCode::NotFound);
 }
 
 #[test]
@@ -484,7 +484,7 @@ fn only_the_pdf_this_machine_exported_is_handed_to_the_opener() {
 
     let unavailable = |why: &str| {
         let err = folio.exported_file(id).unwrap_err();
-        assert_eq!(err.code(), "export_unavailable", "{why}: {err}");
+        assert_eq!(err.code(), ErrorCode::ExportUnavailable, "{why}: {err}");
         err.to_string()
     };
     let pdf = std::fs::read(&path).unwrap();
@@ -505,7 +505,7 @@ fn only_the_pdf_this_machine_exported_is_handed_to_the_opener() {
     let (other, _other_dir) = open();
     other.import_bytes(doc.to_string().as_bytes(), None, false).unwrap();
     let err = other.exported_file(id).unwrap_err();
-    assert_eq!(err.code(), "export_unavailable");
+    assert_eq!(err.code(), ErrorCode::ExportUnavailable);
     assert!(err.to_string().contains("is not the path of a PDF Folio wrote"), "{err}");
 }
 
@@ -530,6 +530,6 @@ fn the_pdf_says_the_language_the_profile_gives_and_a_malformed_tag_changes_nothi
 
     profile.language = "British English".into();
     let err = folio.update_profile(&profile).unwrap_err();
-    assert_eq!((err.code(), err.field()), ("invalid_input", Some("language")));
+    assert_eq!((err.code(), err.field()), (ErrorCode::InvalidInput, Some("language")));
     assert_eq!(folio.profile().unwrap().language, "en-GB", "nothing changed");
 }

@@ -7,6 +7,7 @@ use std::path::Path;
 use folio_core::{ExportRequest, FileFormat};
 
 use crate::open;
+use folio_model::ErrorCode;
 
 fn mode(path: &Path) -> u32 {
     std::fs::metadata(path).unwrap().permissions().mode() & 0o777
@@ -50,7 +51,7 @@ fn a_pdf_written_onto_a_link_replaces_the_file_it_points_to_and_keeps_the_link()
     let dangling = dir.path().join("dangling.pdf");
     std::os::unix::fs::symlink(dir.path().join("nowhere/cv.pdf"), &dangling).unwrap();
     let err = folio.export_pdf(&dangling, &ExportRequest::default()).unwrap_err();
-    assert_eq!(err.code(), "io");
+    assert_eq!(err.code(), ErrorCode::Io);
     assert!(err.to_string().contains("is a link to a file that does not exist"), "{err}");
 }
 
@@ -60,10 +61,10 @@ fn endless_files_are_refused_after_their_limit_not_read_until_memory_runs_out() 
     folio.load_demo(false).unwrap();
     let before = folio.export_bytes(FileFormat::Folio, None).unwrap();
     let err = folio.import_file(Path::new("/dev/zero"), None, true).unwrap_err();
-    assert_eq!(err.code(), "import_too_large", "{err}");
+    assert_eq!(err.code(), ErrorCode::ImportTooLarge, "{err}");
     assert!(err.to_string().contains("larger than 32 MB"), "{err}");
     let err = folio.import_image_file(Path::new("/dev/urandom")).unwrap_err();
-    assert_eq!(err.code(), "image_too_large", "{err}");
+    assert_eq!(err.code(), ErrorCode::ImageTooLarge, "{err}");
     let err = folio_core::read_text_file(Path::new("/dev/zero"), "posting", 1_000).unwrap_err();
     assert_eq!(err.field(), Some("posting"), "{err}");
     assert_eq!(folio.export_bytes(FileFormat::Folio, None).unwrap(), before, "nothing changed");

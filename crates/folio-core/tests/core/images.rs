@@ -1,6 +1,6 @@
 use folio_core::Folio;
 use folio_media::draw;
-use folio_model::{CaseStudy, EntityKind, ImageRef, Profile};
+use folio_model::{CaseStudy, EntityKind, ErrorCode, ImageRef, Profile};
 use image::DynamicImage;
 use uuid::Uuid;
 
@@ -43,7 +43,7 @@ fn an_image_is_attached_with_its_caption_and_a_bad_file_changes_nothing() {
     let text = dir.path().join("diagram.png");
     std::fs::write(&text, "not a picture").unwrap();
     let err = folio.attach_image(id, &text, "Architecture").unwrap_err();
-    assert_eq!(err.code(), "image_unreadable");
+    assert_eq!(err.code(), ErrorCode::ImageUnreadable);
     assert!(err.to_string().contains("not an image"), "{err}");
     assert_eq!(folio.get::<CaseStudy>(id).unwrap().item.images.len(), 1);
     assert_eq!(folio.assets().unwrap().len(), 1);
@@ -59,7 +59,7 @@ fn a_record_showing_an_unknown_image_is_refused() {
         ..CaseStudy::default()
     };
     let err = folio.update(id, &ghost).unwrap_err();
-    assert_eq!((err.code(), err.field()), ("invalid_input", Some("images[0].asset")));
+    assert_eq!((err.code(), err.field()), (ErrorCode::InvalidInput, Some("images[0].asset")));
     assert!(folio.get::<CaseStudy>(id).unwrap().item.images.is_empty());
 
     let err = folio.update_profile(&Profile { photo: Some(Uuid::now_v7()), ..Profile::default() }).unwrap_err();

@@ -5,7 +5,7 @@
 use std::path::{Path, PathBuf};
 
 use folio_core::{ExportRequest, FileFormat, Folio, ImportMode};
-use folio_model::{CaseStudy, Decision, Direction, Metric, Recommendation, Skill};
+use folio_model::{CaseStudy, Decision, Direction, ErrorCode, Metric, Recommendation, Skill};
 use serde_json::Value;
 
 use crate::open;
@@ -148,7 +148,7 @@ fn importing_into_a_portfolio_that_is_not_empty_needs_merge_or_replace() {
     let resume = std::fs::read(fixtures().join("sample.resume.json")).unwrap();
 
     let err = folio.import_bytes(&resume, None, false).unwrap_err();
-    assert_eq!(err.code(), "not_empty");
+    assert_eq!(err.code(), ErrorCode::NotEmpty);
     assert_eq!(backup_bytes(&folio), backup, "a refused import changes nothing");
 
     let before = folio.stats().unwrap();
@@ -183,7 +183,7 @@ fn a_dry_run_reports_what_would_be_added_and_what_cannot_be_mapped_and_changes_n
 
 /// Imports `bytes` into a portfolio holding the demo and checks that it was refused
 /// with `code`, naming `path` if given, and that nothing changed.
-fn refused(bytes: &[u8], code: &str, path: Option<&str>) -> String {
+fn refused(bytes: &[u8], code: ErrorCode, path: Option<&str>) -> String {
     let (folio, _dir) = open();
     folio.load_demo(false).unwrap();
     let before = backup_bytes(&folio);
@@ -199,20 +199,20 @@ fn refused(bytes: &[u8], code: &str, path: Option<&str>) -> String {
 
 #[test]
 fn text_that_is_not_json_is_refused() {
-    let message = refused(b"name: Jane\nwork: []", "import_malformed", None);
+    let message = refused(b"name: Jane\nwork: []", ErrorCode::ImportMalformed, None);
     assert!(message.contains("not JSON"), "{message}");
 }
 
 #[test]
 fn json_that_is_neither_format_is_refused() {
-    refused(b"[1, 2, 3]", "import_unknown_format", None);
-    refused(br#"{"title": "my notes"}"#, "import_unknown_format", None);
+    refused(b"[1, 2, 3]", ErrorCode::ImportUnknownFormat, None);
+    refused(br#"{"title": "my notes"}"#, ErrorCode::ImportUnknownFormat, None);
 }
 
 #[test]
 fn a_section_of_the_wrong_type_is_refused_with_its_path() {
     let message =
-        refused(br#"{"basics": {"name": "Jane"}, "work": {"name": "Acme"}}"#, "import_malformed", Some("work"));
+        refused(br#"{"basics": {"name": "Jane"}, "work": {"name": "Acme"}}"#, ErrorCode::ImportMalformed, Some("work"));
     assert!(message.contains("expected a sequence"), "{message}");
 }
 
@@ -227,7 +227,7 @@ fn an_unparseable_date_is_refused_with_its_path() {
             { "name": "D", "position": "Engineer", "startDate": "May 2019" }
         ]
     });
-    let message = refused(work.to_string().as_bytes(), "import_malformed", Some("work[3].startDate"));
+    let message = refused(work.to_string().as_bytes(), ErrorCode::ImportMalformed, Some("work[3].startDate"));
     assert!(message.contains("\"May 2019\" is not a date"), "{message}");
 }
 
@@ -236,24 +236,24 @@ fn a_50_mb_file_is_refused_before_it_is_parsed() {
     let mut big = br#"{"basics": {"name": "Jane", "summary": ""#.to_vec();
     big.resize(50 * 1024 * 1024, b'a');
     big.extend_from_slice(br#""}}"#);
-    let message = refused(&big, "import_too_large", None);
+    let message = refused(&big, ErrorCode::ImportTooLarge, None);
     assert!(message.contains("larger than 32 MB"), "{message}");
 
     // From a file, too: its size is checked before it is read.
     let (folio, dir) = open();
     let path = dir.path().join("big.json");
     std::fs::write(&path, &big).unwrap();
-    assert_eq!(folio.import_file(&path, None, false).unwrap_err().code(), "import_too_large");
+    assert_eq!(folio.import_file(&path, None, false).unwrap_err().code(), ErrorCode::ImportTooLarge);
 }
 
 #[test]
 fn ten_thousand_levels_of_nesting_are_refused() {
     let deep = format!("{}{}", "[".repeat(10_000), "]".repeat(10_000));
-    let message = refused(deep.as_bytes(), "import_malformed", None);
+    let message = refused(deep.as_bytes(), ErrorCode::ImportMalformed, None);
     assert!(message.contains("nested deeper than"), "{message}");
     let deep_object =
         format!(r#"{{"basics": {{"name": "Jane"}}, "work": {}{}}}"#, "[".repeat(10_000), "]".repeat(10_000));
-    refused(deep_object.as_bytes(), "import_malformed", None);
+    refused(deep_object.as_bytes(), ErrorCode::ImportMalformed, None);
 }
 
 #[test]
@@ -261,7 +261,7 @@ fn invalid_utf8_is_refused_naming_the_offset() {
     let mut bytes = br#"{"basics": {"name": "Ja"#.to_vec();
     bytes.extend_from_slice(&[0xff, 0xfe]);
     bytes.extend_from_slice(br#"ne"}}"#);
-    let message = refused(&bytes, "import_malformed", None);
+    let message = refused(&bytes, ErrorCode::ImportMalformed, None);
     assert!(message.contains("not UTF-8") && message.contains("offset 23"), "{message}");
 }
 
@@ -271,7 +271,7 @@ fn a_backup_from_a_newer_folio_is_refused() {
     folio.load_demo(false).unwrap();
     let mut doc: Value = serde_json::from_slice(&backup_bytes(&folio)).unwrap();
     doc["version"] = 2.into();
-    let message = refused(doc.to_string().as_bytes(), "import_too_new", None);
+    let message = refused(doc.to_string().as_bytes(), ErrorCode::ImportTooNew, None);
     assert!(message.contains("newer Folio"), "{message}");
 }
 
@@ -288,9 +288,9 @@ fn a_backup_with_an_invalid_record_names_it_and_imports_nothing() {
         .unwrap();
     let mut doc: Value = serde_json::from_slice(&backup_bytes(&folio)).unwrap();
     doc["caseStudies"][0]["item"]["title"] = "".into();
-    refused(doc.to_string().as_bytes(), "import_malformed", Some("caseStudies[0].item.title"));
+    refused(doc.to_string().as_bytes(), ErrorCode::ImportMalformed, Some("caseStudies[0].item.title"));
     doc["caseStudies"][0]["item"]["title"] = 42.into();
-    refused(doc.to_string().as_bytes(), "import_malformed", Some("caseStudies[0].item.title"));
+    refused(doc.to_string().as_bytes(), ErrorCode::ImportMalformed, Some("caseStudies[0].item.title"));
 }
 
 #[test]
@@ -319,16 +319,16 @@ fn restoring_from_a_file_that_is_not_a_folio_database_changes_nothing() {
     let text = dir.path().join("notes.db");
     std::fs::write(&text, "not a database").unwrap();
     let err = folio.restore_database(&text).unwrap_err();
-    assert_eq!(err.code(), "not_a_folio_database");
+    assert_eq!(err.code(), ErrorCode::NotAFolioDatabase);
     let missing = folio.restore_database(&dir.path().join("missing.db")).unwrap_err();
-    assert_eq!(missing.code(), "not_a_folio_database");
+    assert_eq!(missing.code(), ErrorCode::NotAFolioDatabase);
 
     // A database of a newer schema is refused too.
     let newer = dir.path().join("newer.db");
     folio.backup_database(&newer).unwrap();
     let conn = rusqlite_version_bump(&newer);
     drop(conn);
-    assert_eq!(folio.restore_database(&newer).unwrap_err().code(), "schema_too_new");
+    assert_eq!(folio.restore_database(&newer).unwrap_err().code(), ErrorCode::SchemaTooNew);
     assert_eq!(backup_bytes(&folio), before);
     let leftovers: Vec<_> = std::fs::read_dir(dir.path())
         .unwrap()
@@ -406,7 +406,7 @@ fn a_backup_whose_export_names_a_missing_edition_is_refused_with_its_path() {
     folio.export_pdf(&dir.path().join("p.pdf"), &ExportRequest::default()).unwrap();
     let mut doc: Value = serde_json::from_slice(&backup_bytes(&folio)).unwrap();
     doc["exports"][0]["edition"] = Value::String(uuid::Uuid::now_v7().to_string());
-    refused(doc.to_string().as_bytes(), "import_malformed", Some("exports[0].edition"));
+    refused(doc.to_string().as_bytes(), ErrorCode::ImportMalformed, Some("exports[0].edition"));
 }
 
 #[test]
@@ -504,7 +504,7 @@ fn an_export_path_in_a_backup_must_be_a_file_path() {
     for path in ["https://evil.example/payload", "relative/cv.pdf", "/tmp/cv\u{7}.pdf"] {
         let mut doc = backup_with_a_snapshot();
         doc["exports"][0]["path"] = path.into();
-        let err = refused(doc.to_string().as_bytes(), "import_malformed", Some("exports[0].path"));
+        let err = refused(doc.to_string().as_bytes(), ErrorCode::ImportMalformed, Some("exports[0].path"));
         assert!(err.contains("path"), "{path}: {err}");
     }
 }
@@ -568,7 +568,7 @@ fn a_markdown_link_folio_would_not_follow_is_refused_when_typed() {
     let mut item = study.item.clone();
     item.context = "Read [the notes](file:///etc/passwd).".into();
     let err = folio.update(study.id, &item).unwrap_err();
-    assert_eq!(err.code(), "invalid_input");
+    assert_eq!(err.code(), ErrorCode::InvalidInput);
     assert_eq!(err.field(), Some("context"));
     assert!(err.to_string().contains("https://"), "{err}");
     assert_eq!(folio.get::<CaseStudy>(study.id).unwrap().item, study.item, "nothing changed");

@@ -1,4 +1,4 @@
-use folio_model::{CaseStudy, Edition, Section, SectionToggle};
+use folio_model::{CaseStudy, Edition, ErrorCode, Section, SectionToggle};
 
 use crate::open;
 
@@ -45,6 +45,6 @@ fn editions_are_found_by_name_and_a_wrong_name_lists_the_real_ones() {
     let found = folio.edition_by_name(&first.item.name.to_uppercase()).unwrap();
     assert_eq!(found.id, first.id);
     let err = folio.edition_by_name("Nope").unwrap_err();
-    assert_eq!(err.code(), "invalid_input");
+    assert_eq!(err.code(), ErrorCode::InvalidInput);
     assert!(err.to_string().contains(&first.item.name), "{err}");
 }

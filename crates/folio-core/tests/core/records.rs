@@ -1,4 +1,4 @@
-use folio_model::{CaseStudy, EntityKind, Metric, Profile, Writing};
+use folio_model::{CaseStudy, EntityKind, ErrorCode, Metric, Profile, Writing};
 use uuid::Uuid;
 
 use crate::open;
@@ -11,7 +11,7 @@ fn titled(title: &str) -> CaseStudy {
 fn invalid_input_is_refused_with_its_field_and_stores_nothing() {
     let (folio, _dir) = open();
     let err = folio.create(&titled("  ")).unwrap_err();
-    assert_eq!(err.code(), "invalid_input");
+    assert_eq!(err.code(), ErrorCode::InvalidInput);
     assert_eq!(err.field(), Some("title"));
     assert_eq!(folio.stats().unwrap().case_studies, 0);
 }
@@ -42,8 +42,8 @@ fn an_invalid_profile_is_refused_and_the_old_one_kept() {
 fn a_record_that_does_not_exist_is_not_found() {
     let (folio, _dir) = open();
     let err = folio.get::<Writing>(Uuid::now_v7()).unwrap_err();
-    assert_eq!(err.code(), "not_found");
-    assert_eq!(folio.delete(EntityKind::Writing, Uuid::now_v7()).unwrap_err().code(), "not_found");
+    assert_eq!(err.code(), ErrorCode::NotFound);
+    assert_eq!(folio.delete(EntityKind::Writing, Uuid::now_v7()).unwrap_err().code(), ErrorCode::NotFound);
 }
 
 #[test]
@@ -52,7 +52,7 @@ fn reorder_must_name_every_record_once_and_otherwise_changes_nothing() {
     let a = folio.create(&titled("A")).unwrap().id;
     let b = folio.create(&titled("B")).unwrap().id;
     let err = folio.reorder(EntityKind::CaseStudy, &[b]).unwrap_err();
-    assert_eq!(err.code(), "invalid_input");
+    assert_eq!(err.code(), ErrorCode::InvalidInput);
     assert!(err.to_string().contains("every one of the 2 case studies"), "{err}");
     folio.reorder(EntityKind::CaseStudy, &[b, a]).unwrap();
     let titles: Vec<_> = folio.list::<CaseStudy>().unwrap().into_iter().map(|c| c.item.title).collect();
@@ -107,7 +107,7 @@ fn records_of_any_kind_go_through_one_tagged_door() {
     assert_eq!(folio.get::<CaseStudy>(cs.id).unwrap().item.title, "Ledger");
 
     let err = folio.update_record(cs.id, &folio_model::Record::CaseStudy(titled(""))).unwrap_err();
-    assert_eq!(err.code(), "invalid_input");
+    assert_eq!(err.code(), ErrorCode::InvalidInput);
     assert_eq!(folio.get::<CaseStudy>(cs.id).unwrap().item.title, "Ledger", "a refused save changes nothing");
 }
 
@@ -118,7 +118,7 @@ fn a_search_longer_than_a_few_words_is_refused_clearly() {
     assert!(!folio.search("kafka", 10).unwrap().is_empty());
     let pasted = "kafka ".repeat(40);
     let err = folio.search(&pasted, 10).unwrap_err();
-    assert_eq!(err.code(), "invalid_input");
+    assert_eq!(err.code(), ErrorCode::InvalidInput);
     assert_eq!(err.field(), Some("search"));
     assert!(err.to_string().contains("longer than 200 characters"), "{err}");
 }

@@ -5,7 +5,7 @@
 use std::path::Path;
 
 use folio_core::{FileFormat, Folio};
-use folio_model::{CaseStudy, Skill};
+use folio_model::{CaseStudy, ErrorCode, Skill};
 
 use crate::open;
 
@@ -18,7 +18,7 @@ fn everything(folio: &Folio) -> Vec<u8> {
 fn refused(dir: &Path, folio: &Folio, copy: &Path) -> String {
     let before = everything(folio);
     let err = folio.restore_database(copy).unwrap_err();
-    assert_eq!(err.code(), "not_a_folio_database", "{err}");
+    assert_eq!(err.code(), ErrorCode::NotAFolioDatabase, "{err}");
     assert_eq!(everything(folio), before, "a refused restore changed the portfolio");
     let kept: Vec<_> = std::fs::read_dir(dir)
         .unwrap()

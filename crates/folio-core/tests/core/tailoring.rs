@@ -2,10 +2,7 @@
 //! snapshots of what was sent — checked on real PDFs with poppler and qpdf.
 
 use folio_core::{ExportRequest, FileFormat, Folio};
-use folio_model::{
-    CaseStudy, Direction, Edition, Experience, Link, Metric, MetricCategory, Profile, Recommendation,
-    RecommendationTheme, Redaction, Stored,
-};
+use folio_model::{CaseStudy, Direction, Edition, ErrorCode, Experience, Link, Metric, MetricCategory, Profile, Recommendation, RecommendationTheme, Redaction, Stored};
 
 use crate::export::tool;
 use crate::open;
@@ -164,7 +161,7 @@ fn text_folio_cannot_rewrite_refuses_the_export_and_leaves_the_earlier_pdf() {
 
     let err =
         folio.export_pdf(&path, &ExportRequest { edition: Some(edition.id), ..ExportRequest::default() }).unwrap_err();
-    assert_eq!(err.code(), "invalid_input");
+    assert_eq!(err.code(), ErrorCode::InvalidInput);
     assert_eq!(err.field(), Some("redactions"));
     assert!(err.to_string().contains("“acme payments” would still appear in page 1"), "{err}");
     assert_eq!(std::fs::read(&path).unwrap(), b"the earlier PDF");
@@ -315,7 +312,7 @@ fn snapshots_survive_a_backup_and_restore() {
 fn an_unknown_export_is_reported() {
     let (folio, _dir) = open();
     let err = folio.export_snapshot(uuid::Uuid::now_v7()).unwrap_err();
-    assert_eq!(err.code(), "not_found");
+    assert_eq!(err.code(), ErrorCode::NotFound);
 }
 
 // --- matching a job posting -----------------------------------------------------------
@@ -384,6 +381,6 @@ fn matching_without_a_posting_says_what_to_do() {
     folio.load_demo(false).unwrap();
     let northwind = folio.edition_by_name("Staff Engineer — Northwind").unwrap();
     let err = folio.match_posting(northwind.id, None).unwrap_err();
-    assert_eq!((err.code(), err.field()), ("invalid_input", Some("posting")));
+    assert_eq!((err.code(), err.field()), (ErrorCode::InvalidInput, Some("posting")));
     assert!(err.to_string().contains("paste the job posting"), "{err}");
 }

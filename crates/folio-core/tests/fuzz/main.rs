@@ -16,6 +16,7 @@ mod regressions;
 use std::panic::{catch_unwind, AssertUnwindSafe};
 
 use folio_core::{ExportRequest, FileFormat, Folio, ImportMode};
+use folio_model::ErrorCode;
 
 /// What became of one input.
 #[derive(Debug, PartialEq, Eq)]
@@ -25,15 +26,15 @@ pub enum Outcome {
 }
 
 /// Codes a refused file may carry: each names what is wrong with the file.
-const REFUSALS: &[&str] = &[
-    "import_malformed",
-    "import_too_large",
-    "import_too_new",
-    "import_unknown_format",
-    "invalid_input",
-    "image_unreadable",
-    "image_unsupported",
-    "image_too_large",
+const REFUSALS: &[ErrorCode] = &[
+    ErrorCode::ImportMalformed,
+    ErrorCode::ImportTooLarge,
+    ErrorCode::ImportTooNew,
+    ErrorCode::ImportUnknownFormat,
+    ErrorCode::InvalidInput,
+    ErrorCode::ImageUnreadable,
+    ErrorCode::ImageUnsupported,
+    ErrorCode::ImageTooLarge,
 ];
 
 /// A demo portfolio in memory, and its backup bytes to compare with after each input.
@@ -95,7 +96,9 @@ fn use_everything(folio: &Folio) -> Result<(), String> {
     // Folio's own failures: a store that cannot read what it just took in, a renderer
     // that cannot print it. A refusal (a redaction that cannot hide a name) is fine.
     let internal = |e: folio_core::Error| match e.code() {
-        "database" | "corrupt_record" | "render_failed" | "io" => Err(format!("{}: {e}", e.code())),
+        ErrorCode::Database | ErrorCode::CorruptRecord | ErrorCode::RenderFailed | ErrorCode::Io => {
+            Err(format!("{}: {e}", e.code()))
+        }
         _ => Ok(()),
     };
     for edition in editions {

@@ -1,4 +1,4 @@
-use folio_model::EntityKind;
+use folio_model::{EntityKind, ErrorCode};
 use folio_store::{migrations, tables::records, OpenOptions, Store, SCHEMA_VERSION};
 use uuid::Uuid;
 
@@ -135,7 +135,7 @@ fn an_upgrade_whose_copy_cannot_be_written_is_refused_and_changes_nothing() {
     std::fs::create_dir(folio_store::upgrade_copy_path(&path)).unwrap();
 
     let err = Store::open(&path, &OpenOptions::default()).unwrap_err();
-    assert_eq!(err.code(), "upgrade_copy_failed");
+    assert_eq!(err.code(), ErrorCode::UpgradeCopyFailed);
     let message = err.to_string();
     assert!(message.contains("folio.db.before-v") && message.contains("nothing was changed"), "{message}");
     assert_eq!(std::fs::read(&path).unwrap(), before, "the database is left as it was");

@@ -4,6 +4,7 @@ use folio_store::{tables::records, OpenOptions, Store};
 use uuid::Uuid;
 
 use crate::case_study;
+use folio_model::ErrorCode;
 
 #[test]
 fn a_new_file_is_created_in_wal_mode_with_foreign_keys_on() {
@@ -20,7 +21,7 @@ fn a_path_whose_folder_does_not_exist_is_refused_and_not_created() {
     let dir = tempfile::tempdir().unwrap();
     let missing = dir.path().join("no-such-folder");
     let err = Store::open(&missing.join("folio.db"), &OpenOptions::default()).unwrap_err();
-    assert_eq!(err.code(), "directory_missing");
+    assert_eq!(err.code(), ErrorCode::DirectoryMissing);
     assert!(err.to_string().contains("no-such-folder"), "{err}");
     assert!(!missing.exists());
 }
@@ -32,7 +33,7 @@ fn a_file_that_is_not_sqlite_is_refused_and_left_untouched() {
     let text = "These are my notes, not a database. ".repeat(200);
     std::fs::write(&path, &text).unwrap();
     let err = Store::open(&path, &OpenOptions::default()).unwrap_err();
-    assert_eq!(err.code(), "not_a_folio_database");
+    assert_eq!(err.code(), ErrorCode::NotAFolioDatabase);
     assert_eq!(std::fs::read_to_string(&path).unwrap(), text, "the file must not be modified");
     assert!(!dir.path().join("notes.db-wal").exists());
 }
@@ -43,7 +44,7 @@ fn an_sqlite_database_of_another_program_is_refused() {
     let path = dir.path().join("other.db");
     rusqlite::Connection::open(&path).unwrap().execute_batch("CREATE TABLE t (x)").unwrap();
     let err = Store::open(&path, &OpenOptions::default()).unwrap_err();
-    assert_eq!(err.code(), "not_a_folio_database");
+    assert_eq!(err.code(), ErrorCode::NotAFolioDatabase);
     assert!(err.to_string().contains("another program"), "{err}");
 }
 
@@ -55,7 +56,7 @@ fn a_database_from_a_newer_folio_is_refused_and_unchanged() {
     rusqlite::Connection::open(&path).unwrap().pragma_update(None, "user_version", 99).unwrap();
 
     let err = Store::open(&path, &OpenOptions::default()).unwrap_err();
-    assert_eq!(err.code(), "schema_too_new");
+    assert_eq!(err.code(), ErrorCode::SchemaTooNew);
     assert!(err.to_string().contains("newer version of Folio"), "{err}");
     let version: u32 =
         rusqlite::Connection::open(&path).unwrap().pragma_query_value(None, "user_version", |r| r.get(0)).unwrap();
@@ -74,7 +75,7 @@ fn a_write_to_a_locked_database_waits_then_fails_clearly_and_changes_nothing() {
 
     let started = Instant::now();
     let err = store.write(|tx| records::insert(tx, Uuid::now_v7(), &case_study("Blocked"))).unwrap_err();
-    assert_eq!(err.code(), "database_busy");
+    assert_eq!(err.code(), ErrorCode::DatabaseBusy);
     assert!(started.elapsed() >= timeout, "the write should wait for the other writer first");
     assert!(err.to_string().contains("try again"), "{err}");
 

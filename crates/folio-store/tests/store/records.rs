@@ -1,4 +1,4 @@
-use folio_model::{CaseStudy, EntityKind, Skill};
+use folio_model::{CaseStudy, EntityKind, ErrorCode, Skill};
 use folio_store::{tables::records, Store};
 use uuid::Uuid;
 
@@ -33,7 +33,7 @@ fn delete_moves_to_trash_and_restore_brings_it_back_in_place() {
     assert_eq!(titles(&store), ["A", "C"]);
     let trash = records::list_trash(store.read()).unwrap();
     assert_eq!((trash.len(), trash[0].title.as_str(), trash[0].kind), (1, "B", EntityKind::CaseStudy));
-    assert_eq!(records::get::<CaseStudy>(store.read(), b).unwrap_err().code(), "not_found");
+    assert_eq!(records::get::<CaseStudy>(store.read(), b).unwrap_err().code(), ErrorCode::NotFound);
 
     store.write(|tx| records::restore::<CaseStudy>(tx, b)).unwrap();
     assert_eq!(titles(&store), ["A", "B", "C"]);
@@ -48,7 +48,7 @@ fn a_failed_action_rolls_back_everything_it_did() {
         records::update(tx, a, &case_study("Renamed"))?;
         records::delete(tx, EntityKind::CaseStudy, Uuid::now_v7())
     });
-    assert_eq!(result.unwrap_err().code(), "not_found");
+    assert_eq!(result.unwrap_err().code(), ErrorCode::NotFound);
     assert_eq!(titles(&store), ["A"], "the rename must be rolled back with the failed delete");
 }
 
@@ -80,5 +80,5 @@ fn emptying_the_trash_removes_records_for_good() {
     let a = insert(&mut store, "A");
     store.write(|tx| records::delete(tx, EntityKind::CaseStudy, a)).unwrap();
     assert_eq!(store.write(|tx| records::empty_trash(tx)).unwrap(), 1);
-    assert_eq!(store.write(|tx| records::restore::<CaseStudy>(tx, a)).unwrap_err().code(), "not_found");
+    assert_eq!(store.write(|tx| records::restore::<CaseStudy>(tx, a)).unwrap_err().code(), ErrorCode::NotFound);
 }

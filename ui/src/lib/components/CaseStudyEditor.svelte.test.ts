@@ -144,7 +144,7 @@ describe('the images of a case study', () => {
 
 describe('the coach beside the fields', () => {
   const finding = (field: string, id = 'cs-1'): Finding => ({
-    check: `check-${field}`,
+    check: 'link-not-https',
     severity: 'warning',
     advice: 'keep-it-clean',
     target: { kind: 'case-study', id, title: 'Checkout' },

@@ -3,6 +3,7 @@ import { clearMocks, mockIPC } from '@tauri-apps/api/mocks';
 import { afterEach, describe, expect, it } from 'vitest';
 import { go, route } from '../app.svelte';
 import type { CoachReport } from '../bindings/CoachReport';
+import type { Check } from '../bindings/Check';
 import type { Finding } from '../bindings/Finding';
 import type { Target } from '../bindings/Target';
 import CoachView from './CoachView.svelte';
@@ -17,8 +18,8 @@ const PAYMENTS: Target = { kind: 'case-study', id: 'cs-1', title: 'Payments re-p
 const PROFILE: Target = { kind: null, id: null, title: 'Profile' };
 const PORTFOLIO: Target = { kind: null, id: null, title: 'Portfolio' };
 
-function finding(severity: Finding['severity'], target: Target, message: string): Finding {
-  return { check: message, severity, advice: 'quantify', target, field: '', message, nextStep: 'add one, e.g. deployment frequency' };
+function finding(severity: Finding['severity'], target: Target, message: string, check: Check): Finding {
+  return { check, severity, advice: 'quantify', target, field: '', message, nextStep: 'add one, e.g. deployment frequency' };
 }
 
 const REPORT: CoachReport = {
@@ -29,9 +30,9 @@ const REPORT: CoachReport = {
     { advice: 'keep-it-clean', title: 'Keep it clean', score: 84, passed: 5, checks: 6, explanation: '5 of 6 checks pass' },
   ],
   findings: [
-    finding('error', PORTFOLIO, 'The portfolio has no case study'),
-    finding('warning', PAYMENTS, 'Payments re-platform has no metric'),
-    finding('tip', PROFILE, 'The profile has no headline'),
+    finding('error', PORTFOLIO, 'The portfolio has no case study', 'no-case-studies'),
+    finding('warning', PAYMENTS, 'Payments re-platform has no metric', 'case-study-no-metric'),
+    finding('tip', PROFILE, 'The profile has no headline', 'profile-no-headline'),
   ],
 };
 

@@ -1,6 +1,7 @@
 import { cleanup, fireEvent, render, screen, within } from '@testing-library/svelte';
 import { clearMocks, mockIPC } from '@tauri-apps/api/mocks';
 import { afterEach, describe, expect, it } from 'vitest';
+import type { Check } from '../bindings/Check';
 import type { Finding } from '../bindings/Finding';
 import type { Profile } from '../bindings/Profile';
 import type { Target } from '../bindings/Target';
@@ -14,8 +15,8 @@ afterEach(() => {
 const PROFILE: Target = { kind: null, id: null, title: 'Profile' };
 const PORTFOLIO: Target = { kind: null, id: null, title: 'Portfolio' };
 
-const finding = (target: Target, field: string, message: string): Finding => ({
-  check: message,
+const finding = (target: Target, field: string, message: string, check: Check): Finding => ({
+  check,
   severity: 'warning',
   advice: 'keep-it-clean',
   target,
@@ -48,10 +49,10 @@ function profileView(findings: Finding[]) {
 describe('the coach beside the profile', () => {
   it('puts a hint under the field it concerns and leaves out advice on the portfolio as a whole', async () => {
     profileView([
-      finding(PROFILE, 'headline', 'The profile has no headline'),
-      finding(PROFILE, 'links[0].url', 'The blog link is not https'),
-      finding(PROFILE, '', 'The profile was last updated a year ago'),
-      finding(PORTFOLIO, '', 'The portfolio has no case study'),
+      finding(PROFILE, 'headline', 'The profile has no headline', 'profile-no-headline'),
+      finding(PROFILE, 'links[0].url', 'The blog link is not https', 'link-not-https'),
+      finding(PROFILE, '', 'The profile was last updated a year ago', 'profile-stale'),
+      finding(PORTFOLIO, '', 'The portfolio has no case study', 'no-case-studies'),
     ]);
     const headline = (await screen.findByLabelText('Headline')).closest('.field') as HTMLElement;
     expect((await within(headline).findByRole('note')).textContent).toContain('The profile has no headline');
@@ -63,7 +64,7 @@ describe('the coach beside the profile', () => {
   });
 
   it('drops the hint under a link as soon as the link is removed', async () => {
-    profileView([finding(PROFILE, 'links[0].url', 'The blog link is not https')]);
+    profileView([finding(PROFILE, 'links[0].url', 'The blog link is not https', 'link-not-https')]);
     await screen.findByRole('note');
     await fireEvent.click(screen.getByRole('button', { name: 'Remove link' }));
     expect(screen.queryAllByRole('note')).toEqual([]);

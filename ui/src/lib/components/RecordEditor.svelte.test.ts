@@ -1,6 +1,7 @@
 import { cleanup, render, screen, within } from '@testing-library/svelte';
 import { clearMocks, mockIPC } from '@tauri-apps/api/mocks';
 import { afterEach, describe, expect, it } from 'vitest';
+import type { Check } from '../bindings/Check';
 import type { Finding } from '../bindings/Finding';
 import type { Record } from '../bindings/Record';
 import type { Stored } from '../bindings/Stored';
@@ -32,8 +33,8 @@ const recommendation: Stored<Record> = {
   },
 };
 
-const finding = (id: string, field: string, message: string): Finding => ({
-  check: message,
+const finding = (id: string, field: string, message: string, check: Check): Finding => ({
+  check,
   severity: 'tip',
   advice: 'recommendations',
   target: { kind: 'recommendation', id, title: 'Ana' },
@@ -50,7 +51,7 @@ describe('the coach beside a recommendation', () => {
           score: 90,
           explanation: '',
           advice: [],
-          findings: [finding('rec-1', 'consent', 'Ana has not agreed to be quoted'), finding('rec-2', 'sourceUrl', 'Ben has no source')],
+          findings: [finding('rec-1', 'consent', 'Ana has not agreed to be quoted', 'recommendation-no-consent'), finding('rec-2', 'sourceUrl', 'Ben has no source', 'link-not-https')],
         };
       }
     });
