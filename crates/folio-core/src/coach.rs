@@ -691,9 +691,11 @@ fn case_study_checks(c: &mut Coach, stored: &Stored<CaseStudy>) {
             },
         );
     }
-    c.check(fail(Check::CaseStudyNoOutcome, Warning, TellTheStory, t, "outcome"), !cs.outcome.trim().is_empty(), || {
-        (format!("Case study '{title}' has no outcome"), "Say what changed because of the work".into())
-    });
+    c.check(
+        fail(Check::CaseStudyNoOutcome, Warning, TellTheStory, t, "outcome"),
+        !cs.outcome.trim().is_empty(),
+        || (format!("Case study '{title}' has no outcome"), "Say what changed because of the work".into()),
+    );
     for (field, text) in [("summary", &cs.summary), ("contribution", &cs.contribution), ("outcome", &cs.outcome)] {
         let vague = VAGUE_PHRASES.found_in(text);
         c.check(fail(Check::VagueVerb, Tip, TellTheStory, t, field), vague == 0, || {
@@ -825,12 +827,16 @@ fn recommendation_checks(c: &mut Coach, p: &Portfolio, whole: &Target) {
                 "Ask them; until then it is left out of exports".into(),
             )
         });
-        c.check(fail(Check::LinkNotHttps, Warning, KeepItClean, &t, "sourceUrl"), is_secure(&r.item.source_url), || {
-            (
-                format!("The source link of {}'s recommendation is not https", named(&r.item.author_name)),
-                "Use the https:// address".into(),
-            )
-        });
+        c.check(
+            fail(Check::LinkNotHttps, Warning, KeepItClean, &t, "sourceUrl"),
+            is_secure(&r.item.source_url),
+            || {
+                (
+                    format!("The source link of {}'s recommendation is not https", named(&r.item.author_name)),
+                    "Use the https:// address".into(),
+                )
+            },
+        );
     }
 }
 

@@ -24,8 +24,8 @@ pub use case_study::{
 };
 pub use date::{period, PartialDate};
 pub use edition::{DocumentFormat, Edition, ExportRecord, ExportSnapshot, Paper, Redaction, Section, SectionToggle};
-pub use error_code::ErrorCode;
 pub use entity::{Entity, EntityKind, Portfolio, Stored, Timestamp};
+pub use error_code::ErrorCode;
 pub use metric::{
     format_factor, format_number, format_quantity, metric_presets, Direction, Metric, MetricCategory, MetricPreset,
     MetricSummary,

@@ -387,14 +387,19 @@ fn glyph_texts(f: &crate::fonts::Font, infos: &[rustybuzz::GlyphInfo], text: &st
         }
         let mut rest = Vec::new();
         for &i in &members {
-            let own = chars.iter().position(|c| f.face.glyph_index(*c).is_some_and(|g| u32::from(g.0) == infos[i].glyph_id));
+            let own =
+                chars.iter().position(|c| f.face.glyph_index(*c).is_some_and(|g| u32::from(g.0) == infos[i].glyph_id));
             match own {
                 Some(at) if members.len() > 1 => out[i] = chars.remove(at).to_string(),
                 _ => rest.push(i),
             }
         }
         for (n, &i) in rest.iter().enumerate() {
-            out[i] = if n + 1 == rest.len() { chars.drain(..).collect() } else { chars.drain(..1.min(chars.len())).collect() };
+            out[i] = if n + 1 == rest.len() {
+                chars.drain(..).collect()
+            } else {
+                chars.drain(..1.min(chars.len())).collect()
+            };
         }
         if let (false, Some(&last)) = (chars.is_empty(), members.last()) {
             out[last].extend(chars.drain(..));

@@ -1,4 +1,6 @@
-use folio_model::{CaseStudy, Direction, Entity, EntityKind, ErrorCode, Recommendation, RecommendationTheme, Skill, SkillArea};
+use folio_model::{
+    CaseStudy, Direction, Entity, EntityKind, ErrorCode, Recommendation, RecommendationTheme, Skill, SkillArea,
+};
 
 use crate::open;
 

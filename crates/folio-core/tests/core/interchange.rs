@@ -485,7 +485,7 @@ fn a_snapshot_in_a_backup_is_checked_like_live_data() {
     doc["snapshots"][0]["snapshot"]["portfolio"]["edition"]["item"]["accent"] = "#a€12".into();
     let err = refused(
         doc.to_string().as_bytes(),
-        "import_malformed",
+        ErrorCode::ImportMalformed,
         Some("snapshots[0].snapshot.portfolio.edition.item.accent"),
     );
     assert!(err.contains("#rrggbb"), "{err}");
@@ -494,7 +494,7 @@ fn a_snapshot_in_a_backup_is_checked_like_live_data() {
     doc["snapshots"][0]["snapshot"]["portfolio"]["caseStudies"][0]["item"]["title"] = " ".into();
     refused(
         doc.to_string().as_bytes(),
-        "import_malformed",
+        ErrorCode::ImportMalformed,
         Some("snapshots[0].snapshot.portfolio.caseStudies[0].item.title"),
     );
 }

@@ -2,7 +2,10 @@
 //! snapshots of what was sent — checked on real PDFs with poppler and qpdf.
 
 use folio_core::{ExportRequest, FileFormat, Folio};
-use folio_model::{CaseStudy, Direction, Edition, ErrorCode, Experience, Link, Metric, MetricCategory, Profile, Recommendation, RecommendationTheme, Redaction, Stored};
+use folio_model::{
+    CaseStudy, Direction, Edition, ErrorCode, Experience, Link, Metric, MetricCategory, Profile, Recommendation,
+    RecommendationTheme, Redaction, Stored,
+};
 
 use crate::export::tool;
 use crate::open;

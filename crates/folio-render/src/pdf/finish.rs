@@ -17,7 +17,12 @@ fn text_string(text: &str) -> Object {
     Object::String(bytes, StringFormat::Hexadecimal)
 }
 
-pub(super) fn finish(bytes: &[u8], doc: &Document, options: &PdfOptions, marked: &[Vec<usize>]) -> Result<Vec<u8>, Error> {
+pub(super) fn finish(
+    bytes: &[u8],
+    doc: &Document,
+    options: &PdfOptions,
+    marked: &[Vec<usize>],
+) -> Result<Vec<u8>, Error> {
     let err = |e: lopdf::Error| Error::Finish(e.to_string());
     let mut pdf = lopdf::Document::load_mem(bytes).map_err(err)?;
     let pages: Vec<ObjectId> = pdf.get_pages().into_values().collect();
