@@ -12,8 +12,14 @@ pub enum Error {
     Invalid(#[from] Invalid),
     #[error("{0}")]
     NotEmpty(String),
-    #[error("{0}")]
-    Io(String),
+    /// A file could not be read or written; `source` is the system's reason, when
+    /// there was one (a missing home folder has none).
+    #[error("{message}")]
+    Io {
+        message: String,
+        #[source]
+        source: Option<std::io::Error>,
+    },
     /// A past export's file that Folio will not hand to the system's opener.
     #[error("{0}")]
     ExportUnavailable(String),
@@ -36,7 +42,7 @@ impl Error {
             Self::Store(e) => e.code(),
             Self::Invalid(_) => ErrorCode::InvalidInput,
             Self::NotEmpty(_) => ErrorCode::NotEmpty,
-            Self::Io(_) => ErrorCode::Io,
+            Self::Io { .. } => ErrorCode::Io,
             Self::ExportUnavailable(_) => ErrorCode::ExportUnavailable,
             Self::Render(_) | Self::Ats(_) => ErrorCode::RenderFailed,
             Self::Import(e) => e.code(),
@@ -66,12 +72,19 @@ impl Error {
 
     /// A failed read or write of `path`, said the way a person needs to hear it: a
     /// full disk is named as such, with the place that could not be written.
-    pub(crate) fn io(doing: &str, path: &std::path::Path, e: &std::io::Error) -> Self {
-        if e.kind() == std::io::ErrorKind::StorageFull {
-            Self::Io(format!("the disk is full: cannot {doing} {}", path.display()))
+    pub(crate) fn io(doing: &str, path: &std::path::Path, e: std::io::Error) -> Self {
+        let message = if e.kind() == std::io::ErrorKind::StorageFull {
+            format!("the disk is full: cannot {doing} {}", path.display())
         } else {
-            Self::Io(format!("cannot {doing} {}: {e}", path.display()))
-        }
+            format!("cannot {doing} {}: {e}", path.display())
+        };
+        Self::Io { message, source: Some(e) }
+    }
+
+    /// A problem with a path that no system call reported: a folder that is missing, a
+    /// name that is a folder.
+    pub(crate) fn path(message: impl Into<String>) -> Self {
+        Self::Io { message: message.into(), source: None }
     }
 }
 

@@ -254,8 +254,8 @@ impl Folio {
             return Err(changed());
         }
         let mut bytes = Vec::with_capacity(record.bytes as usize);
-        let reader = std::fs::File::open(&file).map_err(|e| Error::io("read", &file, &e))?;
-        reader.take(record.bytes).read_to_end(&mut bytes).map_err(|e| Error::io("read", &file, &e))?;
+        let reader = std::fs::File::open(&file).map_err(|e| Error::io("read", &file, e))?;
+        reader.take(record.bytes).read_to_end(&mut bytes).map_err(|e| Error::io("read", &file, e))?;
         if !bytes.starts_with(b"%PDF-") || sha256_hex(&bytes) != record.sha256 {
             return Err(changed());
         }

@@ -21,12 +21,12 @@ pub(crate) fn write_atomically(path: &Path, bytes: &[u8]) -> Result<()> {
         _ => Path::new("."),
     };
     if !dir.is_dir() {
-        return Err(Error::Io(format!("the folder {} does not exist", dir.display())));
+        return Err(Error::path(format!("the folder {} does not exist", dir.display())));
     }
     if path.is_dir() {
-        return Err(Error::Io(format!("{} is a folder; give a file name", path.display())));
+        return Err(Error::path(format!("{} is a folder; give a file name", path.display())));
     }
-    let io = |e: std::io::Error| Error::io("write", path, &e);
+    let io = |e: std::io::Error| Error::io("write", path, e);
     let mut builder = tempfile::Builder::new();
     builder.prefix(".folio-export-");
     #[cfg(unix)]
@@ -48,7 +48,7 @@ pub(crate) fn write_atomically(path: &Path, bytes: &[u8]) -> Result<()> {
 fn resolve_link(path: &Path) -> Result<PathBuf> {
     match std::fs::symlink_metadata(path) {
         Ok(meta) if meta.file_type().is_symlink() => std::fs::canonicalize(path).map_err(|_| {
-            Error::Io(format!("{} is a link to a file that does not exist; choose another name", path.display()))
+            Error::path(format!("{} is a link to a file that does not exist; choose another name", path.display()))
         }),
         _ => Ok(path.to_path_buf()),
     }
@@ -72,7 +72,7 @@ fn sync_folder(dir: &Path) -> std::io::Result<()> {
 /// Reads at most `max_bytes` of `path`, refusing a longer file — counted as it is read,
 /// since devices and pipes claim to be empty.
 fn read_limited(path: &Path, what: &str, max_bytes: u64, too_large: impl Fn() -> Error) -> Result<Vec<u8>> {
-    let unreadable = |e: std::io::Error| Error::io(&format!("read the {what}"), path, &e);
+    let unreadable = |e: std::io::Error| Error::io(&format!("read the {what}"), path, e);
     let file = std::fs::File::open(path).map_err(unreadable)?;
     if file.metadata().map_err(unreadable)?.len() > max_bytes {
         return Err(too_large());

@@ -277,7 +277,7 @@ impl Folio {
     /// limit is read, whatever the file claims: `/dev/zero` is refused after 32 MB.
     pub fn import_file(&self, path: &Path, mode: Option<ImportMode>, dry_run: bool) -> Result<ImportReport> {
         use std::io::Read;
-        let unreadable = |e: std::io::Error| Error::io("read", path, &e);
+        let unreadable = |e: std::io::Error| Error::io("read", path, e);
         let mut file = std::fs::File::open(path).map_err(unreadable)?;
         // A backup (which carries images) may be larger than anything else; its first
         // bytes say whether it is one, before the rest is read.
@@ -326,7 +326,7 @@ impl Folio {
         let staging = tempfile::Builder::new()
             .prefix(".folio-restore-")
             .tempdir_in(folder)
-            .map_err(|e| Error::io("write in", folder, &e))?;
+            .map_err(|e| Error::io("write in", folder, e))?;
         let copy = staging.path().join("folio.db");
         folio_store::Store::copy_file(source, &copy)?;
         Folio::open(&copy)?

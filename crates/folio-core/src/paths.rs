@@ -12,9 +12,9 @@ pub const DB_ENV: &str = "FOLIO_DB";
 /// macOS, `%APPDATA%\folio\data` on Windows). The folder is created when missing.
 pub fn default_database_path() -> Result<PathBuf> {
     let dirs = directories::ProjectDirs::from("", "", "folio")
-        .ok_or_else(|| Error::Io("cannot find your home folder to keep Folio's data in".into()))?;
+        .ok_or_else(|| Error::path("cannot find your home folder to keep Folio's data in"))?;
     let dir = dirs.data_dir();
-    std::fs::create_dir_all(dir).map_err(|e| Error::Io(format!("cannot create {}: {e}", dir.display())))?;
+    std::fs::create_dir_all(dir).map_err(|e| Error::io("create", dir, e))?;
     Ok(dir.join("folio.db"))
 }
 

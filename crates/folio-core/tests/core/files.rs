@@ -69,3 +69,13 @@ fn endless_files_are_refused_after_their_limit_not_read_until_memory_runs_out() 
     assert_eq!(err.field(), Some("posting"), "{err}");
     assert_eq!(folio.export_bytes(FileFormat::Folio, None).unwrap(), before, "nothing changed");
 }
+
+#[test]
+fn a_failed_read_keeps_the_system_reason_as_its_source() {
+    let (folio, dir) = open();
+    let err = folio.import_file(dir.path(), None, false).unwrap_err();
+    assert_eq!(err.code(), ErrorCode::Io, "{err}");
+    let source = std::error::Error::source(&err).and_then(|s| s.downcast_ref::<std::io::Error>());
+    assert_eq!(source.map(std::io::Error::kind), Some(std::io::ErrorKind::IsADirectory), "{err}");
+    assert!(err.to_string().starts_with("cannot read "), "{err}");
+}
