@@ -50,35 +50,15 @@ pub enum Command {
     Pdf {
         /// Where to write the PDF (an existing file is replaced only once the new one is complete)
         path: PathBuf,
-        /// The edition to export [default: everything, in manual order]
-        #[arg(long, value_name = "NAME")]
-        edition: Option<String>,
-        /// The theme [default: the edition's, else modern]; see `folio themes`
-        #[arg(long, value_name = "NAME")]
-        theme: Option<String>,
-        /// The paper size [default: the edition's, else a4]
-        #[arg(long, value_enum)]
-        paper: Option<PaperArg>,
-        /// A résumé of at most two pages, experience first, or the whole portfolio [default: the edition's, else portfolio]
-        #[arg(long, value_enum)]
-        format: Option<DocumentArg>,
+        #[command(flatten)]
+        look: LookArgs,
         #[arg(long)]
         json: bool,
     },
     /// Read the PDF back as an applicant tracking system would: the share of fields read right, and each misread
     AtsCheck {
-        /// The edition to check [default: everything, in manual order]
-        #[arg(long, value_name = "NAME")]
-        edition: Option<String>,
-        /// The theme [default: the edition's, else modern]
-        #[arg(long, value_name = "NAME")]
-        theme: Option<String>,
-        /// The paper size [default: the edition's, else a4]
-        #[arg(long, value_enum)]
-        paper: Option<PaperArg>,
-        /// A résumé or the whole portfolio [default: the edition's, else portfolio]
-        #[arg(long, value_enum)]
-        format: Option<DocumentArg>,
+        #[command(flatten)]
+        look: LookArgs,
         /// Also print the text as the parser takes it, line by line
         #[arg(long)]
         text: bool,
@@ -251,6 +231,23 @@ pub enum ProfileCommand {
 pub enum FormatArg {
     Folio,
     JsonResume,
+}
+
+/// Which PDF: an edition (or everything) in a theme, paper and format.
+#[derive(Debug, clap::Args)]
+pub struct LookArgs {
+    /// The edition [default: everything, in manual order]
+    #[arg(long, value_name = "NAME")]
+    pub edition: Option<String>,
+    /// The theme [default: the edition's, else modern]; see `folio themes`
+    #[arg(long, value_name = "NAME")]
+    pub theme: Option<String>,
+    /// The paper size [default: the edition's, else a4]
+    #[arg(long, value_enum)]
+    pub paper: Option<PaperArg>,
+    /// A résumé of at most two pages, experience first, or the whole portfolio [default: the edition's, else portfolio]
+    #[arg(long, value_enum)]
+    pub format: Option<DocumentArg>,
 }
 
 #[derive(Debug, Clone, Copy, ValueEnum)]

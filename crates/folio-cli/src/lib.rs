@@ -102,10 +102,8 @@ fn run(cli: Cli) -> CliResult<ExitCode> {
                 outln!("{:<15} {}\n                {}", hit.kind.as_str(), hit.title, hit.snippet.replace('\n', " "));
             }
         }
-        Command::Pdf { path, edition, theme, paper, format, json } => {
-            let edition = edition.map(|name| folio.edition_by_name(&name)).transpose()?;
-            let (paper, format) = (paper.map(Into::into), format.map(Into::into));
-            let request = ExportRequest { edition: edition.map(|e| e.id), theme, paper, format };
+        Command::Pdf { path, look, json } => {
+            let request = request(&folio, look)?;
             let report = folio.export_pdf(&path, &request)?;
             if json {
                 print_json(&report)?;
@@ -128,10 +126,8 @@ fn run(cli: Cli) -> CliResult<ExitCode> {
                 eprintln!("warning: {warning}");
             }
         }
-        Command::AtsCheck { edition, theme, paper, format, text, json } => {
-            let edition = edition.map(|name| folio.edition_by_name(&name)).transpose()?;
-            let (paper, format) = (paper.map(Into::into), format.map(Into::into));
-            let request = ExportRequest { edition: edition.map(|e| e.id), theme, paper, format };
+        Command::AtsCheck { look, text, json } => {
+            let request = request(&folio, look)?;
             if text {
                 for line in folio.ats_text(&request)? {
                     outln!("{line}");
@@ -431,4 +427,15 @@ fn print_stats(s: &Stats) {
     for (label, n) in rows {
         outln!("  {n:>5}  {label}");
     }
+}
+
+/// The export request the options name: the edition looked up by its name.
+fn request(folio: &Folio, look: args::LookArgs) -> Result<ExportRequest, folio_core::Error> {
+    let edition = look.edition.map(|name| folio.edition_by_name(&name)).transpose()?;
+    Ok(ExportRequest {
+        edition: edition.map(|e| e.id),
+        theme: look.theme,
+        paper: look.paper.map(Into::into),
+        format: look.format.map(Into::into),
+    })
 }
