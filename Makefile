@@ -33,7 +33,7 @@ endef
 
 help:
 	@echo "make run      build the UI and start the Folio desktop app"
-	@echo "make test     every check: Rust tests, UI tests, clippy, fmt, svelte-check, end-to-end"
+	@echo "make test     every check: Rust tests, UI tests, clippy, fmt, svelte-check, prettier, eslint, end-to-end"
 	@echo "make build    release binaries of folio-desktop and folio (honours CARGO_TARGET_DIR)"
 	@echo "make package  the .deb and .rpm, under target/release/bundle/"
 	@echo "make install-test  install the .deb, try it, install it again, remove it (make test runs it)"
@@ -61,7 +61,7 @@ run: deps-app ui
 test: deps-test ui
 	$(CARGO) fmt --all --check
 	$(CARGO) clippy --workspace --all-targets --locked -- -D warnings
-	cd ui && npm run check && npm test
+	cd ui && npm run check && npm run lint && npm test
 	$(CARGO) build -p folio-desktop --locked
 	xvfb-run -a -s "-screen 0 1920x1080x24" $(CARGO) test --workspace --locked --exclude folio-bare-window
 	$(MAKE) install-test

@@ -102,10 +102,8 @@ export const api = {
   showDatabase: () => call<null>('show_database'),
   /** Opens the guide (the README, as installed) in the system's viewer. */
   openGuide: () => call<null>('open_guide'),
-  importFile: (path: string, mode: ImportMode | null, dryRun: boolean) =>
-    call<ImportReport>('import_file', { path, mode, dryRun }),
-  exportFile: (path: string, format: FileFormat, edition: string | null) =>
-    call<number>('export_file', { path, format, edition }),
+  importFile: (path: string, mode: ImportMode | null, dryRun: boolean) => call<ImportReport>('import_file', { path, mode, dryRun }),
+  exportFile: (path: string, format: FileFormat, edition: string | null) => call<number>('export_file', { path, format, edition }),
   importImage: (path: string) => call<Asset>('import_image', { path }),
   /** Pasted bytes as the raw body; the name travels percent-encoded, as headers are ASCII. */
   importImageBytes: (bytes: Uint8Array, name: string) =>

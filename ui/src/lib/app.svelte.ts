@@ -4,17 +4,7 @@ import type { EntityKind } from './bindings/EntityKind';
 
 /** The sidebar's destinations, in order. */
 export type Place =
-  | 'profile'
-  | 'case-study'
-  | 'recommendation'
-  | 'skill'
-  | 'experience'
-  | 'credentials'
-  | 'writing'
-  | 'edition'
-  | 'coach'
-  | 'trash'
-  | 'data';
+  'profile' | 'case-study' | 'recommendation' | 'skill' | 'experience' | 'credentials' | 'writing' | 'edition' | 'coach' | 'trash' | 'data';
 
 export const PLACES: { place: Place; label: string; kinds: EntityKind[] }[] = [
   { place: 'profile', label: 'Profile', kinds: [] },

@@ -8,6 +8,8 @@ import { toast } from './app.svelte';
 
 export type SaveState = 'saved' | 'saving' | 'invalid' | 'failed';
 
+// The sets here are bookkeeping, read only by `refresh`; `saving` is what the UI reacts to.
+// eslint-disable-next-line svelte/prefer-svelte-reactivity
 const pending = new Set<Autosaver<unknown>>();
 
 /** Reactive summary of every autosaver, for the quiet indicator in the header. */
@@ -34,6 +36,7 @@ function refresh() {
   saving.message = message;
 }
 
+// eslint-disable-next-line svelte/prefer-svelte-reactivity
 const all = new Set<Autosaver<unknown>>();
 
 export class Autosaver<T> {
@@ -92,6 +95,7 @@ export class Autosaver<T> {
  * Fields holding text they cannot pass on yet (a date like "2021-13"): nothing was
  * sent, so no save was refused, but what is on screen is not stored either.
  */
+// eslint-disable-next-line svelte/prefer-svelte-reactivity
 const heldBack = new Set<object>();
 
 /** A field says whether it holds back what was typed; returns how to forget it. */

@@ -16,10 +16,7 @@ describe('where a finding is shown', () => {
   const shows = (place: string) => ['summary', 'metrics', 'decisions[0]'].includes(place);
 
   it('goes under its own field, else under the list entry it belongs to, else in the general list', () => {
-    const places = byPlace(
-      ['summary', 'metrics', 'decisions[0].rationale', 'decisions[4].options', 'title', ''].map(finding),
-      shows,
-    );
+    const places = byPlace(['summary', 'metrics', 'decisions[0].rationale', 'decisions[4].options', 'title', ''].map(finding), shows);
     expect(Object.fromEntries(Object.entries(places).map(([place, found]) => [place, found.map((f) => f.field)]))).toEqual({
       summary: ['summary'],
       metrics: ['metrics'],

@@ -7,10 +7,7 @@ export type Pdfjs = { lib: typeof import('pdfjs-dist'); worker: PDFWorker };
 let loading: Promise<Pdfjs> | null = null;
 
 async function load(): Promise<Pdfjs> {
-  const [lib, { default: workerUrl }] = await Promise.all([
-    import('pdfjs-dist'),
-    import('pdfjs-dist/build/pdf.worker.min.mjs?url'),
-  ]);
+  const [lib, { default: workerUrl }] = await Promise.all([import('pdfjs-dist'), import('pdfjs-dist/build/pdf.worker.min.mjs?url')]);
   lib.GlobalWorkerOptions.workerSrc = workerUrl;
   return { lib, worker: new lib.PDFWorker() };
 }

@@ -20,8 +20,7 @@ export type Field =
   | { key: string; label: string; type: 'case-study' }
   | { key: string; label: string; type: 'case-studies'; hint?: string };
 
-const opts = <V extends string | number = string>(pairs: [V, string][]): Option<V>[] =>
-  pairs.map(([value, label]) => ({ value, label }));
+const opts = <V extends string | number = string>(pairs: [V, string][]): Option<V>[] => pairs.map(([value, label]) => ({ value, label }));
 
 /** A skill's level, named as a skills matrix names it (the model keeps 1–5). */
 export const SKILL_LEVELS = opts([
@@ -220,7 +219,10 @@ export function describe(record: Record): { title: string; detail: string } {
     case 'skill':
       return { title: record.item.name, detail: levelName(record.item.level) };
     case 'experience':
-      return { title: record.item.title, detail: [record.item.organisation, period(record.item.start, record.item.end)].filter(Boolean).join(' · ') };
+      return {
+        title: record.item.title,
+        detail: [record.item.organisation, period(record.item.start, record.item.end)].filter(Boolean).join(' · '),
+      };
     case 'certification':
       return { title: record.item.name, detail: record.item.issuer };
     case 'education':

@@ -126,7 +126,8 @@ describe('the images of a case study', () => {
     const { item, calls } = editor([], (cmd, args) => {
       if (cmd !== 'import_image') return null;
       const path = (args as { path: string }).path;
-      if (path.endsWith('notes.txt')) throw { code: 'image_unsupported', message: 'this is not an image Folio can read', field: null, fields: [] };
+      if (path.endsWith('notes.txt'))
+        throw { code: 'image_unsupported', message: 'this is not an image Folio can read', field: null, fields: [] };
       return asset('diagram');
     });
     await new Promise((r) => setTimeout(r, 0)); // the editor starts listening once mounted
@@ -173,14 +174,19 @@ describe('the coach beside the fields', () => {
     expect((await within(card).findByRole('note')).textContent).toContain('images[0].alt');
     // At the top, one line: the first finding and how many more; a click shows them all.
     const top = screen.getByRole('complementary', { name: 'Coach' });
-    expect(within(top).getAllByRole('note').map((n) => n.textContent?.trim())).toEqual(['Something about the whole — do this']);
+    expect(
+      within(top)
+        .getAllByRole('note')
+        .map((n) => n.textContent?.trim()),
+    ).toEqual(['Something about the whole — do this']);
     const line = within(top).getByRole('button', { expanded: false });
     expect(line.textContent).toContain('+1');
     await fireEvent.click(line);
-    expect(within(top).getAllByRole('note').map((n) => n.textContent?.trim())).toEqual([
-      'Something about the whole — do this',
-      'Something about decisions[2].rationale — do this',
-    ]);
+    expect(
+      within(top)
+        .getAllByRole('note')
+        .map((n) => n.textContent?.trim()),
+    ).toEqual(['Something about the whole — do this', 'Something about decisions[2].rationale — do this']);
     expect(screen.getAllByRole('note')).toHaveLength(3);
   });
 

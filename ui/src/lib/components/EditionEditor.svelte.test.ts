@@ -111,10 +111,11 @@ describe('matching the job posting', () => {
     const covered = screen.getByRole('list', { name: 'Covered terms' });
     expect(within(covered).getByText('Kubernetes').title).toBe('Said in Ledger rebuild');
     const missing = screen.getByRole('list', { name: 'Missing terms' });
-    expect(within(missing).getAllByRole('listitem').map((li) => li.textContent?.replace(/\s+/g, ' ').trim())).toEqual([
-      'Kafka — mentioned 2 times, said nowhere in this edition',
-      'Mentoring — mentioned 1 time, said nowhere in this edition',
-    ]);
+    expect(
+      within(missing)
+        .getAllByRole('listitem')
+        .map((li) => li.textContent?.replace(/\s+/g, ' ').trim()),
+    ).toEqual(['Kafka — mentioned 2 times, said nowhere in this edition', 'Mentoring — mentioned 1 time, said nowhere in this edition']);
   });
 
   it('adds a suggested case study to the edition and saves it', async () => {

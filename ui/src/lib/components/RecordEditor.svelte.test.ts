@@ -51,7 +51,10 @@ describe('the coach beside a recommendation', () => {
           score: 90,
           explanation: '',
           advice: [],
-          findings: [finding('rec-1', 'consent', 'Ana has not agreed to be quoted', 'recommendation-no-consent'), finding('rec-2', 'sourceUrl', 'Ben has no source', 'link-not-https')],
+          findings: [
+            finding('rec-1', 'consent', 'Ana has not agreed to be quoted', 'recommendation-no-consent'),
+            finding('rec-2', 'sourceUrl', 'Ben has no source', 'link-not-https'),
+          ],
         };
       }
     });
