@@ -1,35 +1,61 @@
 // How each kind of record is edited and listed: the fields of its form, in order.
 // The values themselves (and their defaults) belong to the Rust types; this only says
 // how to present them.
+import type { CaseStudyKind } from './bindings/CaseStudyKind';
+import type { Direction } from './bindings/Direction';
+import type { DocumentFormat } from './bindings/DocumentFormat';
 import type { EntityKind } from './bindings/EntityKind';
+import type { LinkKind } from './bindings/LinkKind';
+import type { MetricCategory } from './bindings/MetricCategory';
+import type { Paper } from './bindings/Paper';
+import type { RecommendationTheme } from './bindings/RecommendationTheme';
 import type { Record } from './bindings/Record';
+import type { Relationship } from './bindings/Relationship';
+import type { Section } from './bindings/Section';
+import type { SkillArea } from './bindings/SkillArea';
+import type { TechnologyCategory } from './bindings/TechnologyCategory';
+import type { WritingKind } from './bindings/WritingKind';
 import { period } from './format';
 
 export type Option<V extends string | number = string> = { value: V; label: string };
 
-export type Field =
-  | { key: string; label: string; type: 'text' | 'url' | 'email'; hint?: string; required?: boolean; wide?: boolean }
-  | { key: string; label: string; type: 'markdown'; hint?: string; rows?: number }
-  | { key: string; label: string; type: 'textarea'; hint?: string; rows?: number; placeholder?: string }
-  | { key: string; label: string; type: 'date'; hint?: string }
-  | { key: string; label: string; type: 'number'; min?: number; max?: number }
-  | { key: string; label: string; type: 'select'; options: Option<string | number>[] }
-  | { key: string; label: string; type: 'chips'; options: Option[] }
-  | { key: string; label: string; type: 'checkbox'; hint?: string }
-  | { key: string; label: string; type: 'lines'; hint?: string }
-  | { key: string; label: string; type: 'case-study' }
-  | { key: string; label: string; type: 'case-studies'; hint?: string };
+/** A record's own field names: a key no record has is a type error. */
+type Key<T> = Extract<keyof T, string>;
 
-const opts = <V extends string | number = string>(pairs: [V, string][]): Option<V>[] => pairs.map(([value, label]) => ({ value, label }));
+/** One field of a form, over the record `T` it edits. */
+export type Field<T = { [key: string]: unknown }> =
+  | { key: Key<T>; label: string; type: 'text' | 'url' | 'email'; hint?: string; required?: boolean; wide?: boolean }
+  | { key: Key<T>; label: string; type: 'markdown'; hint?: string; rows?: number }
+  | { key: Key<T>; label: string; type: 'textarea'; hint?: string; rows?: number; placeholder?: string }
+  | { key: Key<T>; label: string; type: 'date'; hint?: string }
+  | { key: Key<T>; label: string; type: 'number'; min?: number; max?: number }
+  | { key: Key<T>; label: string; type: 'select'; options: Option<string | number>[] }
+  | { key: Key<T>; label: string; type: 'chips'; options: Option[] }
+  | { key: Key<T>; label: string; type: 'checkbox'; hint?: string }
+  | { key: Key<T>; label: string; type: 'lines'; hint?: string }
+  | { key: Key<T>; label: string; type: 'case-study' }
+  | { key: Key<T>; label: string; type: 'case-studies'; hint?: string };
+
+/** The record a kind stores: `ItemOf<'skill'>` is `Skill`. */
+export type ItemOf<K extends EntityKind> = Extract<Record, { kind: K }>['item'];
+
+/**
+ * The options of a select over one of the Rust enums, in the order written here. The
+ * labels are a map over every variant the bindings know, so a variant added in Rust and
+ * not named here fails `svelte-check`.
+ */
+export function options<V extends string>(labels: { readonly [K in V]: string }): Option<V>[] {
+  return (Object.keys(labels) as V[]).map((value) => ({ value, label: labels[value] }));
+}
 
 /** A skill's level, named as a skills matrix names it (the model keeps 1–5). */
-export const SKILL_LEVELS = opts([
-  [1, '1 · Aware'],
-  [2, '2 · Working knowledge'],
-  [3, '3 · Practitioner'],
-  [4, '4 · Advanced'],
-  [5, '5 · Expert'],
-]);
+export const SKILL_LEVELS: Option<number>[] = [
+  { value: 1, label: '1 · Aware' },
+  { value: 2, label: '2 · Working knowledge' },
+  { value: 3, label: '3 · Practitioner' },
+  { value: 4, label: '4 · Advanced' },
+  { value: 5, label: '5 · Expert' },
+];
 
 /** "Practitioner (3)", for lists. */
 export function levelName(level: number): string {
@@ -37,63 +63,102 @@ export function levelName(level: number): string {
   return named ? `${named} (${level})` : `Level ${level}`;
 }
 
-export const RELATIONSHIPS = opts([
-  ['manager', 'Manager'],
-  ['peer', 'Peer'],
-  ['direct-report', 'Direct report'],
-  ['mentee', 'Mentee'],
-  ['stakeholder', 'Stakeholder'],
-  ['client', 'Client'],
-]);
+export const RELATIONSHIPS = options<Relationship>({
+  manager: 'Manager',
+  peer: 'Peer',
+  'direct-report': 'Direct report',
+  mentee: 'Mentee',
+  stakeholder: 'Stakeholder',
+  client: 'Client',
+});
 
-export const CASE_STUDY_KINDS = opts([
-  ['architecture', 'Architecture'],
-  ['technical-challenge', 'Technical challenge'],
-  ['process-improvement', 'Process improvement'],
-  ['mentorship', 'Mentorship'],
-  ['migration', 'Migration'],
-  ['incident-response', 'Incident response'],
-  ['other', 'Other'],
-]);
+export const RECOMMENDATION_THEMES = options<RecommendationTheme>({
+  mentorship: 'Mentorship',
+  collaboration: 'Collaboration',
+  leadership: 'Leadership',
+  'technical-excellence': 'Technical excellence',
+  delivery: 'Delivery',
+});
 
-export const TECHNOLOGY_CATEGORIES = opts([
-  ['language', 'Language'],
-  ['cloud', 'Cloud'],
-  ['framework', 'Framework'],
-  ['database', 'Database'],
-  ['practice', 'Practice'],
-  ['tool', 'Tool'],
-]);
+export const CASE_STUDY_KINDS = options<CaseStudyKind>({
+  architecture: 'Architecture',
+  'technical-challenge': 'Technical challenge',
+  'process-improvement': 'Process improvement',
+  mentorship: 'Mentorship',
+  migration: 'Migration',
+  'incident-response': 'Incident response',
+  other: 'Other',
+});
 
-export const METRIC_CATEGORIES = opts([
-  ['performance', 'Performance'],
-  ['delivery', 'Delivery'],
-  ['quality', 'Quality'],
-  ['reliability', 'Reliability'],
-  ['cost', 'Cost'],
-  ['team', 'Team'],
-  ['business', 'Business'],
-]);
+export const SKILL_AREAS = options<SkillArea>({
+  foundational: 'Foundational',
+  'advanced-technical': 'Advanced technical',
+  'leadership-communication': 'Leadership & communication',
+  'tools-workflow': 'Tools & workflow',
+});
 
-export const DIRECTIONS = opts([
-  ['higher-is-better', 'Higher is better'],
-  ['lower-is-better', 'Lower is better'],
-]);
+export const TECHNOLOGY_CATEGORIES = options<TechnologyCategory>({
+  language: 'Language',
+  cloud: 'Cloud',
+  framework: 'Framework',
+  database: 'Database',
+  practice: 'Practice',
+  tool: 'Tool',
+});
 
-export const SECTIONS = opts([
-  ['summary', 'Summary'],
-  ['case-studies', 'Case studies'],
-  ['recommendations', 'Recommendations'],
-  ['skills', 'Skills'],
-  ['experience', 'Experience'],
-  ['certifications', 'Certifications'],
-  ['education', 'Education'],
-  ['writing', 'Writing & talks'],
-]);
+export const METRIC_CATEGORIES = options<MetricCategory>({
+  performance: 'Performance',
+  delivery: 'Delivery',
+  quality: 'Quality',
+  reliability: 'Reliability',
+  cost: 'Cost',
+  team: 'Team',
+  business: 'Business',
+});
+
+export const DIRECTIONS = options<Direction>({
+  'higher-is-better': 'Higher is better',
+  'lower-is-better': 'Lower is better',
+});
+
+export const WRITING_KINDS = options<WritingKind>({
+  post: 'Post',
+  talk: 'Talk',
+  paper: 'Paper',
+  'open-source': 'Open source',
+});
+
+export const LINK_KINDS = options<LinkKind>({
+  linkedin: 'LinkedIn',
+  github: 'GitHub',
+  blog: 'Blog',
+  website: 'Website',
+  other: 'Other',
+});
+
+export const PAPERS = options<Paper>({ a4: 'A4', letter: 'US Letter' });
+
+/** The two kinds of export, with what each holds (shown as the option's tooltip). */
+export const FORMATS = options<DocumentFormat>({ portfolio: 'Portfolio', resume: 'Résumé' });
+export const FORMAT_DETAILS: { readonly [K in DocumentFormat]: string } = {
+  portfolio: 'The résumé, then every case study in full',
+  resume: 'Experience first, at most two pages',
+};
+
+export const SECTIONS = options<Section>({
+  summary: 'Summary',
+  'case-studies': 'Case studies',
+  recommendations: 'Recommendations',
+  skills: 'Skills',
+  experience: 'Experience',
+  certifications: 'Certifications',
+  education: 'Education',
+  writing: 'Writing & talks',
+});
 
 const DATE_HINT = 'YYYY, YYYY-MM or YYYY-MM-DD';
 
-export const FIELDS: { [K in EntityKind]: Field[] } = {
+export const FIELDS: { [K in EntityKind]: Field<ItemOf<K>>[] } = {
   'case-study': [
     { key: 'title', label: 'Title', type: 'text', required: true, wide: true },
     { key: 'organisation', label: 'Organisation', type: 'text' },
@@ -119,13 +184,7 @@ export const FIELDS: { [K in EntityKind]: Field[] } = {
       key: 'themes',
       label: 'Speaks to',
       type: 'chips',
-      options: opts([
-        ['mentorship', 'Mentorship'],
-        ['collaboration', 'Collaboration'],
-        ['leadership', 'Leadership'],
-        ['technical-excellence', 'Technical excellence'],
-        ['delivery', 'Delivery'],
-      ]),
+      options: RECOMMENDATION_THEMES,
     },
     { key: 'caseStudy', label: 'About the case study', type: 'case-study' },
     { key: 'sourceUrl', label: 'Source', type: 'url' },
@@ -137,12 +196,7 @@ export const FIELDS: { [K in EntityKind]: Field[] } = {
       key: 'area',
       label: 'Area',
       type: 'select',
-      options: opts([
-        ['foundational', 'Foundational'],
-        ['advanced-technical', 'Advanced technical'],
-        ['leadership-communication', 'Leadership & communication'],
-        ['tools-workflow', 'Tools & workflow'],
-      ]),
+      options: SKILL_AREAS,
     },
     { key: 'level', label: 'Level', type: 'select', options: SKILL_LEVELS },
     { key: 'years', label: 'Years', type: 'number', min: 0, max: 70 },
@@ -183,12 +237,7 @@ export const FIELDS: { [K in EntityKind]: Field[] } = {
       key: 'kind',
       label: 'Kind',
       type: 'select',
-      options: opts([
-        ['post', 'Post'],
-        ['talk', 'Talk'],
-        ['paper', 'Paper'],
-        ['open-source', 'Open source'],
-      ]),
+      options: WRITING_KINDS,
     },
     { key: 'venue', label: 'Venue', type: 'text' },
     { key: 'date', label: 'Date', type: 'date', hint: DATE_HINT },
