@@ -4,7 +4,7 @@
 use folio_core::Folio;
 use folio_e2e::{answer_dialog, App};
 use folio_media::draw;
-use folio_model::CaseStudy;
+use folio_model::{CaseStudy, MediaType};
 
 use crate::ONE_WINDOW;
 
@@ -76,7 +76,7 @@ async fn images_picked_in_the_dialog_show_as_thumbnails_take_captions_and_reorde
     let captions: Vec<_> = images.iter().map(|i| i.caption.as_str()).collect();
     assert_eq!(captions, ["The whiteboard after the kickoff", "Ledger architecture"]);
     let kinds: Vec<_> = images.iter().map(|i| stored.asset(i.asset).unwrap().0.media_type).collect();
-    assert_eq!(kinds, ["image/jpeg", "image/png"]);
+    assert_eq!(kinds, [MediaType::Jpeg, MediaType::Png]);
 }
 
 #[tokio::test(flavor = "multi_thread")]

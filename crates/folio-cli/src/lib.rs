@@ -208,7 +208,7 @@ fn run(cli: Cli) -> CliResult<ExitCode> {
                 stored.item.images.len(),
                 asset.width,
                 asset.height,
-                if asset.media_type == "image/png" { "PNG" } else { "JPEG" }
+                asset.media_type.name()
             );
         }
         Command::Image(ImageCommand::List { json }) => {

@@ -5,7 +5,7 @@
 use std::collections::HashSet;
 use std::path::Path;
 
-use folio_model::{Asset, CaseStudy, Entity, ImageRef, Portfolio, Profile, Stored};
+use folio_model::{Asset, CaseStudy, Entity, ImageRef, MediaType, Portfolio, Profile, Stored};
 use folio_store::tables::assets::{self, NewAsset};
 use folio_store::tables::{profile, records};
 use folio_store::Transaction;
@@ -47,7 +47,7 @@ impl Folio {
     }
 
     /// An image's thumbnail (at most 320 px on the long edge) and its media type.
-    pub fn thumbnail(&self, id: Uuid) -> Result<(String, Vec<u8>)> {
+    pub fn thumbnail(&self, id: Uuid) -> Result<(MediaType, Vec<u8>)> {
         let store = self.store();
         let asset = assets::get(store.read(), id)?.ok_or_else(|| missing(id))?;
         let bytes = assets::thumbnail(store.read(), id)?.ok_or_else(|| missing(id))?;
@@ -67,9 +67,9 @@ impl Folio {
             let (Some(asset), Some(bytes)) = (assets::get(store.read(), id)?, assets::bytes(store.read(), id)?) else {
                 continue;
             };
-            let format = match asset.media_type.as_str() {
-                "image/jpeg" => folio_render::ImageFormat::Jpeg,
-                _ => folio_render::ImageFormat::Png,
+            let format = match asset.media_type {
+                MediaType::Jpeg => folio_render::ImageFormat::Jpeg,
+                MediaType::Png => folio_render::ImageFormat::Png,
             };
             images.insert(id, folio_render::Image { width: asset.width, height: asset.height, format, bytes });
         }
@@ -162,7 +162,7 @@ pub(crate) fn new_asset<'a>(image: &'a folio_media::Normalised, name: &'a str) -
     NewAsset {
         id: Uuid::now_v7(),
         sha256: &image.sha256,
-        media_type: image.media_type.mime(),
+        media_type: image.media_type,
         width: image.width,
         height: image.height,
         original_name: name,

@@ -385,7 +385,7 @@ fn put_assets(tx: &Transaction<'_>, entries: &[AssetEntry]) -> Result<HashMap<Uu
                 &NewAsset {
                     id: asset.id,
                     sha256: &asset.sha256,
-                    media_type: &asset.media_type,
+                    media_type: asset.media_type,
                     width: asset.width,
                     height: asset.height,
                     original_name: &asset.original_name,
@@ -406,9 +406,7 @@ fn check_images(b: &Backup) -> Result<()> {
         let asset = &entry.asset;
         let problem = match folio_media::inspect(&entry.data) {
             Err(e) => e.to_string(),
-            Ok((kind, width, height))
-                if kind.mime() != asset.media_type || (width, height) != (asset.width, asset.height) =>
-            {
+            Ok((kind, width, height)) if kind != asset.media_type || (width, height) != (asset.width, asset.height) => {
                 format!(
                     "is a {}×{} {}, not the {}×{} {} it says",
                     width,
@@ -416,7 +414,7 @@ fn check_images(b: &Backup) -> Result<()> {
                     kind.mime(),
                     asset.width,
                     asset.height,
-                    asset.media_type
+                    asset.media_type.mime()
                 )
             }
             Ok(_) => continue,

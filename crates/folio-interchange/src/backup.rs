@@ -212,9 +212,6 @@ fn check_assets(backup: &Backup) -> Result<()> {
         if !ids.insert(asset.id) {
             return Err(Error::at(format!("assets[{i}].id"), format!("{} appears twice", asset.id)));
         }
-        if !matches!(asset.media_type.as_str(), "image/jpeg" | "image/png") {
-            return Err(Error::at(format!("assets[{i}].mediaType"), "must be image/jpeg or image/png"));
-        }
         if asset.width == 0 || asset.height == 0 {
             return Err(Error::at(format!("assets[{i}].width"), "an image has a size"));
         }

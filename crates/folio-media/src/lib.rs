@@ -65,29 +65,7 @@ pub enum Error {
 
 pub type Result<T> = std::result::Result<T, Error>;
 
-/// How an image is kept.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum MediaType {
-    Jpeg,
-    Png,
-}
-
-impl MediaType {
-    pub fn mime(self) -> &'static str {
-        match self {
-            MediaType::Jpeg => "image/jpeg",
-            MediaType::Png => "image/png",
-        }
-    }
-
-    pub fn from_mime(mime: &str) -> Option<MediaType> {
-        match mime {
-            "image/jpeg" => Some(MediaType::Jpeg),
-            "image/png" => Some(MediaType::Png),
-            _ => None,
-        }
-    }
-}
+pub use folio_model::MediaType;
 
 /// An image ready to store.
 #[derive(Clone, PartialEq, Eq)]

@@ -6,6 +6,7 @@
 //! them. Validation reports *every* problem of a record at once, each naming its field,
 //! so that an editor can show the message next to the field that caused it.
 
+mod asset;
 mod case_study;
 mod date;
 mod edition;
@@ -19,6 +20,7 @@ mod record;
 mod records;
 mod validate;
 
+pub use asset::{Asset, MediaType};
 pub use case_study::{
     known_technologies, CaseStudy, CaseStudyKind, Decision, ImageRef, Link, Technology, TechnologyCategory,
 };
@@ -33,7 +35,7 @@ pub use metric::{
 pub use profile::{LinkKind, Profile, ProfileLink};
 pub use record::{AsRecord, Record};
 pub use records::{
-    Asset, Certification, Education, Experience, Recommendation, RecommendationTheme, Relationship, Skill, SkillArea,
-    Writing, WritingKind,
+    Certification, Education, Experience, Recommendation, RecommendationTheme, Relationship, Skill, SkillArea, Writing,
+    WritingKind,
 };
 pub use validate::{limits, FieldError, Invalid};

@@ -1,5 +1,5 @@
-//! The rest of a career record: recommendations, skills, experience, credentials,
-//! writing, and the image assets that case studies and the profile point to.
+//! The rest of a career record: recommendations, skills, experience, credentials and
+//! writing.
 
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
@@ -321,21 +321,6 @@ impl Entity for Writing {
     fn search_text(&self) -> String {
         join_text([self.title.as_str(), &self.venue])
     }
-}
-
-/// An imported image, normalised and deduplicated by the hash of its bytes. The bytes
-/// themselves stay in the store.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
-#[serde(rename_all = "camelCase")]
-pub struct Asset {
-    pub id: Uuid,
-    /// Hex SHA-256 of the normalised bytes.
-    pub sha256: String,
-    pub media_type: String,
-    pub width: u32,
-    pub height: u32,
-    pub byte_len: u64,
-    pub original_name: String,
 }
 
 #[cfg(test)]

@@ -1,6 +1,6 @@
 use folio_core::Folio;
 use folio_media::draw;
-use folio_model::{CaseStudy, EntityKind, ErrorCode, ImageRef, Profile};
+use folio_model::{CaseStudy, EntityKind, ErrorCode, ImageRef, MediaType, Profile};
 use image::DynamicImage;
 use uuid::Uuid;
 
@@ -24,10 +24,10 @@ fn the_same_image_imported_twice_is_kept_once() {
     let again = folio.import_image(&std::fs::read(&path).unwrap(), "copy.jpg").unwrap();
     assert_eq!(first.id, again.id);
     assert_eq!(folio.assets().unwrap().len(), 1);
-    assert_eq!((first.width, first.height, first.media_type.as_str()), (900, 600, "image/jpeg"));
+    assert_eq!((first.width, first.height, first.media_type), (900, 600, MediaType::Jpeg));
     assert_eq!(first.original_name, "team.jpg");
     let (kind, thumbnail) = folio.thumbnail(first.id).unwrap();
-    assert_eq!(kind, "image/jpeg");
+    assert_eq!(kind, MediaType::Jpeg);
     assert!(image::load_from_memory(&thumbnail).unwrap().width() <= 320);
 }
 
@@ -96,7 +96,7 @@ fn the_profile_photo_is_set_and_removed() {
     let profile = folio.set_profile_photo(Some(&png)).unwrap();
     let photo = profile.photo.expect("a photo");
     assert_eq!(folio.profile().unwrap().photo, Some(photo));
-    assert_eq!(folio.asset(photo).unwrap().0.media_type, "image/jpeg", "a photograph is kept as JPEG");
+    assert_eq!(folio.asset(photo).unwrap().0.media_type, MediaType::Jpeg, "a photograph is kept as JPEG");
     assert_eq!(folio.set_profile_photo(None).unwrap().photo, None);
 }
 

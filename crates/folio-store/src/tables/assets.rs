@@ -2,7 +2,7 @@
 
 use std::collections::HashSet;
 
-use folio_model::Asset;
+use folio_model::{Asset, MediaType};
 use rusqlite::{params, Connection, OptionalExtension, Row};
 use uuid::Uuid;
 
@@ -14,11 +14,23 @@ fn decode(row: &Row<'_>) -> rusqlite::Result<Asset> {
     Ok(Asset {
         id: uuid_at(row, 0)?,
         sha256: row.get(1)?,
-        media_type: row.get(2)?,
+        media_type: media_type_at(row, 2)?,
         width: row.get(3)?,
         height: row.get(4)?,
         byte_len: row.get::<_, i64>(5)?.max(0) as u64,
         original_name: row.get(6)?,
+    })
+}
+
+/// The schema lets only JPEG and PNG in; anything else is a damaged file.
+fn media_type_at(row: &Row<'_>, index: usize) -> rusqlite::Result<MediaType> {
+    let mime: String = row.get(index)?;
+    MediaType::from_mime(&mime).ok_or_else(|| {
+        rusqlite::Error::FromSqlConversionFailure(
+            index,
+            rusqlite::types::Type::Text,
+            format!("{mime} is not an image type Folio keeps").into(),
+        )
     })
 }
 
@@ -27,7 +39,7 @@ fn decode(row: &Row<'_>) -> rusqlite::Result<Asset> {
 pub struct NewAsset<'a> {
     pub id: Uuid,
     pub sha256: &'a str,
-    pub media_type: &'a str,
+    pub media_type: MediaType,
     pub width: u32,
     pub height: u32,
     pub original_name: &'a str,
@@ -54,7 +66,7 @@ pub fn put(conn: &Connection, asset: &NewAsset<'_>) -> Result<()> {
     .execute(params![
         asset.id.to_string(),
         asset.sha256,
-        asset.media_type,
+        asset.media_type.mime(),
         asset.width,
         asset.height,
         asset.original_name,

@@ -1,0 +1,238 @@
+//! Shaping: spans to positioned glyphs. The bidirectional algorithm gives each
+//! character its level, font fallback picks a font per character, rustybuzz shapes
+//! each run of one font and one level, and each glyph keeps the characters it stands
+//! for so that the PDF maps it back to text.
+
+use unicode_bidi::{bidi_class, BidiClass, BidiInfo, Level};
+
+use super::{font_has, is_ignorable, printable, Missing, Span, RUN_GAP};
+use crate::fonts::{font, font_for, FontId};
+
+pub(super) struct ShapedGlyph {
+    pub(super) id: u16,
+    pub(super) advance: f32,
+    /// How far right of the pen it is drawn (a mark over its letter).
+    pub(super) offset: f32,
+    /// Its bidirectional embedding level: odd is right to left.
+    pub(super) level: Level,
+    /// Byte offset of the character cluster in the paragraph's text.
+    pub(super) cluster: usize,
+    /// The characters it stands for, for the PDF to map it back to text.
+    pub(super) text: String,
+    /// Index into the run styles.
+    pub(super) run: usize,
+}
+
+pub(super) struct RunStyle {
+    pub(super) font: FontId,
+    pub(super) span: usize,
+}
+
+pub(super) struct Shaped<'a> {
+    pub(super) text: String,
+    pub(super) glyphs: Vec<ShapedGlyph>,
+    pub(super) runs: Vec<RunStyle>,
+    pub(super) spans: &'a [Span],
+    /// Where each span's text starts and ends in `text`.
+    pub(super) starts: Vec<usize>,
+    pub(super) ends: Vec<usize>,
+    /// Each paragraph's end in `text`, and whether it reads right to left.
+    pub(super) paragraphs: Vec<(usize, bool)>,
+}
+
+impl Shaped<'_> {
+    pub(super) fn is_space(&self, glyph: usize) -> bool {
+        self.text[self.glyphs[glyph].cluster..].starts_with(char::is_whitespace)
+    }
+
+    pub(super) fn span_of(&self, glyph: usize) -> &Span {
+        &self.spans[self.runs[self.glyphs[glyph].run].span]
+    }
+
+    /// Whether a line may break at byte `idx`: not inside a whole span.
+    pub(super) fn may_break_at(&self, idx: usize) -> bool {
+        !self
+            .starts
+            .iter()
+            .zip(self.spans)
+            .zip(&self.ends)
+            .any(|((&start, span), &end)| span.whole && start < idx && idx < end)
+    }
+}
+
+pub(super) fn shape<'a>(spans: &'a [Span], missing: &mut Missing) -> Shaped<'a> {
+    let mut shaped = Shaped {
+        text: String::new(),
+        glyphs: Vec::new(),
+        runs: Vec::new(),
+        spans,
+        starts: Vec::new(),
+        ends: Vec::new(),
+        paragraphs: Vec::new(),
+    };
+    // What no font can print is left out first, so that nothing after depends on it.
+    let texts: Vec<String> = spans.iter().map(|span| printable(&span.text, span.style.font, missing)).collect();
+    for text in &texts {
+        shaped.starts.push(shaped.text.len());
+        shaped.text.push_str(text);
+    }
+    shaped.ends = texts.iter().zip(&shaped.starts).map(|(t, start)| start + t.len()).collect();
+    let (levels, paragraphs) = levels(&shaped.text);
+    shaped.paragraphs = paragraphs;
+    for (index, span) in spans.iter().enumerate() {
+        let base = shaped.starts[index];
+        // A segment is shaped at once: one font, one direction.
+        let mut segment: Option<(usize, FontId, Level)> = None;
+        let text = &texts[index];
+        for (offset, c) in text.char_indices() {
+            // A space or a punctuation mark belongs to the text around it when that
+            // text's font has it: between Arabic words it is the Arabic font's, and no
+            // run ends there.
+            let neutral = matches!(bidi_class(c), BidiClass::WS | BidiClass::CS | BidiClass::ON);
+            let font = match segment {
+                _ if c == '\n' => None,
+                Some((_, f, level)) if neutral && level == levels[base + offset] && font_has(f, c) => Some(f),
+                _ => font_for(span.style.font, c),
+            };
+            let wanted = font.map(|f| (f, levels[base + offset]));
+            if segment.map(|(_, f, l)| (f, l)) != wanted {
+                if let Some((start, f, level)) = segment.take() {
+                    shape_segment(&mut shaped, index, f, level, base + start, &text[start..offset]);
+                }
+                segment = wanted.map(|(f, l)| (offset, f, l));
+            }
+        }
+        if let Some((start, f, level)) = segment {
+            shape_segment(&mut shaped, index, f, level, base + start, &text[start..]);
+        }
+    }
+    widen_run_gaps(&mut shaped);
+    shaped
+}
+
+/// The embedding level of each byte of `text`, and where each paragraph ends and
+/// whether it reads right to left: all left to right unless the text holds a
+/// right-to-left letter, when the bidirectional algorithm decides, paragraph by
+/// paragraph, from the first strong letter.
+fn levels(text: &str) -> (Vec<Level>, Vec<(usize, bool)>) {
+    if !text.chars().any(|c| matches!(bidi_class(c), BidiClass::R | BidiClass::AL)) {
+        return (vec![Level::ltr(); text.len()], vec![(text.len(), false)]);
+    }
+    let info = BidiInfo::new(text, None);
+    let paragraphs = info.paragraphs.iter().map(|p| (p.range.end, p.level.is_rtl())).collect();
+    (info.levels, paragraphs)
+}
+
+/// Whether text made of `spans` reads right to left: its first letter with a
+/// direction is Arabic or Hebrew (UAX #9, rules P2 and P3).
+pub fn right_to_left(spans: &[Span]) -> bool {
+    spans.iter().flat_map(|s| s.text.chars()).find_map(|c| match bidi_class(c) {
+        BidiClass::L => Some(false),
+        BidiClass::R | BidiClass::AL => Some(true),
+        _ => None,
+    }) == Some(true)
+}
+
+/// Makes every space between two runs, and the spaces around a separator, at least
+/// [`RUN_GAP`] wide.
+fn widen_run_gaps(shaped: &mut Shaped<'_>) {
+    for g in 0..shaped.glyphs.len() {
+        if !shaped.is_space(g) {
+            continue;
+        }
+        let run = |g: usize| shaped.glyphs[g].run;
+        let between_runs = g > 0 && g + 1 < shaped.glyphs.len() && run(g - 1) != run(g + 1);
+        if between_runs || shaped.span_of(g).separator {
+            let size = shaped.span_of(g).style.size.0;
+            let glyph = &mut shaped.glyphs[g];
+            glyph.advance = glyph.advance.max(RUN_GAP * size);
+        }
+    }
+}
+
+/// Shapes one segment and adds its glyphs in reading order: a right-to-left segment
+/// comes out of the shaper in visual order, and is turned round.
+fn shape_segment(shaped: &mut Shaped<'_>, span: usize, font_id: FontId, level: Level, base: usize, text: &str) {
+    let f = font(font_id);
+    let size = shaped.spans[span].style.size.0;
+    let run = shaped.runs.len();
+    shaped.runs.push(RunStyle { font: font_id, span });
+    let mut buffer = rustybuzz::UnicodeBuffer::new();
+    buffer.push_str(text);
+    buffer.set_direction(if level.is_rtl() {
+        rustybuzz::Direction::RightToLeft
+    } else {
+        rustybuzz::Direction::LeftToRight
+    });
+    buffer.guess_segment_properties();
+    let out = rustybuzz::shape(&f.face, &[], buffer);
+    let infos = out.glyph_infos();
+    let texts = glyph_texts(f, infos, text, level.is_rtl());
+    let glyphs = infos.iter().zip(out.glyph_positions()).zip(texts).map(|((info, pos), text)| ShapedGlyph {
+        id: info.glyph_id as u16,
+        advance: pos.x_advance as f32 / f.units_per_em * size,
+        offset: pos.x_offset as f32 / f.units_per_em * size,
+        level,
+        cluster: base + info.cluster as usize,
+        text,
+        run,
+    });
+    let first = shaped.glyphs.len();
+    // What only steered the shaping is not drawn, nor kept in the PDF's text (the
+    // shaper gives a joiner the space glyph, which must go on meaning a space).
+    shaped.glyphs.extend(glyphs.filter_map(|mut g| {
+        g.text.retain(|c| !is_ignorable(c));
+        (!g.text.is_empty() || g.advance != 0.0).then_some(g)
+    }));
+    if level.is_rtl() {
+        shaped.glyphs[first..].reverse();
+    }
+}
+
+/// The characters each shaped glyph stands for. A PDF maps a glyph to the same text
+/// wherever it is drawn, so a cluster's characters are shared out among its glyphs: a
+/// glyph that is a character's own (a mark, a letter in its plain form) takes that
+/// character, the others the rest in order — the last of them whatever is left, so
+/// that a ligature stands for all its letters.
+fn glyph_texts(f: &crate::fonts::Font, infos: &[rustybuzz::GlyphInfo], text: &str, rtl: bool) -> Vec<String> {
+    let mut out = vec![String::new(); infos.len()];
+    // The shaper keeps clusters in order (rising, or falling right to left): a cluster
+    // is a run of glyphs with the same value, its text up to the next value.
+    let mut first = 0;
+    while first < infos.len() {
+        let start = infos[first].cluster as usize;
+        let last = infos[first..].iter().position(|g| g.cluster as usize != start).map_or(infos.len(), |n| first + n);
+        let end = match rtl {
+            false => infos.get(last).map_or(text.len(), |g| g.cluster as usize),
+            true if first > 0 => infos[first - 1].cluster as usize,
+            true => text.len(),
+        };
+        let mut chars: Vec<char> = text.get(start..end).unwrap_or_default().chars().collect();
+        // In reading order: the shaper gives right-to-left glyphs as they are seen.
+        let mut members: Vec<usize> = (first..last).collect();
+        if rtl {
+            members.reverse();
+        }
+        let mut rest = Vec::new();
+        for &i in &members {
+            let own =
+                chars.iter().position(|c| f.face.glyph_index(*c).is_some_and(|g| u32::from(g.0) == infos[i].glyph_id));
+            match own {
+                Some(at) if members.len() > 1 => out[i] = chars.remove(at).to_string(),
+                _ => rest.push(i),
+            }
+        }
+        for (n, &i) in rest.iter().enumerate() {
+            out[i] = if n + 1 == rest.len() {
+                chars.drain(..).collect()
+            } else {
+                chars.drain(..1.min(chars.len())).collect()
+            };
+        }
+        if let (false, Some(&last)) = (chars.is_empty(), members.last()) {
+            out[last].extend(chars.drain(..));
+        }
+        first = last;
+    }
+    out
+}
