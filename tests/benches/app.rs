@@ -253,17 +253,29 @@ async fn main() {
     let db = dir.path().join("folio.db");
     Folio::open(&db).unwrap().load_demo(false).unwrap();
 
+    cold_start(&folio_bin, &bare_bin, &db).await;
+    // One window for the rest: saves, then typing with the preview open.
+    let app = App::launch_binary(&folio_bin, &db, &[]).await;
+    app.find("[data-testid=record-title]").await;
+    save_round_trip(&app).await;
+    typing_with_preview(&app).await;
+    app.close().await;
+}
+
+/// Cold start to first paint and memory, Folio against a bare Tauri window, each
+/// started `RUNS` times in turn.
+async fn cold_start(folio_bin: &Path, bare_bin: &Path, db: &Path) {
     let (mut folio_paint, mut folio_pss, mut bare_paint, mut bare_pss) = (vec![], vec![], vec![], vec![]);
     let (mut folio_nav, mut bare_nav) = (vec![], vec![]);
     let mut folio_content = vec![];
     for _ in 0..RUNS {
-        let (app, s) = start(&bare_bin, &db, "h1").await;
+        let (app, s) = start(bare_bin, db, "h1").await;
         app.close().await;
         bare_paint.push(s.paint_ms);
         bare_nav.push(s.navigation_ms);
         bare_pss.push(s.pss_mb);
 
-        let (app, s) = start(&folio_bin, &db, "[data-testid=record-title]").await;
+        let (app, s) = start(folio_bin, db, "[data-testid=record-title]").await;
         app.close().await;
         folio_paint.push(s.paint_ms);
         folio_nav.push(s.navigation_ms);
@@ -285,10 +297,10 @@ async fn main() {
         "memory, all processes PSS (median of {RUNS}): Folio on the demo {fm:.0} MB, bare window {bm:.0} MB ({:.2}x)",
         fm / bm
     );
+}
 
-    // The IPC round trip of a save, as the editor makes it: the whole case study.
-    let app = App::launch_binary(&folio_bin, &db, &[]).await;
-    app.find("[data-testid=record-title]").await;
+/// The IPC round trip of 300 saves of a demo case study, as the editor makes them.
+async fn save_round_trip(app: &App) {
     let times = app
         .client
         .execute_async(
@@ -317,7 +329,11 @@ async fn main() {
         percentile(&times, 0.99),
         times[times.len() - 1]
     );
+}
 
+/// Key press to character on screen while typing at a person's speed with the preview
+/// open, and how soon the preview redraws after each pause.
+async fn typing_with_preview(app: &App) {
     // Typing at a person's speed with the live preview open: into the edition's notes
     // (which the PDF never prints), into its target role (which the PDF prints), and
     // into a case study's context.
@@ -341,18 +357,18 @@ async fn main() {
     };
     report(
         "an edition's notes, preview open",
-        &typing_latency(&app, "[data-kind=edition] textarea[name=notes]", PROSE).await.0,
+        &typing_latency(app, "[data-kind=edition] textarea[name=notes]", PROSE).await.0,
     );
 
     // The target role is printed under the name: each pause in typing it redraws.
     let (mut visible, mut all) = (vec![], vec![]);
     for i in 0..RUNS {
         let role = "[data-kind=edition] input[name=targetRole]";
-        let (latency, paused) = typing_latency(&app, role, [" and", " Lead", " of", " the", " Platform"][i % 5]).await;
+        let (latency, paused) = typing_latency(app, role, [" and", " Lead", " of", " the", " Platform"][i % 5]).await;
         if i == 0 {
             report("an edition's target role (printed), preview open", &latency);
         }
-        let (v, a) = preview_drawn_after(&app, paused).await;
+        let (v, a) = preview_drawn_after(app, paused).await;
         visible.push(v - paused);
         all.push(a - paused);
     }
@@ -366,7 +382,6 @@ async fn main() {
     app.find("[data-testid=nav-case-study]").await.click().await.unwrap();
     report(
         "a case study's context",
-        &typing_latency(&app, "[data-kind=case-study] textarea[name=context]", PROSE).await.0,
+        &typing_latency(app, "[data-kind=case-study] textarea[name=context]", PROSE).await.0,
     );
-    app.close().await;
 }

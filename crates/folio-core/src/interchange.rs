@@ -1,8 +1,9 @@
-//! Files in and out: JSON Resume, the Folio backup, and copies of the database itself.
+//! Files in and out: JSON Resume and the Folio backup (copies of the database itself
+//! are in `database_file`).
 //! Every import is one transaction, so a file that fails part-way changes nothing.
 
 use std::collections::HashMap;
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
 use folio_interchange::backup::{self, AssetEntry, Backup, Entry, SnapshotEntry};
 use folio_interchange::{json_resume, Document, Imported, Note};
@@ -165,7 +166,7 @@ impl Folio {
         self.backup_document_with(Snapshots::SkipUnreadable)
     }
 
-    fn backup_document_with(&self, unreadable: Snapshots) -> Result<Backup> {
+    pub(crate) fn backup_document_with(&self, unreadable: Snapshots) -> Result<Backup> {
         self.store().snapshot(|tx| {
             let mut snapshots = Vec::new();
             for (export, json) in export_records::snapshots(tx)? {
@@ -298,76 +299,15 @@ impl Folio {
         }
         self.import_bytes(&bytes, mode, dry_run)
     }
-
-    /// Writes a consistent copy of the database file to `dest` (SQLite's online
-    /// backup: the app may keep running).
-    pub fn backup_database(&self, dest: &Path) -> Result<()> {
-        if self.database_path().is_some_and(|db| same_file(&db, dest)) {
-            return Err(Error::invalid("path", "the backup cannot overwrite the database itself"));
-        }
-        Ok(self.store().backup_to(dest)?)
-    }
-
-    /// Replaces the portfolio with the Folio database at `source`, once it is checked
-    /// to be one this Folio can read — its schema exactly what Folio's migrations make,
-    /// every record, snapshot and image as sound as an imported backup's must be. The
-    /// check runs on a private copy, so nothing is replaced unless all of it passes,
-    /// and `source` is never written. The current content is kept beside the database
-    /// first; its path is returned.
-    pub fn restore_database(&self, source: &Path) -> Result<PathBuf> {
-        let db = self
-            .database_path()
-            .ok_or_else(|| Error::invalid("path", "an in-memory portfolio has no file to restore"))?;
-        if same_file(&db, source) {
-            return Err(Error::invalid("path", "that is the database itself"));
-        }
-        folio_store::Store::inspect(source)?;
-        let folder = db.parent().filter(|d| !d.as_os_str().is_empty()).unwrap_or(Path::new("."));
-        let staging = tempfile::Builder::new()
-            .prefix(".folio-restore-")
-            .tempdir_in(folder)
-            .map_err(|e| Error::io("write in", folder, e))?;
-        let copy = staging.path().join("folio.db");
-        folio_store::Store::copy_file(source, &copy)?;
-        Folio::open(&copy)?
-            .check_sound()
-            .map_err(|why| Error::Store(folio_store::Error::NotAFolioDatabase { path: source.to_path_buf(), why }))?;
-        // Seconds since the epoch name the kept copy uniquely.
-        let stamp = folio_store::now_millis() / 1000;
-        let keep = db.with_file_name(format!(
-            "{}.before-restore-{stamp}",
-            db.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_else(|| "folio.db".into())
-        ));
-        self.store().restore_from(&copy, &keep)?;
-        Ok(keep)
-    }
-
-    /// Whether every record of this portfolio reads, and passes what an imported backup
-    /// must pass; else what is wrong, for a restore to refuse the file.
-    fn check_sound(&self) -> std::result::Result<(), String> {
-        let unreadable = |e: Error| format!("its content cannot be read ({e})");
-        let document = self.backup_document_with(Snapshots::AllOrFail).map_err(unreadable)?;
-        folio_interchange::read(&backup::write(&document))
-            .map_err(Error::from)
-            .and_then(|_| check_images(&document))
-            .map_err(|e| format!("it fails the checks an imported backup must pass ({e})"))
-    }
 }
 
 /// What a backup does with export snapshots this build cannot read.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-enum Snapshots {
+pub(crate) enum Snapshots {
     /// Leave them out: a backup of a working portfolio never fails for an old snapshot.
     SkipUnreadable,
     /// Fail: a database to restore must read whole.
     AllOrFail,
-}
-
-fn same_file(a: &Path, b: &Path) -> bool {
-    match (std::fs::canonicalize(a), std::fs::canonicalize(b)) {
-        (Ok(a), Ok(b)) => a == b,
-        _ => false,
-    }
 }
 
 /// Stores the backup's images. An image this portfolio already keeps under another id
@@ -401,7 +341,7 @@ fn put_assets(tx: &Transaction<'_>, entries: &[AssetEntry]) -> Result<HashMap<Uu
 /// A backup's images are what they say: a JPEG or PNG of the size given. (Their hash
 /// is checked on reading; this checks what a hand-edited file could still get wrong,
 /// and what the PDF writer relies on.)
-fn check_images(b: &Backup) -> Result<()> {
+pub(crate) fn check_images(b: &Backup) -> Result<()> {
     for (i, entry) in b.assets.iter().enumerate() {
         let asset = &entry.asset;
         let problem = match folio_media::inspect(&entry.data) {

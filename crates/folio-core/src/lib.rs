@@ -6,6 +6,7 @@
 //! bad input changes nothing.
 
 mod coach;
+mod database_file;
 mod demo;
 mod error;
 mod export;

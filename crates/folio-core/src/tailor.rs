@@ -301,10 +301,31 @@ pub fn match_posting(posting: &str, edition: &Portfolio, everything: &Portfolio)
         })
         .collect();
 
-    // Suggestions: greedily, the record outside the edition covering the most of
-    // what is still missing (weighted by mentions) — from sections the edition shows,
-    // and only recommendations their authors agreed to share.
     let in_edition: HashSet<Uuid> = shown.iter().map(|s| s.id).collect();
+    let suggestions = suggest(&spotter, &wanted, &terms, &in_edition, edition, everything);
+
+    let weight: u32 = terms.iter().map(|t| t.mentions).sum();
+    let covered_weight: u32 = terms.iter().filter(|t| t.covered).map(|t| t.mentions).sum();
+    MatchReport {
+        covered: terms.iter().filter(|t| t.covered).count() as u32,
+        total: terms.len() as u32,
+        score: (covered_weight * 100 + weight / 2).checked_div(weight).unwrap_or(0),
+        terms,
+        suggestions,
+    }
+}
+
+/// Up to five records outside the edition to add, chosen greedily: each time the one
+/// covering the most of what is still missing (weighted by mentions) — from sections
+/// the edition shows, and only recommendations their authors agreed to share.
+fn suggest(
+    spotter: &Spotter,
+    wanted: &[(usize, u32, usize)],
+    terms: &[Term],
+    in_edition: &HashSet<Uuid>,
+    edition: &Portfolio,
+    everything: &Portfolio,
+) -> Vec<Suggestion> {
     let shows = |section| edition.sections.contains(&section);
     let case_studies = everything.case_studies.iter().filter(|_| shows(Section::CaseStudies));
     let recommendations =
@@ -344,16 +365,7 @@ pub fn match_posting(posting: &str, edition: &Portfolio, everything: &Portfolio)
             covers: newly.iter().map(|i| terms[*i].name.clone()).collect(),
         });
     }
-
-    let weight: u32 = terms.iter().map(|t| t.mentions).sum();
-    let covered_weight: u32 = terms.iter().filter(|t| t.covered).map(|t| t.mentions).sum();
-    MatchReport {
-        covered: terms.iter().filter(|t| t.covered).count() as u32,
-        total: terms.len() as u32,
-        score: (covered_weight * 100 + weight / 2).checked_div(weight).unwrap_or(0),
-        terms,
-        suggestions,
-    }
+    suggestions
 }
 
 impl Folio {

@@ -3,7 +3,7 @@
 //! outcome, chart, figures and links. Studies follow one another; one starts a new
 //! page only when less than a quarter of a page is left.
 
-use folio_model::{CaseStudy, Decision, ImageRef, Portfolio, Stored};
+use folio_model::{CaseStudy, Decision, ImageRef, Link, Portfolio, Stored};
 
 use super::flow::{Block, LineBox, Mark, Shrink};
 use super::{display_url, Builder};
@@ -44,6 +44,50 @@ impl Builder<'_> {
         self.within(format!("case study '{}'", cs.title.trim()));
         let t = self.theme;
         self.fields.projects.push(cs.title.trim().to_string());
+        let boxes = self.case_study_head(cs, anchor);
+        let first_block = self.blocks.len();
+        self.push_heading(boxes, t.section_gap);
+        self.about("summary");
+        if !cs.summary.trim().is_empty() {
+            let look = self.body().size(t.body_size * 1.08);
+            self.markdown(cs.summary.trim(), look, t.gap);
+        }
+        // What it was built with, one line under the summary: up here it is never left
+        // alone at the top of a page, where a block of its own would read as a section.
+        if !cs.technologies.is_empty() {
+            let small = self.small();
+            let mut spans = vec![small.bold().span("Technologies ")];
+            spans.extend(self.fields(cs.technologies.iter().map(|t| small.span(t.name.as_str())), small));
+            self.paragraph(spans, t.gap * 0.6);
+        }
+        // An edition that hides absolute values shows each metric as its change only,
+        // and no chart (bar lengths would give the ratio of the values away, not more).
+        let relative = p.edition.as_ref().is_some_and(|e| e.item.relative_metrics);
+        self.about("metrics");
+        self.metric_callouts(&cs.metrics, relative);
+        self.subsection_markdown("Context", &cs.context);
+        self.subsection_markdown("My contribution", &cs.contribution);
+        if !cs.decisions.is_empty() {
+            self.about("key decisions");
+            self.subheading("Key decisions");
+            for (i, d) in cs.decisions.iter().enumerate() {
+                self.decision(i, d);
+            }
+        }
+        self.subsection_markdown("Outcome", &cs.outcome);
+        if !relative {
+            self.chart(&cs.metrics);
+        }
+        self.figures(&cs.images);
+        self.case_study_links(&cs.links);
+        self.open_page_unless_room(first_block);
+    }
+
+    /// The study's title (an outline entry and the target of its link from the
+    /// contents), then organisation, role, period and team as fields of one line, then
+    /// the kinds of work.
+    fn case_study_head(&mut self, cs: &CaseStudy, anchor: usize) -> Vec<LineBox> {
+        let t = self.theme;
         let title_look = self.heading(t.title_size);
         let mut boxes = self.tagged_boxes(&[title_look.span(cs.title.trim())], Role::H3);
         if let Some(first) = boxes.first_mut() {
@@ -70,57 +114,27 @@ impl Builder<'_> {
             first.height += Pt(2.0);
         }
         boxes.extend(kind_boxes);
-        let first_block = self.blocks.len();
-        self.push(Block {
-            boxes,
-            space_before: t.section_gap,
-            keep_together: true,
-            keep_with_next: true,
-            ..Block::default()
-        });
-        self.about("summary");
-        if !cs.summary.trim().is_empty() {
-            let look = self.body().size(t.body_size * 1.08);
-            self.markdown(cs.summary.trim(), look, t.gap);
+        boxes
+    }
+
+    /// The study's links, each its label and its address.
+    fn case_study_links(&mut self, links: &[Link]) {
+        if links.is_empty() {
+            return;
         }
-        // What it was built with, one line under the summary: up here it is never left
-        // alone at the top of a page, where a block of its own would read as a section.
-        if !cs.technologies.is_empty() {
-            let mut spans = vec![small.bold().span("Technologies ")];
-            spans.extend(self.fields(cs.technologies.iter().map(|t| small.span(t.name.as_str())), small));
-            self.paragraph(spans, t.gap * 0.6);
+        self.subheading("Links");
+        for link in links {
+            let target = LinkTarget::Uri(link.url.clone());
+            let label = self.body().color(self.accent).link(link.label.trim(), target.clone());
+            let url = self.small().link(display_url(&link.url), target);
+            let spans = self.fields([label, url], self.small());
+            self.paragraph(spans, Pt(2.0));
         }
-        // An edition that hides absolute values shows each metric as its change only,
-        // and no chart (bar lengths would give the ratio of the values away, not more).
-        let relative = p.edition.as_ref().is_some_and(|e| e.item.relative_metrics);
-        self.about("metrics");
-        self.metric_callouts(&cs.metrics, relative);
-        self.subsection_markdown("Context", &cs.context);
-        self.subsection_markdown("My contribution", &cs.contribution);
-        if !cs.decisions.is_empty() {
-            self.about("key decisions");
-            self.subheading("Key decisions");
-            for (i, d) in cs.decisions.iter().enumerate() {
-                self.decision(i, d);
-            }
-        }
-        self.subsection_markdown("Outcome", &cs.outcome);
-        if !relative {
-            self.chart(&cs.metrics);
-        }
-        self.figures(&cs.images);
-        if !cs.links.is_empty() {
-            self.subheading("Links");
-            for link in &cs.links {
-                let target = LinkTarget::Uri(link.url.clone());
-                let label = self.body().color(self.accent).link(link.label.trim(), target.clone());
-                let url = self.small().link(display_url(&link.url), target);
-                let spans = self.fields([label, url], self.small());
-                self.paragraph(spans, Pt(2.0));
-            }
-        }
-        // A study opens a new page when less than a quarter of one is left, unless
-        // the whole study fits in what is left.
+    }
+
+    /// A study opens a new page when less than a quarter of one is left, unless the
+    /// whole study (its blocks from `first_block` on) fits in what is left.
+    fn open_page_unless_room(&mut self, first_block: usize) {
         let blocks = &self.blocks[first_block..];
         let height: Pt = blocks.iter().map(|b| b.space_before + b.height()).sum::<Pt>() - blocks[0].space_before;
         self.blocks[first_block].needs_room = height.min(self.room * 0.25);

@@ -45,13 +45,7 @@ impl<'a> Builder<'a> {
         let meta =
             self.fields([small.span(folio_model::period(e.start, e.end)), small.span(e.location.as_str())], small);
         boxes.extend(self.text_boxes(&meta, self.x, self.width));
-        self.push(Block {
-            boxes,
-            space_before: t.gap * 1.5,
-            keep_with_next: true,
-            keep_together: true,
-            ..Block::default()
-        });
+        self.push_heading(boxes, t.gap * 1.5);
         if summary && !e.summary.trim().is_empty() {
             self.markdown(e.summary.trim(), body, Pt(2.0));
         }
