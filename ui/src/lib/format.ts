@@ -27,3 +27,13 @@ export function count(n: number, singular: string, plural = `${singular}s`): str
 export function fileName(path: string): string {
   return path.split(/[\\/]/).pop() ?? path;
 }
+
+/** "1.2 MB", "840 KB": a file's size as a person reads it. */
+export function formatBytes(n: number): string {
+  return n < 1024 * 1024 ? `${Math.round(n / 1024)} KB` : `${(n / 1024 / 1024).toFixed(1)} MB`;
+}
+
+/** A moment in milliseconds since the epoch, as this computer writes date and time. */
+export function dateTime(ms: number): string {
+  return new Date(ms).toLocaleString(undefined, { dateStyle: 'medium', timeStyle: 'short' });
+}
