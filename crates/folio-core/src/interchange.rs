@@ -18,6 +18,7 @@ use ts_rs::TS;
 use uuid::Uuid;
 
 use crate::files::write_atomically;
+use crate::merge::{Known, MergeKey};
 use crate::{Error, Folio, Result, Stats};
 
 /// The file formats Folio writes.
@@ -54,6 +55,9 @@ pub struct ImportReport {
     pub profile: bool,
     /// What had no place in Folio and was left out, with where it was.
     pub notes: Vec<Note>,
+    /// Records of the file (a JSON Resume or LinkedIn export) that the portfolio already
+    /// holds, which a merge leaves as they are rather than adding twice.
+    pub already_there: u64,
 }
 
 fn entries<E: Entity>(rows: Vec<(Stored<E>, Option<i64>)>) -> Vec<Entry<E>> {
@@ -76,8 +80,9 @@ fn put_all<E: Entity>(tx: &Transaction<'_>, list: &[Entry<E>]) -> Result<()> {
     Ok(())
 }
 
-fn insert_all<E: Entity>(tx: &Transaction<'_>, items: &[E]) -> Result<()> {
-    for item in items {
+/// Inserts each of `items` the portfolio does not hold yet (every one, without `known`).
+fn insert_new<E: MergeKey>(tx: &Transaction<'_>, items: &[E], known: Option<&Known>) -> Result<()> {
+    for item in items.iter().filter(|i| known.is_none_or(|k| !k.has(*i))) {
         records::insert(tx, Uuid::now_v7(), item)?;
     }
     Ok(())
@@ -116,9 +121,10 @@ fn report(document: &Document, dry_run: bool) -> ImportReport {
             },
             profile: b.profile_updated_at.is_some(),
             notes: notes.clone(),
+            already_there: 0,
         },
-        Document::JsonResume(r) => ImportReport {
-            format: "json-resume".into(),
+        Document::JsonResume(r) | Document::Linkedin(r) => ImportReport {
+            format: r.format.into(),
             dry_run,
             records: Stats {
                 case_studies: r.case_studies.len() as u64,
@@ -133,6 +139,7 @@ fn report(document: &Document, dry_run: bool) -> ImportReport {
             },
             profile: r.profile.is_some(),
             notes: r.notes.clone(),
+            already_there: 0,
         },
     }
 }
@@ -239,15 +246,28 @@ impl Folio {
         Ok(status.fresh || (self.profile()? == Profile::default() && self.stats()? == Stats::default()))
     }
 
-    /// Imports a Folio backup or a JSON Resume, detected from its content. Into a
+    /// Imports a Folio backup, a JSON Resume or LinkedIn's export (its ZIP), detected
+    /// from its content. Into a
     /// portfolio that is not empty, `mode` must say whether to merge or replace. A dry
     /// run reads and checks the file and reports what it would add, changing nothing.
     pub fn import_bytes(&self, bytes: &[u8], mode: Option<ImportMode>, dry_run: bool) -> Result<ImportReport> {
-        let document = folio_interchange::read(bytes)?;
+        self.import_document(folio_interchange::read(bytes)?, mode, dry_run)
+    }
+
+    /// Imports a document already read (see [`Folio::import_bytes`]).
+    pub(crate) fn import_document(
+        &self,
+        document: Document,
+        mode: Option<ImportMode>,
+        dry_run: bool,
+    ) -> Result<ImportReport> {
         if let Document::Backup(b, _) = &document {
             check_images(b)?;
         }
-        let report = report(&document, dry_run);
+        let mut report = report(&document, dry_run);
+        if let (Some(ImportMode::Merge), Document::JsonResume(r) | Document::Linkedin(r)) = (mode, &document) {
+            report.already_there = self.store().snapshot(|tx| Ok::<_, Error>(Known::load(tx)?.count_in(r)))?;
+        }
         if dry_run {
             return Ok(report);
         }
@@ -268,36 +288,10 @@ impl Folio {
             }
             match &document {
                 Document::Backup(b, _) => apply_backup(tx, b, replace),
-                Document::JsonResume(r) => apply_resume(tx, r, replace),
+                Document::JsonResume(r) | Document::Linkedin(r) => apply_resume(tx, r, replace),
             }
         })?;
         Ok(report)
-    }
-
-    /// Imports the file at `path` (see [`Folio::import_bytes`]). At most the format's
-    /// limit is read, whatever the file claims: `/dev/zero` is refused after 32 MB.
-    pub fn import_file(&self, path: &Path, mode: Option<ImportMode>, dry_run: bool) -> Result<ImportReport> {
-        use std::io::Read;
-        let unreadable = |e: std::io::Error| Error::io("read", path, e);
-        let mut file = std::fs::File::open(path).map_err(unreadable)?;
-        // A backup (which carries images) may be larger than anything else; its first
-        // bytes say whether it is one, before the rest is read.
-        let mut bytes = Vec::with_capacity(256);
-        (&mut file).take(256).read_to_end(&mut bytes).map_err(unreadable)?;
-        let limit = if folio_interchange::opens_as_backup(&bytes) {
-            folio_interchange::MAX_BACKUP_BYTES
-        } else {
-            folio_interchange::MAX_BYTES
-        };
-        let too_large = || Error::from(folio_interchange::Error::TooLarge { limit_mb: (limit / 1024 / 1024) as u64 });
-        if file.metadata().map_err(unreadable)?.len() > limit as u64 {
-            return Err(too_large());
-        }
-        file.take((limit + 1 - bytes.len()) as u64).read_to_end(&mut bytes).map_err(unreadable)?;
-        if bytes.len() > limit {
-            return Err(too_large());
-        }
-        self.import_bytes(&bytes, mode, dry_run)
     }
 }
 
@@ -398,7 +392,10 @@ fn apply_backup(tx: &Transaction<'_>, b: &Backup, replace: bool) -> Result<()> {
     Ok(())
 }
 
+/// Adds what a JSON Resume or LinkedIn export holds. A merge adds only records the
+/// portfolio does not hold yet; what pointed at a case study it holds points at that one.
 fn apply_resume(tx: &Transaction<'_>, r: &Imported, replace: bool) -> Result<()> {
+    let known = if replace { None } else { Some(Known::load(tx)?) };
     // A JSON Resume carries no image bytes: only images this portfolio keeps stay shown.
     let kept = |id: Uuid| assets::get(tx, id).map(|a| a.is_some());
     if let Some(incoming) = &r.profile {
@@ -412,6 +409,11 @@ fn apply_resume(tx: &Transaction<'_>, r: &Imported, replace: bool) -> Result<()>
     // Case studies get new ids; what pointed at their old ones follows them.
     let mut new_ids = std::collections::HashMap::new();
     for (i, item) in r.case_studies.iter().enumerate() {
+        let old = r.case_study_ids.get(i).copied().flatten();
+        if let Some(held) = known.as_ref().and_then(|k| k.case_study(item)) {
+            old.map(|old| new_ids.insert(old, held));
+            continue;
+        }
         let id = Uuid::now_v7();
         let mut item = item.clone();
         let mut images = Vec::with_capacity(item.images.len());
@@ -422,7 +424,7 @@ fn apply_resume(tx: &Transaction<'_>, r: &Imported, replace: bool) -> Result<()>
         }
         item.images = images;
         records::insert(tx, id, &item)?;
-        if let Some(old) = r.case_study_ids.get(i).copied().flatten() {
+        if let Some(old) = old {
             new_ids.insert(old, id);
         }
     }
@@ -439,11 +441,11 @@ fn apply_resume(tx: &Transaction<'_>, r: &Imported, replace: bool) -> Result<()>
         .iter()
         .map(|s| Skill { evidence: s.evidence.iter().filter_map(|id| new_ids.get(id).copied()).collect(), ..s.clone() })
         .collect();
-    insert_all(tx, &recommendations)?;
-    insert_all(tx, &skills)?;
-    insert_all(tx, &r.experience)?;
-    insert_all(tx, &r.certifications)?;
-    insert_all(tx, &r.education)?;
-    insert_all(tx, &r.writing)?;
+    insert_new(tx, &recommendations, known.as_ref())?;
+    insert_new(tx, &skills, known.as_ref())?;
+    insert_new(tx, &r.experience, known.as_ref())?;
+    insert_new(tx, &r.certifications, known.as_ref())?;
+    insert_new(tx, &r.education, known.as_ref())?;
+    insert_new(tx, &r.writing, known.as_ref())?;
     Ok(())
 }

@@ -12,8 +12,16 @@ pub enum Error {
     NotJson(String),
     #[error("the JSON is nested deeper than {0} levels")]
     TooDeep(usize),
-    #[error("the file is neither a Folio backup nor a JSON Resume (expected an object with \"format\": \"folio-backup\", or with sections such as \"basics\" and \"work\")")]
+    #[error("the file is neither a Folio backup, a JSON Resume nor LinkedIn's data export (expected an object with \"format\": \"folio-backup\", one with sections such as \"basics\" and \"work\", or the ZIP LinkedIn sends)")]
     UnknownFormat,
+    #[error("the file is not a ZIP archive that can be read: {0}")]
+    NotZip(String),
+    #[error("the archive has an entry named \"{0}\" that points outside it; Folio refuses such archives and read nothing from it")]
+    UnsafeEntry(String),
+    #[error("{name} holds {size_mb} MB, more than the {limit_mb} MB Folio reads from one file of an export; nothing was imported")]
+    FileInArchiveTooLarge { name: String, size_mb: u64, limit_mb: u64 },
+    #[error("the archive has none of the files of LinkedIn's data export (Profile.csv, Positions.csv, Skills.csv…)")]
+    NotLinkedinExport,
     #[error("the backup was written by a newer Folio (format version {found}; this Folio reads up to {supported}); update Folio to import it")]
     NewerVersion { found: u64, supported: u64 },
     #[error("{path}: {problem}")]
@@ -24,9 +32,9 @@ impl Error {
     /// A stable code for the UI and scripts.
     pub fn code(&self) -> ErrorCode {
         match self {
-            Self::TooLarge { .. } => ErrorCode::ImportTooLarge,
+            Self::TooLarge { .. } | Self::FileInArchiveTooLarge { .. } => ErrorCode::ImportTooLarge,
             Self::NewerVersion { .. } => ErrorCode::ImportTooNew,
-            Self::UnknownFormat => ErrorCode::ImportUnknownFormat,
+            Self::UnknownFormat | Self::NotZip(_) | Self::NotLinkedinExport => ErrorCode::ImportUnknownFormat,
             _ => ErrorCode::ImportMalformed,
         }
     }

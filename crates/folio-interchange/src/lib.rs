@@ -1,4 +1,5 @@
-//! Folio's file formats: JSON Resume in and out, and the lossless Folio backup.
+//! Folio's file formats: JSON Resume in and out, the lossless Folio backup, and
+//! LinkedIn's data export in.
 //!
 //! Pure functions from bytes to records and back: no database, no files. Untrusted
 //! input is refused early with an error naming the JSON path and the problem; the core
@@ -7,6 +8,7 @@
 pub mod backup;
 mod error;
 pub mod json_resume;
+pub mod linkedin;
 mod read;
 
 use folio_model::{CaseStudy, Certification, Education, Experience, Profile, Recommendation, Skill, Writing};
@@ -30,7 +32,7 @@ impl Note {
     }
 }
 
-/// Records read from a JSON Resume, with what could not be mapped.
+/// Records read from a JSON Resume or LinkedIn's export, with what could not be mapped.
 #[derive(Debug, Clone, Default)]
 pub struct Imported {
     pub format: &'static str,
@@ -54,10 +56,15 @@ pub enum Document {
     /// A backup, and the links it held that Folio no longer takes (left out).
     Backup(Box<Backup>, Vec<Note>),
     JsonResume(Box<Imported>),
+    /// LinkedIn's data export, from its ZIP or the folder it unpacks to.
+    Linkedin(Box<Imported>),
 }
 
 /// Reads an import file, detecting its format from its content.
 pub fn read(bytes: &[u8]) -> Result<Document> {
+    if linkedin::looks_like_zip(bytes) {
+        return Ok(Document::Linkedin(Box::new(linkedin::read_archive(std::io::Cursor::new(bytes))?)));
+    }
     let doc = read::json(bytes)?;
     if !doc.is_object() {
         return Err(Error::UnknownFormat);

@@ -9,6 +9,7 @@ mod export;
 mod files;
 mod images;
 mod interchange;
+mod linkedin;
 mod portfolio;
 mod records;
 mod restore;
