@@ -1,11 +1,11 @@
-//! Import & backup: a JSON Resume chosen in the native open dialog, previewed, then
-//! imported.
+//! Import & backup: a JSON Resume and LinkedIn's export chosen in the native open
+//! dialog, previewed, then imported.
 
 use std::path::Path;
 
 use folio_core::Folio;
 use folio_e2e::{answer_dialog, App};
-use folio_model::CaseStudy;
+use folio_model::{CaseStudy, Experience};
 
 use crate::ONE_WINDOW;
 
@@ -34,7 +34,7 @@ async fn a_json_resume_is_previewed_then_imported_through_the_open_dialog() {
 
     let preview = app.find("[data-testid=import-preview]").await.text().await.unwrap();
     assert!(preview.starts_with("JSON Resume · 1 case study"), "{preview}");
-    assert!(preview.contains("no place in Folio"), "{preview}");
+    assert!(preview.contains("notes on what was left out"), "{preview}");
     // A preview imports nothing. (Checked in the window: reading the database from
     // this process while the app runs is what the CLI tests cover.)
     app.find("[data-testid=nav-case-study]").await.click().await.unwrap();
@@ -54,6 +54,56 @@ async fn a_json_resume_is_previewed_then_imported_through_the_open_dialog() {
     let folio = Folio::open(&db).unwrap();
     assert_eq!(folio.profile().unwrap().full_name, "Richard Hendriks");
     assert_eq!(folio.list::<CaseStudy>().unwrap()[0].item.title, "Miss Direction");
+}
+
+/// The fixture export zipped as LinkedIn sends it, in `dir`.
+fn linkedin_zip(dir: &Path) -> std::path::PathBuf {
+    use std::io::Write;
+    let export = Path::new(env!("CARGO_MANIFEST_DIR")).join("../crates/folio-core/tests/fixtures/linkedin-export");
+    let path = dir.join("Basic_LinkedInDataExport_12-05-2026.zip");
+    let mut zip = zip::ZipWriter::new(std::fs::File::create(&path).unwrap());
+    let mut files: Vec<_> = std::fs::read_dir(export).unwrap().map(|e| e.unwrap().path()).collect();
+    files.sort();
+    for file in files.iter().filter(|f| f.extension().is_some_and(|e| e == "csv")) {
+        zip.start_file(file.file_name().unwrap().to_string_lossy(), zip::write::SimpleFileOptions::default()).unwrap();
+        zip.write_all(&std::fs::read(file).unwrap()).unwrap();
+    }
+    zip.finish().unwrap();
+    path
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn a_linkedin_export_is_added_to_a_portfolio_through_the_open_dialog() {
+    let _one = ONE_WINDOW.lock().await;
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("folio.db");
+    Folio::open(&db).unwrap().load_demo(false).unwrap();
+    let zip = linkedin_zip(dir.path()).to_str().unwrap().to_string();
+
+    let app = App::launch(&db).await;
+    app.find("[data-testid=nav-data]").await.click().await.unwrap();
+    app.find_text("button", "Choose a file…").await.click().await.unwrap();
+    tokio::task::spawn_blocking(move || answer_dialog("Import", Some(&zip))).await.unwrap();
+    let preview = app.find("[data-testid=import-preview]").await.text().await.unwrap();
+    assert!(preview.starts_with("LinkedIn export · 1 case study, 2 recommendations, 7 skills, 2 roles"), "{preview}");
+    assert!(preview.contains("and a profile"), "{preview}");
+    let already = app.find("[data-testid=already-there]").await.text().await.unwrap();
+    assert!(already.starts_with("1 role, 1 certification of these are already in your portfolio"), "{already}");
+    app.find_text("button", "Add to my portfolio").await.click().await.unwrap();
+    let toast = app.find("[data-testid=toast]").await.text().await.unwrap();
+    assert!(toast.starts_with("Added 1 case study, 2 recommendations, 7 skills, 1 role,"), "{toast}");
+    assert!(toast.ends_with("; 2 already there"), "{toast}");
+
+    // The experience is there, with the demo's.
+    app.find("[data-testid=nav-experience]").await.click().await.unwrap();
+    app.find_text("[data-testid=record-title]", "Senior Engineer").await;
+    app.screenshot("linkedin-imported-experience").await;
+    app.close().await;
+
+    let folio = Folio::open(&db).unwrap();
+    let jobs = folio.list::<Experience>().unwrap();
+    assert!(jobs.iter().any(|j| j.item.organisation == "Nordlys Logistics" && j.item.title == "Senior Engineer"));
+    assert_eq!(folio.list::<CaseStudy>().unwrap().len(), 7, "the demo's six case studies and the project");
 }
 
 #[tokio::test(flavor = "multi_thread")]

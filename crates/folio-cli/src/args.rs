@@ -67,10 +67,12 @@ pub enum Command {
     },
     /// List the PDF themes
     Themes,
-    /// Import a Folio backup or a JSON Resume (the format is read from the file)
+    /// Import a Folio backup, a JSON Resume, or LinkedIn's data export (its ZIP or the
+    /// folder it unpacks to); the format is read from the file
     Import {
         path: PathBuf,
-        /// Add to what is there (records of a backup with the same id are replaced)
+        /// Add to what is there: records of a backup with the same id are replaced, records
+        /// of a résumé or LinkedIn export the portfolio already holds are not added twice
         #[arg(long, conflicts_with = "replace")]
         merge: bool,
         /// Delete everything first, the Trash included

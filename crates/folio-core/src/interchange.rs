@@ -56,8 +56,8 @@ pub struct ImportReport {
     /// What had no place in Folio and was left out, with where it was.
     pub notes: Vec<Note>,
     /// Records of the file (a JSON Resume or LinkedIn export) that the portfolio already
-    /// holds, which a merge leaves as they are rather than adding twice.
-    pub already_there: u64,
+    /// holds, per kind, which a merge leaves as they are rather than adding twice.
+    pub already_there: Stats,
 }
 
 fn entries<E: Entity>(rows: Vec<(Stored<E>, Option<i64>)>) -> Vec<Entry<E>> {
@@ -121,7 +121,7 @@ fn report(document: &Document, dry_run: bool) -> ImportReport {
             },
             profile: b.profile_updated_at.is_some(),
             notes: notes.clone(),
-            already_there: 0,
+            already_there: Stats::default(),
         },
         Document::JsonResume(r) | Document::Linkedin(r) => ImportReport {
             format: r.format.into(),
@@ -139,7 +139,7 @@ fn report(document: &Document, dry_run: bool) -> ImportReport {
             },
             profile: r.profile.is_some(),
             notes: r.notes.clone(),
-            already_there: 0,
+            already_there: Stats::default(),
         },
     }
 }

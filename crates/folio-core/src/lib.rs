@@ -68,6 +68,20 @@ pub struct Stats {
     pub trash: u64,
 }
 
+impl Stats {
+    /// Live records of every kind together (the Trash not counted).
+    pub fn records(&self) -> u64 {
+        self.case_studies
+            + self.recommendations
+            + self.skills
+            + self.experience
+            + self.certifications
+            + self.education
+            + self.writing
+            + self.editions
+    }
+}
+
 /// What the app needs to know when it starts.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
 #[serde(rename_all = "camelCase")]

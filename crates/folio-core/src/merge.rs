@@ -15,7 +15,7 @@ use folio_store::tables::records;
 use folio_store::Transaction;
 use uuid::Uuid;
 
-use crate::Result;
+use crate::{Result, Stats};
 
 /// The words that make two records of a kind the same one.
 pub(crate) trait MergeKey: Entity {
@@ -115,18 +115,20 @@ impl Known {
         self.case_studies.get(&item.merge_key()).copied()
     }
 
-    /// How many of the records in `r` the portfolio holds already.
-    pub fn count_in(&self, r: &Imported) -> u64 {
-        fn count<E: MergeKey>(known: &Known, items: &[E]) -> usize {
-            items.iter().filter(|i| known.has(*i)).count()
+    /// How many of the records in `r` the portfolio holds already, per kind.
+    pub fn count_in(&self, r: &Imported) -> Stats {
+        fn count<E: MergeKey>(known: &Known, items: &[E]) -> u64 {
+            items.iter().filter(|i| known.has(*i)).count() as u64
         }
-        let case_studies = r.case_studies.iter().filter(|c| self.case_study(c).is_some()).count();
-        (case_studies
-            + count(self, &r.recommendations)
-            + count(self, &r.skills)
-            + count(self, &r.experience)
-            + count(self, &r.certifications)
-            + count(self, &r.education)
-            + count(self, &r.writing)) as u64
+        Stats {
+            case_studies: r.case_studies.iter().filter(|c| self.case_study(c).is_some()).count() as u64,
+            recommendations: count(self, &r.recommendations),
+            skills: count(self, &r.skills),
+            experience: count(self, &r.experience),
+            certifications: count(self, &r.certifications),
+            education: count(self, &r.education),
+            writing: count(self, &r.writing),
+            ..Stats::default()
+        }
     }
 }

@@ -19,8 +19,9 @@ pub fn demo(folio: &Folio, path: &Path, force: bool) -> CliResult {
     Ok(())
 }
 
-/// `folio import PATH`: reads a Folio backup or a JSON Resume. Into a portfolio that is
-/// not empty only with `--merge` or `--replace`; with `--dry-run`, changes nothing.
+/// `folio import PATH`: reads a Folio backup, a JSON Resume or LinkedIn's export. Into a
+/// portfolio that is not empty only with `--merge` or `--replace`; with `--dry-run`,
+/// changes nothing.
 pub fn import(folio: &Folio, path: &Path, merge: bool, replace: bool, dry_run: bool, json: bool) -> CliResult {
     let mode = match (merge, replace) {
         (true, _) => Some(ImportMode::Merge),
@@ -39,8 +40,13 @@ pub fn import(folio: &Folio, path: &Path, merge: bool, replace: bool, dry_run: b
         let verb = if dry_run { "Would import" } else { "Imported" };
         outln!("{verb} from {} ({}):", path.display(), report.format);
         print_stats(&report.records);
+        let already_there = report.already_there.records();
+        if already_there > 0 {
+            let verb = if dry_run { "would be left" } else { "left" };
+            outln!("  {already_there} already in the portfolio, {verb} as they are");
+        }
         for note in &report.notes {
-            outln!("  not imported: {} {}", note.path, note.message);
+            outln!("  {}: {}", note.path, note.message);
         }
     }
     Ok(())

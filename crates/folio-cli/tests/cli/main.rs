@@ -256,7 +256,7 @@ fn importing_a_resume_into_a_portfolio_needs_merge_or_replace_and_dry_run_change
 
     let dry = folio(&db, &["import", resume.to_str().unwrap(), "--merge", "--dry-run"]);
     assert!(stdout(&dry).starts_with("Would import"), "{}", stdout(&dry));
-    assert!(stdout(&dry).contains("not imported: interests[0]"), "{}", stdout(&dry));
+    assert!(stdout(&dry).contains("interests[0]: "), "{}", stdout(&dry));
     assert_eq!(json(&folio(&db, &["stats", "--json"])), before);
 
     assert!(folio(&db, &["import", resume.to_str().unwrap(), "--merge"]).status.success());
@@ -265,6 +265,30 @@ fn importing_a_resume_into_a_portfolio_needs_merge_or_replace_and_dry_run_change
 
     let both = folio(&db, &["import", resume.to_str().unwrap(), "--merge", "--replace"]);
     assert_eq!(both.status.code(), Some(2), "merge and replace exclude each other");
+}
+
+#[test]
+fn a_linkedin_export_imports_from_its_folder_and_a_second_merge_adds_nothing() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("folio.db");
+    let export = Path::new(env!("CARGO_MANIFEST_DIR")).join("../folio-core/tests/fixtures/linkedin-export");
+    let out = folio(&db, &["import", export.to_str().unwrap()]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    assert!(stdout(&out).contains("(linkedin)"), "{}", stdout(&out));
+    assert!(stdout(&out).contains("Positions.csv (Company URL): a column Folio does not know"), "{}", stdout(&out));
+    let first = json(&folio(&db, &["stats", "--json"]));
+    assert_eq!(first["experience"], 2);
+
+    let again = folio(&db, &["import", export.to_str().unwrap(), "--merge"]);
+    assert!(stdout(&again).contains("16 already in the portfolio, left as they are"), "{}", stdout(&again));
+    assert_eq!(json(&folio(&db, &["stats", "--json"])), first, "a second merge added records");
+
+    let not_zip = dir.path().join("Basic_LinkedInDataExport.zip");
+    std::fs::write(&not_zip, "<html>Sign in to LinkedIn</html>").unwrap();
+    let out = folio(&db, &["import", not_zip.to_str().unwrap(), "--merge"]);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(stderr(&out).contains("not a ZIP archive"), "{}", stderr(&out));
+    assert_eq!(json(&folio(&db, &["stats", "--json"])), first);
 }
 
 #[test]

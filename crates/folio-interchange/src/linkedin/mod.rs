@@ -109,7 +109,7 @@ pub fn import(files: &Files) -> Result<Imported> {
     sections::read_all(files, &mut imported, &mut notes)?;
     for name in FILES {
         if files.get(name).is_none() {
-            notes.push(Note::new(name, "is not in the export: nothing read from it"));
+            notes.push(Note::new(name, "not in the export; nothing read from it"));
         }
     }
     if !files.others.is_empty() {

@@ -12,7 +12,7 @@ use super::table::{Row, Table};
 use super::Files;
 use crate::{Imported, Note, Result};
 
-const NO_PLACE: &str = "has no place in Folio; not imported";
+const NO_PLACE: &str = "not imported: Folio has no place for it";
 
 /// Every file Folio reads, into `imported`.
 pub(super) fn read_all(files: &Files, imported: &mut Imported, notes: &mut Vec<Note>) -> Result<()> {
@@ -56,7 +56,7 @@ fn records<E: Entity>(
         let Some(item) = make(&row, notes) else { continue };
         match item.validate() {
             Ok(()) => out.push(item),
-            Err(invalid) => notes.push(Note::new(row.at(), format!("is not imported: {}", first_problem(&invalid)))),
+            Err(invalid) => notes.push(Note::new(row.at(), format!("not imported: {}", first_problem(&invalid)))),
         }
     }
     out
@@ -97,7 +97,7 @@ fn profile(files: &Files, notes: &mut Vec<Note>) -> Result<Option<Profile>> {
     profile.email = email(files, notes)?;
     profile.phone = phone(files, notes)?;
     if let Err(invalid) = profile.validate() {
-        notes.push(Note::new(row.at(), format!("is not imported: {}", first_problem(&invalid))));
+        notes.push(Note::new(row.at(), format!("not imported: {}", first_problem(&invalid))));
         return Ok(None);
     }
     Ok(Some(profile))
@@ -244,7 +244,7 @@ fn certifications(files: &Files, notes: &mut Vec<Note>) -> Result<Vec<Certificat
 fn honors(files: &Files, notes: &mut Vec<Note>) -> Result<Vec<Certification>> {
     let table = table(files, "Honors.csv", &["Title", "Issued On"], &["Description"], notes)?;
     if let Some(t) = &table {
-        t.note_ignored(&["Description"], "of an award has no place in Folio; not imported", notes);
+        t.note_ignored(&["Description"], "not imported: an award's description has no place in Folio", notes);
     }
     Ok(records(table, notes, |row, notes| {
         Some(Certification {
@@ -281,7 +281,7 @@ fn recommendations(files: &Files, notes: &mut Vec<Note>) -> Result<Vec<Recommend
     if hidden > 0 {
         notes.push(Note::new(
             "Recommendations_Received.csv",
-            format!("{hidden} not shown on your profile (hidden or pending) stayed out"),
+            format!("{hidden} hidden or pending stayed out: only recommendations shown on your profile are imported"),
         ));
     }
     if !list.is_empty() {
@@ -324,7 +324,7 @@ fn publications(files: &Files, notes: &mut Vec<Note>) -> Result<Vec<Writing>> {
     let columns = ["Name", "Published On", "Publisher", "Url"];
     let table = table(files, "Publications.csv", &columns, &["Description"], notes)?;
     if let Some(t) = &table {
-        t.note_ignored(&["Description"], "of a publication has no place in Folio; not imported", notes);
+        t.note_ignored(&["Description"], "not imported: a publication's description has no place in Folio", notes);
     }
     Ok(records(table, notes, |row, notes| {
         Some(Writing {

@@ -41,14 +41,14 @@ impl Table {
         let is_header =
             |r: &csv::StringRecord| r.iter().any(|cell| columns.iter().any(|c| c.eq_ignore_ascii_case(cell.trim())));
         let Some(at) = records.iter().position(is_header) else {
-            notes.push(Note::new(name, "has none of the columns Folio reads; nothing read from it"));
+            notes.push(Note::new(name, "none of the columns Folio reads; nothing read from it"));
             return Ok(None);
         };
         let header: Vec<String> = records[at].iter().map(|c| c.trim().to_string()).collect();
         for column in &header {
             let knows = |list: &[&str]| list.iter().any(|c| c.eq_ignore_ascii_case(column));
             if !column.is_empty() && !knows(columns) && !knows(ignored) {
-                notes.push(Note::new(format!("{name}: {column}"), "is a column Folio does not know; not imported"));
+                notes.push(Note::new(format!("{name} ({column})"), "a column Folio does not know; not imported"));
             }
         }
         let rows = records.split_off(at + 1).into_iter().filter(|r| r.iter().any(|c| !c.trim().is_empty())).collect();
@@ -67,7 +67,7 @@ impl Table {
     pub fn note_ignored(&self, ignored: &[&str], why: &str, notes: &mut Vec<Note>) {
         for column in ignored {
             if self.rows().any(|row| !row.get(column).is_empty()) {
-                notes.push(Note::new(format!("{}: {column}", self.name), why.to_string()));
+                notes.push(Note::new(format!("{} ({column})", self.name), why.to_string()));
             }
         }
     }

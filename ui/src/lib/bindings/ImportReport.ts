@@ -21,4 +21,9 @@ profile: boolean,
 /**
  * What had no place in Folio and was left out, with where it was.
  */
-notes: Array<Note>, };
+notes: Array<Note>, 
+/**
+ * Records of the file (a JSON Resume or LinkedIn export) that the portfolio already
+ * holds, per kind, which a merge leaves as they are rather than adding twice.
+ */
+alreadyThere: Stats, };
