@@ -350,11 +350,26 @@ impl App {
         self.close().await;
     }
 
-    /// Closes the window through WebDriver and stops the driver (SIGTERM, so that it
-    /// stops its WebKitWebDriver child too).
+    /// Closes the window through WebDriver and stops the driver.
     pub async fn close(mut self) {
         let _ = self.client.clone().close().await;
-        let _ = Command::new("kill").args(["-TERM", &self.driver.id().to_string()]).status();
-        let _ = self.driver.wait();
+        self.stop_driver();
+    }
+
+    /// Stops tauri-driver (SIGTERM, so that it stops its WebKitWebDriver child too) if it
+    /// still runs.
+    fn stop_driver(&mut self) {
+        if let Ok(None) = self.driver.try_wait() {
+            let _ = Command::new("kill").args(["-TERM", &self.driver.id().to_string()]).status();
+            let _ = self.driver.wait();
+        }
+    }
+}
+
+/// A test that fails part-way still stops its driver: a driver left running would hold
+/// its port and the window, and the next test would meet them.
+impl Drop for App {
+    fn drop(&mut self) {
+        self.stop_driver();
     }
 }
