@@ -103,6 +103,18 @@ pub enum Command {
     /// Set the profile photo
     #[command(subcommand)]
     Profile(ProfileCommand),
+    /// What to paste into each LinkedIn field, from the portfolio, within LinkedIn's limits
+    Linkedin {
+        /// Write from what this edition exports [default: the whole portfolio]
+        #[arg(long, value_name = "NAME")]
+        edition: Option<String>,
+        /// Print only this field's text (headline, about, skills, featured, experience:ID)
+        /// and remember it as copied, e.g. `folio linkedin --copy about | xclip -sel clip`
+        #[arg(long, value_name = "FIELD")]
+        copy: Option<String>,
+        #[arg(long, conflicts_with = "copy")]
+        json: bool,
+    },
     /// Ask the coach what the portfolio, or one edition, still lacks
     Check {
         /// Coach what this edition exports [default: the whole portfolio]

@@ -15,6 +15,7 @@ mod found;
 mod images;
 mod import_file;
 mod interchange;
+mod linkedin;
 mod merge;
 mod paths;
 mod portfolio;
@@ -45,6 +46,7 @@ pub use folio_render::markdown::Block as MarkdownBlock;
 pub use folio_store::{SearchHit, TrashItem};
 pub use images::ImageUse;
 pub use interchange::{FileFormat, ImportMode, ImportReport};
+pub use linkedin::{KitField, KitUnit, LinkedinKit};
 pub use paths::{database_path_from_env, default_database_path, DB_ENV};
 pub use tailor::{match_posting, MatchReport, Suggestion, Term, TermKind};
 

@@ -7,11 +7,12 @@ const STEPS: &[M<'static>] = &[
     M::up(include_str!("../migrations/0001_initial.sql")),
     M::up(include_str!("../migrations/0002_assets.sql")),
     M::up(include_str!("../migrations/0003_export_snapshots.sql")),
+    M::up(include_str!("../migrations/0004_linkedin_copies.sql")),
 ];
 static MIGRATIONS: Migrations<'static> = Migrations::from_slice(STEPS);
 
 /// The schema version this build writes (SQLite's `user_version`).
-pub const SCHEMA_VERSION: u32 = 3;
+pub const SCHEMA_VERSION: u32 = 4;
 
 /// Every migration, oldest first.
 pub fn migrations() -> &'static Migrations<'static> {

@@ -615,3 +615,28 @@ fn pdf_format_resume_writes_a_resume_of_at_most_two_pages() {
     assert_eq!(out.status.code(), Some(2), "an unknown format is a usage error");
     assert!(stderr(&out).contains("resume") && stderr(&out).contains("portfolio"), "{}", stderr(&out));
 }
+
+#[test]
+fn linkedin_lays_out_each_field_against_its_limit_and_remembers_what_was_copied() {
+    let (_dir, db) = with_demo();
+    let out = folio(&db, &["linkedin"]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let text = stdout(&out);
+    assert!(text.starts_with("Headline [headline]  80 / 220 characters\n"), "{text}");
+    assert!(text.contains("About [about]  "), "{text}");
+    assert!(text.contains("Experience: Staff Engineer at Acme Payments [experience:"), "{text}");
+    assert!(!text.contains("copied"), "nothing copied yet: {text}");
+
+    let copied = folio(&db, &["linkedin", "--copy", "about"]);
+    assert!(copied.status.success(), "{}", stderr(&copied));
+    let about = stdout(&copied);
+    assert!(about.starts_with("Staff Engineer with ten years") && about.contains("Selected work:"), "{about}");
+    assert!(!about.contains("About ["), "--copy prints the field's text alone");
+    assert!(stdout(&folio(&db, &["linkedin"])).contains("About [about]  916 / 2600 characters — copied, up to date"));
+    let kit = json(&folio(&db, &["linkedin", "--json"]));
+    assert!(kit["fields"][1]["copiedAt"].is_i64(), "{kit}");
+
+    let bad = folio(&db, &["linkedin", "--copy", "hobbies"]);
+    assert_eq!(bad.status.code(), Some(1));
+    assert!(stderr(&bad).contains("\"hobbies\" is not a field of the LinkedIn kit"), "{}", stderr(&bad));
+}

@@ -126,6 +126,9 @@ pub enum Check {
     NoDeliveryMetric,
     NoLeadershipKind,
     NoLinkedin,
+    /// Not a check of the portfolio: a field copied into LinkedIn that no longer reads
+    /// as the portfolio would write it (see `linkedin.rs`).
+    LinkedinOutOfDate,
     NoMentorshipOrCollaboration,
     NoModernPractice,
     NoPerformanceMetric,
@@ -170,6 +173,7 @@ impl Check {
             Self::NoDeliveryMetric => "no-delivery-metric",
             Self::NoLeadershipKind => "no-leadership-kind",
             Self::NoLinkedin => "no-linkedin",
+            Self::LinkedinOutOfDate => "linkedin-out-of-date",
             Self::NoMentorshipOrCollaboration => "no-mentorship-or-collaboration",
             Self::NoModernPractice => "no-modern-practice",
             Self::NoPerformanceMetric => "no-performance-metric",
@@ -273,6 +277,21 @@ pub fn coach(
     c.report()
 }
 
+/// A LinkedIn field copied and since outgrown, as a tip: it says what LinkedIn shows
+/// that the portfolio no longer would (it counts in no score: LinkedIn is not the
+/// portfolio).
+fn out_of_date(field: crate::KitField) -> Finding {
+    Finding {
+        check: Check::LinkedinOutOfDate,
+        severity: Severity::Tip,
+        advice: Advice::StayCurrent,
+        target: Target { kind: None, id: None, title: "LinkedIn".into() },
+        field: field.key,
+        message: field.stale.unwrap_or_default(),
+        next_step: format!("Open the LinkedIn kit and copy your {} again", field.label),
+    }
+}
+
 impl Folio {
     /// The coach's report on the whole portfolio (every record, recommendations not yet
     /// consented to included), or on what one edition exports.
@@ -285,6 +304,8 @@ impl Folio {
         // A PDF that cannot be made says so in the preview and on export; the coach
         // then leaves the ATS out rather than failing.
         let ats = self.ats_check(&crate::ExportRequest { edition, ..Default::default() }).ok();
-        Ok(coach(&portfolio, updated, folio_store::now_millis(), ats.as_ref()))
+        let mut report = coach(&portfolio, updated, folio_store::now_millis(), ats.as_ref());
+        report.findings.extend(self.linkedin_out_of_date()?.into_iter().map(out_of_date));
+        Ok(report)
     }
 }

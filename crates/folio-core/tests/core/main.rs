@@ -10,6 +10,7 @@ mod files;
 mod images;
 mod interchange;
 mod linkedin;
+mod linkedin_kit;
 mod portfolio;
 mod records;
 mod restore;

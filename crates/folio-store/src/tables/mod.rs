@@ -3,6 +3,7 @@
 
 pub mod assets;
 pub mod export_records;
+pub mod linkedin;
 pub mod profile;
 pub mod records;
 
