@@ -38,6 +38,8 @@ macro_rules! with_commands {
             exports,
             snapshot_pdf,
             coach,
+            linkedin_kit,
+            mark_linkedin_copied,
             match_posting,
             suggested_export_path,
             open_export,

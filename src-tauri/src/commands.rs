@@ -2,8 +2,8 @@
 //! blocking thread and maps the error to `{ code, message, field }`.
 
 use folio_core::{
-    AtsReport, CoachReport, ErrorInfo, ExportReport, ExportRequest, FileFormat, ImportMode, ImportReport, MatchReport,
-    SearchHit, Stats, Status, ThemeInfo, TrashItem,
+    AtsReport, CoachReport, ErrorInfo, ExportReport, ExportRequest, FileFormat, ImportMode, ImportReport, KitField,
+    LinkedinKit, MatchReport, SearchHit, Stats, Status, ThemeInfo, TrashItem,
 };
 use folio_model::{
     Asset, EntityKind, ExportRecord, Invalid, Metric, MetricPreset, MetricSummary, Profile, Record, Stored,
@@ -139,6 +139,18 @@ pub async fn export_pdf(state: State<'_, AppState>, path: String, request: Expor
 #[tauri::command]
 pub async fn snapshot_pdf(state: State<'_, AppState>, id: Uuid) -> Reply<Response> {
     state.run(move |f| f.render_snapshot(&f.export_snapshot(id)?)).await.map(|r| Response::new(r.bytes))
+}
+
+/// The LinkedIn kit of the whole portfolio, or of what one edition exports.
+#[tauri::command]
+pub async fn linkedin_kit(state: State<'_, AppState>, edition: Option<Uuid>) -> Reply<LinkedinKit> {
+    state.run(move |f| f.linkedin_kit(edition)).await
+}
+
+/// Remembers that a field of the LinkedIn kit was copied as it reads now.
+#[tauri::command]
+pub async fn mark_linkedin_copied(state: State<'_, AppState>, key: String, edition: Option<Uuid>) -> Reply<KitField> {
+    state.run(move |f| f.mark_linkedin_copied(&key, edition)).await
 }
 
 /// The coach's report on the whole portfolio, or on what one edition exports.

@@ -6,6 +6,7 @@ mod editions;
 mod editor;
 mod first_start;
 mod images;
+mod linkedin;
 mod sizes;
 mod window;
 

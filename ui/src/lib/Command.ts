@@ -28,6 +28,8 @@ export type Command =
   | 'exports'
   | 'snapshot_pdf'
   | 'coach'
+  | 'linkedin_kit'
+  | 'mark_linkedin_copied'
   | 'match_posting'
   | 'suggested_export_path'
   | 'open_export'

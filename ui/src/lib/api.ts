@@ -5,6 +5,8 @@ import { capitalise } from './errors';
 import type { Asset } from './bindings/Asset';
 import type { AtsReport } from './bindings/AtsReport';
 import type { CoachReport } from './bindings/CoachReport';
+import type { KitField } from './bindings/KitField';
+import type { LinkedinKit } from './bindings/LinkedinKit';
 import type { Command } from './Command';
 import type { EntityKind } from './bindings/EntityKind';
 import type { ErrorCode } from './bindings/ErrorCode';
@@ -94,6 +96,8 @@ export const api = {
   /** The PDF an export wrote, made again from what was recorded with it. */
   snapshotPdf: (id: string) => call<ArrayBuffer>('snapshot_pdf', { id }),
   coach: (edition: string | null) => call<CoachReport>('coach', { edition }),
+  linkedinKit: (edition: string | null) => call<LinkedinKit>('linkedin_kit', { edition }),
+  markLinkedinCopied: (key: string, edition: string | null) => call<KitField>('mark_linkedin_copied', { key, edition }),
   /** How well the edition answers the job posting saved in it. */
   matchPosting: (edition: string) => call<MatchReport>('match_posting', { edition }),
   suggestedExportPath: (edition: string | null) => call<string>('suggested_export_path', { edition }),

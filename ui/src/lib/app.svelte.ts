@@ -4,7 +4,18 @@ import type { EntityKind } from './bindings/EntityKind';
 
 /** The sidebar's destinations, in order. */
 export type Place =
-  'profile' | 'case-study' | 'recommendation' | 'skill' | 'experience' | 'credentials' | 'writing' | 'edition' | 'coach' | 'trash' | 'data';
+  | 'profile'
+  | 'case-study'
+  | 'recommendation'
+  | 'skill'
+  | 'experience'
+  | 'credentials'
+  | 'writing'
+  | 'edition'
+  | 'coach'
+  | 'linkedin'
+  | 'trash'
+  | 'data';
 
 export const PLACES: { place: Place; label: string; kinds: EntityKind[] }[] = [
   { place: 'profile', label: 'Profile', kinds: [] },
@@ -16,6 +27,7 @@ export const PLACES: { place: Place; label: string; kinds: EntityKind[] }[] = [
   { place: 'writing', label: 'Writing & talks', kinds: ['writing'] },
   { place: 'edition', label: 'Editions', kinds: ['edition'] },
   { place: 'coach', label: 'Coach', kinds: [] },
+  { place: 'linkedin', label: 'LinkedIn kit', kinds: [] },
   { place: 'trash', label: 'Trash', kinds: [] },
   { place: 'data', label: 'Import & backup', kinds: [] },
 ];

@@ -20,6 +20,8 @@ export function aboutProfile(target: Target): boolean {
 /** Where a finding is fixed: its record, or the profile; null for the portfolio as a whole. */
 export function destination(target: Target): { place: Place; id: string | null } | null {
   if (target.kind && target.id) return { place: placeOf(target.kind), id: target.id };
+  // The core's findings about what was copied into LinkedIn name it as their target.
+  if (target.kind === null && target.title === 'LinkedIn') return { place: 'linkedin', id: null };
   return aboutProfile(target) ? { place: 'profile', id: null } : null;
 }
 

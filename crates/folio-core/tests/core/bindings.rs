@@ -30,6 +30,7 @@ fn export_all(dir: &Path) {
     folio_core::FileFormat::export_all(&cfg).unwrap();
     folio_core::ImportMode::export_all(&cfg).unwrap();
     folio_core::CoachReport::export_all(&cfg).unwrap();
+    folio_core::LinkedinKit::export_all(&cfg).unwrap();
     folio_core::AtsReport::export_all(&cfg).unwrap();
     folio_core::MatchReport::export_all(&cfg).unwrap();
 }
