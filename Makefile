@@ -8,6 +8,12 @@ CARGO ?= cargo
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 TARGET_DIR := $(or $(CARGO_TARGET_DIR),target)
 
+# CI builds each crate once from a clean clone: incremental caches would only fill its
+# disk (a run once stopped on "No space left on device").
+ifdef CI
+export CARGO_INCREMENTAL := 0
+endif
+
 # What Tauri 2 needs to build and run on Debian/Ubuntu.
 APP_DEBS := build-essential pkg-config libwebkit2gtk-4.1-dev libxdo-dev libssl-dev librsvg2-dev
 # What the tests need: a virtual display, WebKit's WebDriver, PDF tools, xdotool to
