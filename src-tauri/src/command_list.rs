@@ -34,7 +34,7 @@ macro_rules! with_commands {
             markdown,
             preview_pdf,
             ats_check,
-            export_pdf,
+            export_document,
             exports,
             snapshot_pdf,
             coach,

@@ -6,7 +6,7 @@ use folio_core::{
     LinkedinKit, MatchReport, SearchHit, Stats, Status, ThemeInfo, TrashItem,
 };
 use folio_model::{
-    Asset, EntityKind, ExportRecord, Invalid, Metric, MetricPreset, MetricSummary, Profile, Record, Stored,
+    Asset, EntityKind, ExportRecord, FileType, Invalid, Metric, MetricPreset, MetricSummary, Profile, Record, Stored,
 };
 use tauri::ipc::{InvokeBody, Request, Response};
 use tauri::State;
@@ -130,9 +130,10 @@ pub async fn ats_check(state: State<'_, AppState>, request: ExportRequest) -> Re
     state.run(move |f| f.ats_check(&request)).await
 }
 
+/// Writes the edition as the request's file type (a PDF, Word, text or Markdown).
 #[tauri::command]
-pub async fn export_pdf(state: State<'_, AppState>, path: String, request: ExportRequest) -> Reply<ExportReport> {
-    state.run(move |f| f.export_pdf(std::path::Path::new(&path), &request)).await
+pub async fn export_document(state: State<'_, AppState>, path: String, request: ExportRequest) -> Reply<ExportReport> {
+    state.run(move |f| f.export(std::path::Path::new(&path), &request)).await
 }
 
 /// A past export's PDF, made again from its snapshot: what the application received.
@@ -177,10 +178,12 @@ pub async fn suggested_export_path(
     app: tauri::AppHandle,
     state: State<'_, AppState>,
     edition: Option<Uuid>,
+    file: Option<FileType>,
 ) -> Reply<String> {
     use tauri::Manager;
+    let file = file.unwrap_or_default();
     let (name, last) =
-        state.run(move |f| Ok((f.suggested_file_name(edition)?, f.exports(None)?.into_iter().next()))).await?;
+        state.run(move |f| Ok((f.suggested_file_name(edition, file)?, f.exports(None)?.into_iter().next()))).await?;
     let last_dir = last.and_then(|r| std::path::Path::new(&r.path).parent().map(std::path::Path::to_path_buf));
     let paths = app.path();
     let dir = last_dir
@@ -190,7 +193,7 @@ pub async fn suggested_export_path(
     Ok(dir.map_or_else(|| name.clone(), |d| d.join(&name).display().to_string()))
 }
 
-/// Opens an exported PDF in the system's viewer, or shows it in its folder: found by
+/// Opens an exported file in the system's viewer, or shows it in its folder: found by
 /// its export record (the UI cannot name a path) and only while it is the very file
 /// this machine exported (a record from a backup cannot launch anything).
 #[tauri::command]

@@ -84,14 +84,30 @@ pub enum Command {
         #[arg(long)]
         json: bool,
     },
-    /// Export everything as a Folio backup, or the portfolio as a JSON Resume
+    /// Export the portfolio, or one edition of it, as a document — PDF, Word (.docx),
+    /// plain text or Markdown — or everything as a Folio backup or a JSON Resume
     Export {
+        /// Where to write the file (an existing file is replaced only once the new one is complete)
         path: PathBuf,
-        #[arg(long, value_enum, default_value = "folio")]
-        format: FormatArg,
-        /// With --format json-resume: only what this edition selects
+        /// What to write [default: the type the path's extension names (.pdf, .docx, .txt,
+        /// .md), else a Folio backup]
+        #[arg(long, value_enum)]
+        format: Option<ExportArg>,
+        /// A document: a résumé (experience first) or the whole portfolio [default: the edition's, else portfolio]
+        #[arg(long, value_enum)]
+        document: Option<DocumentArg>,
+        /// Only what this edition selects [default: everything, in manual order]
         #[arg(long, value_name = "NAME")]
         edition: Option<String>,
+        /// A document's theme, whose fonts, colours and margins a Word file takes too [default: the edition's, else modern]
+        #[arg(long, value_name = "NAME")]
+        theme: Option<String>,
+        /// A document's paper size [default: the edition's, else a4]
+        #[arg(long, value_enum)]
+        paper: Option<PaperArg>,
+        /// Say what was written as JSON (documents)
+        #[arg(long)]
+        json: bool,
     },
     /// Copy the database file, consistently, even while the app is running
     Backup { path: PathBuf },
@@ -241,12 +257,6 @@ pub enum ProfileCommand {
     },
 }
 
-#[derive(Debug, Clone, Copy, ValueEnum)]
-pub enum FormatArg {
-    Folio,
-    JsonResume,
-}
-
 /// Which PDF: an edition (or everything) in a theme, paper and format.
 #[derive(Debug, clap::Args)]
 pub struct LookArgs {
@@ -262,6 +272,33 @@ pub struct LookArgs {
     /// A résumé of at most two pages, experience first, or the whole portfolio [default: the edition's, else portfolio]
     #[arg(long, value_enum)]
     pub format: Option<DocumentArg>,
+}
+
+/// What `folio export` writes: a document, or the portfolio's data.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ExportArg {
+    Pdf,
+    Docx,
+    Txt,
+    Md,
+    /// The lossless Folio backup (JSON)
+    Folio,
+    /// JSON Resume 1.x
+    JsonResume,
+}
+
+impl ExportArg {
+    /// The document type this names; `None` for the data formats.
+    pub fn document(self) -> Option<folio_model::FileType> {
+        use folio_model::FileType;
+        match self {
+            Self::Pdf => Some(FileType::Pdf),
+            Self::Docx => Some(FileType::Docx),
+            Self::Txt => Some(FileType::Text),
+            Self::Md => Some(FileType::Markdown),
+            Self::Folio | Self::JsonResume => None,
+        }
+    }
 }
 
 #[derive(Debug, Clone, Copy, ValueEnum)]

@@ -22,7 +22,7 @@ mod args;
 mod coach;
 mod commands;
 mod out;
-use args::{Cli, Command};
+use args::{Cli, Command, LookArgs};
 use commands::{check, data, edition, exports, image, info, linkedin, pdf, profile, records};
 use folio_core::Folio;
 
@@ -67,7 +67,10 @@ fn run(cli: Cli) -> CliResult<ExitCode> {
         Command::Import { path, merge, replace, dry_run, json } => {
             data::import(&folio, &path, merge, replace, dry_run, json)?
         }
-        Command::Export { path, format, edition } => data::export(&folio, &path, format, edition)?,
+        Command::Export { path, format, document, edition, theme, paper, json } => {
+            let look = LookArgs { edition, theme, paper, format: document };
+            pdf::export(&folio, &path, format, look, json)?
+        }
         Command::Backup { path } => data::backup(&folio, &path)?,
         Command::Restore { path } => data::restore(&folio, &path)?,
         Command::Image(command) => image::run(&folio, command)?,

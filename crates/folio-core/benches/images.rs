@@ -41,7 +41,7 @@ fn export_ms(folio: &Folio, path: &std::path::Path) -> (f64, u64) {
     let runs: Vec<(f64, u64)> = (0..5)
         .map(|_| {
             let t = Instant::now();
-            let report = folio.export_pdf(path, &ExportRequest::default()).unwrap();
+            let report = folio.export(path, &ExportRequest::default()).unwrap();
             (t.elapsed().as_secs_f64() * 1000.0, report.record.bytes)
         })
         .collect();

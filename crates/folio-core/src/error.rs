@@ -25,6 +25,9 @@ pub enum Error {
     ExportUnavailable(String),
     #[error(transparent)]
     Render(#[from] folio_render::Error),
+    /// A Word file could not be put together.
+    #[error(transparent)]
+    Docx(#[from] folio_formats::Error),
     /// Folio's own PDF could not be read back for the ATS check.
     #[error(transparent)]
     Ats(#[from] folio_ats::Error),
@@ -44,7 +47,7 @@ impl Error {
             Self::NotEmpty(_) => ErrorCode::NotEmpty,
             Self::Io { .. } => ErrorCode::Io,
             Self::ExportUnavailable(_) => ErrorCode::ExportUnavailable,
-            Self::Render(_) | Self::Ats(_) => ErrorCode::RenderFailed,
+            Self::Render(_) | Self::Ats(_) | Self::Docx(_) => ErrorCode::RenderFailed,
             Self::Import(e) => e.code(),
             Self::Image(e) => match e {
                 folio_media::Error::FileTooLarge | folio_media::Error::TooManyPixels { .. } => ErrorCode::ImageTooLarge,

@@ -1,14 +1,15 @@
-//! Exporting an edition to a PDF file, safely: the PDF is written to a temporary file
-//! beside the target and renamed into place, so a failed export never damages an
-//! earlier PDF; every export is recorded.
+//! Exporting an edition to a file — a PDF, or Word, plain text or Markdown — safely:
+//! the file is written to a temporary file beside the target and renamed into place,
+//! so a failed export never damages an earlier one; every export is recorded with a
+//! snapshot of what it contained.
 
 use std::io::Read;
 use std::path::{Path, PathBuf};
 use std::time::Instant;
 
 use folio_model::fields::Fields;
-use folio_model::{DocumentFormat, Edition, ExportRecord, ExportSnapshot, Paper};
-use folio_render::{layout, pdf, LayoutOptions, PdfOptions, Rgb};
+use folio_model::{DocumentFormat, Edition, ExportRecord, ExportSnapshot, FileType, Paper};
+use folio_render::{layout, pdf, LayoutOptions, PdfOptions, Rgb, Theme};
 use folio_store::now_millis;
 use folio_store::tables::export_records;
 use serde::{Deserialize, Serialize};
@@ -27,6 +28,8 @@ pub struct ExportRequest {
     pub theme: Option<String>,
     pub paper: Option<Paper>,
     pub format: Option<DocumentFormat>,
+    /// The type of file an export writes; a PDF when unset.
+    pub file: Option<FileType>,
 }
 
 /// What an export did.
@@ -61,6 +64,11 @@ pub fn themes() -> Vec<ThemeInfo> {
 fn unknown_theme(name: &str) -> Error {
     let names: Vec<_> = folio_render::themes().iter().map(|t| t.name).collect();
     Error::invalid("theme", format!("\"{name}\" is not a theme; choose one of {}", names.join(", ")))
+}
+
+/// The theme a snapshot names.
+pub(crate) fn theme_named(name: &str) -> Result<&'static Theme> {
+    folio_render::theme(name).ok_or_else(|| unknown_theme(name))
 }
 
 /// A PDF in memory, before it is written anywhere.
@@ -98,7 +106,8 @@ impl Folio {
         };
         let paper = request.paper.or(edition.map(|e| e.paper)).unwrap_or_default();
         let format = request.format.or(edition.map(|e| e.format)).unwrap_or_default();
-        Ok(ExportSnapshot { portfolio, theme, paper, format, created: now_millis() / 1000 })
+        let file = request.file.unwrap_or_default();
+        Ok(ExportSnapshot { portfolio, theme, paper, format, file, created: now_millis() / 1000 })
     }
 
     /// Lays out and serialises a PDF of the portfolio (or of one edition) in memory:
@@ -112,7 +121,8 @@ impl Folio {
     /// gives the same bytes, which is how the preview knows that an edit changed nothing
     /// the PDF shows (a note, say) and need not be drawn again.
     pub fn render_preview(&self, request: &ExportRequest) -> Result<Rendered> {
-        self.render_snapshot(&ExportSnapshot { created: 0, ..self.export_snapshot_now(request)? })
+        let snapshot = self.export_snapshot_now(request)?;
+        self.render_snapshot(&ExportSnapshot { created: 0, file: FileType::Pdf, ..snapshot })
     }
 
     /// Renders a snapshot: the same snapshot gives the same bytes, so a past export
@@ -120,7 +130,7 @@ impl Folio {
     pub fn render_snapshot(&self, snapshot: &ExportSnapshot) -> Result<Rendered> {
         let portfolio = &snapshot.portfolio;
         let edition: Option<&Edition> = portfolio.edition.as_ref().map(|e| &e.item);
-        let theme = folio_render::theme(&snapshot.theme).ok_or_else(|| unknown_theme(&snapshot.theme))?;
+        let theme = theme_named(&snapshot.theme)?;
         let accent = edition.and_then(|e| Rgb::parse_hex(&e.accent));
         let images = self.images_of(portfolio)?;
         let paper = snapshot.paper;
@@ -157,12 +167,30 @@ impl Folio {
         Ok(folio_ats::text(&self.render_preview(request)?.bytes)?)
     }
 
-    /// Writes a PDF of the portfolio (or of one edition) to `path`, and records the
-    /// export with a snapshot of what it contained.
-    pub fn export_pdf(&self, path: &Path, request: &ExportRequest) -> Result<ExportReport> {
+    /// Writes the portfolio (or one edition) to `path` as the request's file type — a
+    /// PDF unless it asks for another — and records the export with a snapshot of
+    /// what it contained.
+    ///
+    /// # Errors
+    /// [`Error::Invalid`] on `file` when the path's extension names another type: a
+    /// Word file named `.pdf` would not open.
+    pub fn export(&self, path: &Path, request: &ExportRequest) -> Result<ExportReport> {
         let started = Instant::now();
+        let file = request.file.unwrap_or_default();
+        let named = path.extension().and_then(|e| e.to_str()).and_then(FileType::from_extension);
+        if let Some(named) = named.filter(|&named| named != file) {
+            return Err(Error::invalid(
+                "file",
+                format!(
+                    "the file name ends in .{} but the export is {}; name it .{}",
+                    named.extension(),
+                    file.label(),
+                    file.extension()
+                ),
+            ));
+        }
         let snapshot = self.export_snapshot_now(request)?;
-        let rendered = self.render_snapshot(&snapshot)?;
+        let rendered = self.write_snapshot(&snapshot)?;
         write_atomically(path, &rendered.bytes)?;
         let shown = std::fs::canonicalize(path).unwrap_or_else(|_| path.to_path_buf());
         let record = ExportRecord {
@@ -185,11 +213,11 @@ impl Folio {
         })
     }
 
-    /// Writes a past export's PDF again, from its snapshot, to `path`; returns whether
+    /// Writes a past export's file again, from its snapshot, to `path`; returns whether
     /// the bytes are those that were sent (their SHA-256 matches the record's).
     pub fn reprint_export(&self, id: Uuid, path: &Path) -> Result<bool> {
         let record = self.export_record(id)?;
-        let rendered = self.render_snapshot(&self.export_snapshot(id)?)?;
+        let rendered = self.write_snapshot(&self.export_snapshot(id)?)?;
         write_atomically(path, &rendered.bytes)?;
         Ok(sha256_hex(&rendered.bytes) == record.sha256)
     }
@@ -205,7 +233,7 @@ impl Folio {
     }
 
     /// A file name for an export: "Jane Doe — Staff Engineer — Acme.pdf".
-    pub fn suggested_file_name(&self, edition: Option<Uuid>) -> Result<String> {
+    pub fn suggested_file_name(&self, edition: Option<Uuid>, file: FileType) -> Result<String> {
         let name = self.profile()?.full_name.trim().to_string();
         let mut parts = vec![if name.is_empty() { "Portfolio".to_string() } else { name }];
         if let Some(id) = edition {
@@ -223,16 +251,16 @@ impl Folio {
             .chars()
             .map(|c| if "/\\:*?\"<>|".contains(c) || c.is_control() { '-' } else { c })
             .collect();
-        Ok(format!("{name}.pdf"))
+        Ok(format!("{name}.{}", file.extension()))
     }
 
     /// The file of a past export, for the system's viewer or file manager — only while
-    /// it is still the PDF this machine wrote: the record's path may come from a
+    /// it is still the file this machine wrote: the record's path may come from a
     /// backup made anywhere, and is data, never something to open on its word.
     ///
     /// # Errors
     /// [`Error::ExportUnavailable`] when the file is gone, is not a regular file or
-    /// not a PDF, or its bytes are not the ones exported (SHA-256).
+    /// not of a type Folio exports, or its bytes are not the ones exported (SHA-256).
     pub fn exported_file(&self, id: Uuid) -> Result<PathBuf> {
         let record = self.export_record(id)?;
         let path = Path::new(&record.path);
@@ -240,9 +268,10 @@ impl Folio {
         // A path on another machine (`\\host\share`, `//host/…`) is not asked about at all:
         // even looking would reach out to that host.
         let remote = record.path.starts_with("\\\\") || record.path.starts_with("//");
-        if remote || record.validate().is_err() || !path.extension().is_some_and(|e| e.eq_ignore_ascii_case("pdf")) {
-            return Err(unavailable("is not the path of a PDF Folio wrote"));
-        }
+        let file_type = path.extension().and_then(|e| e.to_str()).and_then(FileType::from_extension);
+        let Some(file_type) = file_type.filter(|_| !remote && record.validate().is_ok()) else {
+            return Err(unavailable("is not the path of a file Folio wrote"));
+        };
         // The file that will be opened is the one checked: links resolved first.
         let file = std::fs::canonicalize(path).map_err(|_| unavailable("is no longer there"))?;
         let metadata = std::fs::metadata(&file).map_err(|_| unavailable("is no longer there"))?;
@@ -256,7 +285,12 @@ impl Folio {
         let mut bytes = Vec::with_capacity(record.bytes as usize);
         let reader = std::fs::File::open(&file).map_err(|e| Error::io("read", &file, e))?;
         reader.take(record.bytes).read_to_end(&mut bytes).map_err(|e| Error::io("read", &file, e))?;
-        if !bytes.starts_with(b"%PDF-") || sha256_hex(&bytes) != record.sha256 {
+        let magic: &[u8] = match file_type {
+            FileType::Pdf => b"%PDF-",
+            FileType::Docx => b"PK\x03\x04",
+            FileType::Text | FileType::Markdown => b"",
+        };
+        if !bytes.starts_with(magic) || sha256_hex(&bytes) != record.sha256 {
             return Err(changed());
         }
         Ok(file)

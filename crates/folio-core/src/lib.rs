@@ -11,6 +11,7 @@ mod demo;
 mod error;
 mod export;
 mod files;
+mod formats;
 mod found;
 mod images;
 mod import_file;
@@ -42,8 +43,9 @@ pub use export::{themes, ExportReport, ExportRequest, Rendered, ThemeInfo};
 pub use files::read_text_file;
 pub use folio_ats::{Misread, Report as AtsReport};
 pub use folio_interchange::Note;
-pub use folio_render::markdown::Block as MarkdownBlock;
+pub use folio_model::markdown::Block as MarkdownBlock;
 pub use folio_store::{SearchHit, TrashItem};
+pub use formats::Written;
 pub use images::ImageUse;
 pub use interchange::{FileFormat, ImportMode, ImportReport};
 pub use linkedin::{KitField, KitUnit, LinkedinKit};
@@ -52,7 +54,7 @@ pub use tailor::{match_posting, MatchReport, Suggestion, Term, TermKind};
 
 /// Markdown as the PDF reads it: paragraphs and list items of styled text.
 pub fn markdown(text: &str) -> Vec<MarkdownBlock> {
-    folio_render::markdown::parse(text)
+    folio_model::markdown::parse(text)
 }
 
 /// Counts of live records per kind, and of the trash.

@@ -35,6 +35,50 @@ impl DocumentFormat {
     }
 }
 
+/// The type of file an export writes: the PDF the theme lays out, or the same
+/// document as a Word file to edit, plain text to paste into a form's boxes, or
+/// Markdown for version control.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize, Deserialize, TS)]
+pub enum FileType {
+    #[default]
+    #[serde(rename = "pdf")]
+    Pdf,
+    #[serde(rename = "docx")]
+    Docx,
+    #[serde(rename = "txt")]
+    Text,
+    #[serde(rename = "md")]
+    Markdown,
+}
+
+impl FileType {
+    pub const ALL: [FileType; 4] = [Self::Pdf, Self::Docx, Self::Text, Self::Markdown];
+
+    /// The file name's extension, which is also how the CLI names the format.
+    pub fn extension(self) -> &'static str {
+        match self {
+            Self::Pdf => "pdf",
+            Self::Docx => "docx",
+            Self::Text => "txt",
+            Self::Markdown => "md",
+        }
+    }
+
+    pub fn label(self) -> &'static str {
+        match self {
+            Self::Pdf => "PDF",
+            Self::Docx => "Word",
+            Self::Text => "Plain text",
+            Self::Markdown => "Markdown",
+        }
+    }
+
+    /// The format a file name's extension names, in any case.
+    pub fn from_extension(extension: &str) -> Option<FileType> {
+        Self::ALL.into_iter().find(|f| f.extension().eq_ignore_ascii_case(extension))
+    }
+}
+
 /// The sections of an exported portfolio, in their default order.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, TS)]
 #[serde(rename_all = "kebab-case")]
@@ -236,6 +280,9 @@ pub struct ExportSnapshot {
     /// Absent from snapshots taken before there was a choice: those were portfolios.
     #[serde(default)]
     pub format: DocumentFormat,
+    /// Absent from snapshots taken before there was a choice: those were PDFs.
+    #[serde(default)]
+    pub file: FileType,
     /// The creation time written into the PDF, seconds since the Unix epoch.
     #[ts(type = "number")]
     pub created: i64,
@@ -267,8 +314,9 @@ pub struct ExportRecord {
     #[ts(type = "number")]
     pub exported_at: Timestamp,
     pub path: String,
-    /// Hex SHA-256 of the PDF bytes.
+    /// Hex SHA-256 of the file's bytes.
     pub sha256: String,
+    /// The PDF's pages; 0 for a file that has none of its own (Word, text, Markdown).
     pub pages: u32,
     #[ts(type = "number")]
     pub bytes: u64,

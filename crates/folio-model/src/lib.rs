@@ -18,6 +18,7 @@ mod metric;
 mod profile;
 mod record;
 mod records;
+pub mod resume;
 mod validate;
 
 pub use asset::{Asset, MediaType};
@@ -25,14 +26,16 @@ pub use case_study::{
     known_technologies, CaseStudy, CaseStudyKind, Decision, ImageRef, Link, Technology, TechnologyCategory,
 };
 pub use date::{period, PartialDate};
-pub use edition::{DocumentFormat, Edition, ExportRecord, ExportSnapshot, Paper, Redaction, Section, SectionToggle};
+pub use edition::{
+    DocumentFormat, Edition, ExportRecord, ExportSnapshot, FileType, Paper, Redaction, Section, SectionToggle,
+};
 pub use entity::{Entity, EntityKind, Portfolio, Stored, Timestamp};
 pub use error_code::ErrorCode;
 pub use metric::{
     format_factor, format_number, format_quantity, metric_presets, Direction, Metric, MetricCategory, MetricPreset,
     MetricSummary,
 };
-pub use profile::{LinkKind, Profile, ProfileLink};
+pub use profile::{display_url, LinkKind, Profile, ProfileLink};
 pub use record::{AsRecord, Record};
 pub use records::{
     Certification, Education, Experience, Recommendation, RecommendationTheme, Relationship, Skill, SkillArea, Writing,

@@ -111,6 +111,15 @@ impl Profile {
     }
 }
 
+/// A web address as people read it: no scheme, no `www.`, no trailing slash — what
+/// every document prints for a link ("github.com/ada", "ada@example.com").
+pub fn display_url(url: &str) -> &str {
+    let url = url.strip_prefix("https://").or_else(|| url.strip_prefix("http://")).unwrap_or(url);
+    let url = url.strip_prefix("mailto:").unwrap_or(url);
+    let url = url.strip_prefix("www.").unwrap_or(url);
+    url.trim_end_matches('/')
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

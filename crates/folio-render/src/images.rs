@@ -50,6 +50,10 @@ impl Images {
         self.0.get(id)
     }
 
+    pub fn iter(&self) -> impl Iterator<Item = (&Uuid, &Image)> {
+        self.0.iter()
+    }
+
     pub fn is_empty(&self) -> bool {
         self.0.is_empty()
     }

@@ -13,7 +13,6 @@ mod document;
 mod fonts;
 mod images;
 mod layout;
-pub mod markdown;
 mod pdf;
 mod text;
 mod theme;

@@ -24,7 +24,7 @@ export type Command =
   | 'markdown'
   | 'preview_pdf'
   | 'ats_check'
-  | 'export_pdf'
+  | 'export_document'
   | 'exports'
   | 'snapshot_pdf'
   | 'coach'

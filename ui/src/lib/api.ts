@@ -14,6 +14,7 @@ import type { ErrorInfo } from './bindings/ErrorInfo';
 import type { ExportRecord } from './bindings/ExportRecord';
 import type { ExportReport } from './bindings/ExportReport';
 import type { ExportRequest } from './bindings/ExportRequest';
+import type { FileType } from './bindings/FileType';
 import type { FieldError } from './bindings/FieldError';
 import type { FileFormat } from './bindings/FileFormat';
 import type { ImportMode } from './bindings/ImportMode';
@@ -91,7 +92,8 @@ export const api = {
   themes: () => call<ThemeInfo[]>('themes'),
   previewPdf: (request: ExportRequest) => call<ArrayBuffer>('preview_pdf', { request }),
   atsCheck: (request: ExportRequest) => call<AtsReport>('ats_check', { request }),
-  exportPdf: (path: string, request: ExportRequest) => call<ExportReport>('export_pdf', { path, request }),
+  /** Writes the edition as `request.file` says: a PDF, Word, plain text or Markdown. */
+  exportDocument: (path: string, request: ExportRequest) => call<ExportReport>('export_document', { path, request }),
   exports: (edition: string | null) => call<ExportRecord[]>('exports', { edition }),
   /** The PDF an export wrote, made again from what was recorded with it. */
   snapshotPdf: (id: string) => call<ArrayBuffer>('snapshot_pdf', { id }),
@@ -100,7 +102,7 @@ export const api = {
   markLinkedinCopied: (key: string, edition: string | null) => call<KitField>('mark_linkedin_copied', { key, edition }),
   /** How well the edition answers the job posting saved in it. */
   matchPosting: (edition: string) => call<MatchReport>('match_posting', { edition }),
-  suggestedExportPath: (edition: string | null) => call<string>('suggested_export_path', { edition }),
+  suggestedExportPath: (edition: string | null, file: FileType) => call<string>('suggested_export_path', { edition, file }),
   openExport: (id: string, reveal: boolean) => call<null>('open_export', { id, reveal }),
   /** Shows the database file in its folder. */
   showDatabase: () => call<null>('show_database'),

@@ -5,6 +5,7 @@ import type { CaseStudyKind } from './bindings/CaseStudyKind';
 import type { Direction } from './bindings/Direction';
 import type { DocumentFormat } from './bindings/DocumentFormat';
 import type { EntityKind } from './bindings/EntityKind';
+import type { FileType } from './bindings/FileType';
 import type { LinkKind } from './bindings/LinkKind';
 import type { MetricCategory } from './bindings/MetricCategory';
 import type { Paper } from './bindings/Paper';
@@ -143,6 +144,14 @@ export const FORMATS = options<DocumentFormat>({ portfolio: 'Portfolio', resume:
 export const FORMAT_DETAILS: { readonly [K in DocumentFormat]: string } = {
   portfolio: 'The résumé, then every case study in full',
   resume: 'Experience first, at most two pages',
+};
+
+/** The types of file an export writes: a name for the button, one for the save dialog's filter. */
+export const FILE_TYPES: { readonly [K in FileType]: { label: string; filter: string } } = {
+  pdf: { label: 'PDF', filter: 'PDF document' },
+  docx: { label: 'Word', filter: 'Word document' },
+  txt: { label: 'Plain text', filter: 'Plain text' },
+  md: { label: 'Markdown', filter: 'Markdown' },
 };
 
 export const SECTIONS = options<Section>({

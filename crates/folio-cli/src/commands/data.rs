@@ -7,7 +7,6 @@ use folio_core::{FileFormat, Folio, ImportMode};
 use folio_model::ErrorCode;
 
 use super::{print_json, print_stats};
-use crate::args::FormatArg;
 use crate::out::outln;
 use crate::CliResult;
 
@@ -54,12 +53,8 @@ pub fn import(folio: &Folio, path: &Path, merge: bool, replace: bool, dry_run: b
 
 /// `folio export PATH`: everything as a Folio backup, or the portfolio (or what one
 /// edition selects) as a JSON Resume.
-pub fn export(folio: &Folio, path: &Path, format: FormatArg, edition: Option<String>) -> CliResult {
+pub fn export(folio: &Folio, path: &Path, format: FileFormat, edition: Option<String>) -> CliResult {
     let edition = edition.map(|name| folio.edition_by_name(&name)).transpose()?;
-    let format = match format {
-        FormatArg::Folio => FileFormat::Folio,
-        FormatArg::JsonResume => FileFormat::JsonResume,
-    };
     let bytes = folio.export_file(path, format, edition.map(|e| e.id))?;
     outln!("Wrote {} ({bytes} bytes)", path.display());
     Ok(())

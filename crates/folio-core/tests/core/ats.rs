@@ -48,8 +48,9 @@ fn items(pdf: &Path) -> Vec<TextItem> {
 /// The demo exported in `theme`, and its items.
 fn demo_in(folio: &Folio, dir: &Path, theme: &str) -> (PathBuf, Vec<TextItem>) {
     let path = dir.join(format!("{theme}.pdf"));
-    let request = ExportRequest { edition: None, theme: Some(theme.into()), paper: Some(Paper::A4), format: None };
-    folio.export_pdf(&path, &request).unwrap();
+    let request =
+        ExportRequest { edition: None, theme: Some(theme.into()), paper: Some(Paper::A4), format: None, file: None };
+    folio.export(&path, &request).unwrap();
     let items = items(&path);
     (path, items)
 }
@@ -309,8 +310,9 @@ fn the_resume_of_the_demo_and_of_each_edition_puts_experience_first_on_at_most_t
                 theme: Some(theme.into()),
                 paper: Some(Paper::A4),
                 format: Some(folio_model::DocumentFormat::Resume),
+                file: None,
             };
-            let report = folio.export_pdf(&path, &request).unwrap();
+            let report = folio.export(&path, &request).unwrap();
             assert!(report.record.pages <= 2, "{theme} {edition:?}: {} pages", report.record.pages);
             assert!(report.warnings.is_empty(), "{theme} {edition:?}: {:?}", report.warnings);
 

@@ -24,7 +24,8 @@ fn every_look(folio: &Folio, edition: Option<uuid::Uuid>, what: &str, whole: boo
     let mut reports = Vec::new();
     for theme in THEMES {
         for format in FORMATS {
-            let request = ExportRequest { edition, theme: Some(theme.into()), paper: None, format: Some(format) };
+            let request =
+                ExportRequest { edition, theme: Some(theme.into()), paper: None, format: Some(format), file: None };
             if whole {
                 every_field_extracts_whole(folio, &request, &dir.path().join("check.pdf"), what);
             }
@@ -96,8 +97,14 @@ fn a_resume_in_five_scripts_with_a_170_character_url_reads_right_and_extracts_wh
     for theme in THEMES {
         for format in FORMATS {
             let path = dir.path().join(format!("{theme}-{format:?}.pdf"));
-            let request = ExportRequest { edition: None, theme: Some(theme.into()), paper: None, format: Some(format) };
-            let report = folio.export_pdf(&path, &request).unwrap();
+            let request = ExportRequest {
+                edition: None,
+                theme: Some(theme.into()),
+                paper: None,
+                format: Some(format),
+                file: None,
+            };
+            let report = folio.export(&path, &request).unwrap();
             assert_eq!(report.warnings, Vec::<String>::new(), "every character has a font");
             let text = collapse(&tool("pdftotext", &["-raw", path.to_str().unwrap(), "-"]));
             // Every field in the order the résumé gives it, each whole.
@@ -160,8 +167,8 @@ fn a_right_to_left_resume_reads_right_and_its_words_extract_in_reading_order() {
     let wanted: Vec<String> = fields.iter().flat_map(|f| letter_words(f)).collect();
     for theme in THEMES {
         let path = dir.path().join(format!("{theme}.pdf"));
-        let request = ExportRequest { edition: None, theme: Some(theme.into()), paper: None, format: None };
-        let report = folio.export_pdf(&path, &request).unwrap();
+        let request = ExportRequest { edition: None, theme: Some(theme.into()), paper: None, format: None, file: None };
+        let report = folio.export(&path, &request).unwrap();
         assert_eq!(report.warnings, Vec::<String>::new(), "Arabic and Hebrew have fonts now");
         tool("qpdf", &["--check", path.to_str().unwrap()]);
         let read = letter_words(&tool("pdftotext", &[path.to_str().unwrap(), "-"]));
@@ -178,7 +185,7 @@ fn an_emoji_filled_resume_prints_the_rest_reads_right_and_names_each_field_an_em
     folio.import_file(&fixtures().join("emoji.resume.json"), None, false).unwrap();
     every_look(&folio, None, "the emoji résumé", true);
     let path = dir.path().join("emoji.pdf");
-    let report = folio.export_pdf(&path, &ExportRequest::default()).unwrap();
+    let report = folio.export(&path, &ExportRequest::default()).unwrap();
     assert_eq!(
         report.warnings,
         [

@@ -4,8 +4,8 @@ use std::path::Path;
 use std::process::Command;
 
 use folio_core::{Check, ExportRequest, FileFormat, Folio};
-use folio_model::{CaseStudy, Edition, ErrorCode, Paper, Recommendation};
-use folio_render::markdown::plain_text;
+use folio_model::markdown::plain_text;
+use folio_model::{CaseStudy, Edition, ErrorCode, FileType, Paper, Recommendation};
 
 use crate::open;
 
@@ -64,8 +64,9 @@ fn missing_in_order<'a>(wanted: &'a [String], have: &[String]) -> Option<(usize,
 }
 
 fn export(folio: &Folio, path: &Path, theme: &str, paper: Paper) -> folio_core::ExportReport {
-    let request = ExportRequest { edition: None, theme: Some(theme.into()), paper: Some(paper), format: None };
-    folio.export_pdf(path, &request).unwrap_or_else(|e| panic!("{theme} on {paper:?}: {e}"))
+    let request =
+        ExportRequest { edition: None, theme: Some(theme.into()), paper: Some(paper), format: None, file: None };
+    folio.export(path, &request).unwrap_or_else(|e| panic!("{theme} on {paper:?}: {e}"))
 }
 
 #[test]
@@ -217,7 +218,7 @@ fn an_edition_exports_exactly_its_case_studies_in_its_order_and_is_recorded() {
         })
         .unwrap();
     let path = dir.path().join("acme.pdf");
-    let report = folio.export_pdf(&path, &ExportRequest { edition: Some(edition.id), ..Default::default() }).unwrap();
+    let report = folio.export(&path, &ExportRequest { edition: Some(edition.id), ..Default::default() }).unwrap();
     let text = tool("pdftotext", &[path.to_str().unwrap(), "-"]).split_whitespace().collect::<Vec<_>>().join(" ");
     for (i, cs) in all.iter().enumerate() {
         assert_eq!(text.contains(&cs.item.title), i == 4 || i == 1, "{}", cs.item.title);
@@ -240,17 +241,16 @@ fn a_failed_export_leaves_the_earlier_pdf_untouched_and_records_nothing() {
     export(&folio, &path, "modern", Paper::A4);
     let before = std::fs::read(&path).unwrap();
 
-    let err =
-        folio.export_pdf(&path, &ExportRequest { theme: Some("baroque".into()), ..Default::default() }).unwrap_err();
+    let err = folio.export(&path, &ExportRequest { theme: Some("baroque".into()), ..Default::default() }).unwrap_err();
     assert_eq!(err.code(), ErrorCode::InvalidInput);
     assert!(err.to_string().contains("modern, classic, compact"), "{err}");
     assert_eq!(std::fs::read(&path).unwrap(), before);
 
-    let err = folio.export_pdf(&dir.path().join("missing/portfolio.pdf"), &ExportRequest::default()).unwrap_err();
+    let err = folio.export(&dir.path().join("missing/portfolio.pdf"), &ExportRequest::default()).unwrap_err();
     assert_eq!(err.code(), ErrorCode::Io);
     assert!(err.to_string().contains("does not exist"), "{err}");
 
-    let err = folio.export_pdf(dir.path(), &ExportRequest::default()).unwrap_err();
+    let err = folio.export(dir.path(), &ExportRequest::default()).unwrap_err();
     assert!(err.to_string().contains("is a folder"), "{err}");
 
     assert_eq!(folio.exports(None).unwrap().len(), 1, "only the successful export is recorded");
@@ -327,7 +327,7 @@ fn a_stress_portfolio_exports_with_every_script_and_reports_what_no_font_has() {
 #[test]
 fn the_suggested_file_name_names_the_person_role_and_company_and_is_safe_on_disk() {
     let (folio, _dir) = open();
-    assert_eq!(folio.suggested_file_name(None).unwrap(), "Portfolio.pdf");
+    assert_eq!(folio.suggested_file_name(None, FileType::Pdf).unwrap(), "Portfolio.pdf");
     folio.update_profile(&folio_model::Profile { full_name: "Jane Doe".into(), ..Default::default() }).unwrap();
     let acme = folio
         .create(&Edition {
@@ -337,9 +337,15 @@ fn the_suggested_file_name_names_the_person_role_and_company_and_is_safe_on_disk
             ..Edition::default()
         })
         .unwrap();
-    assert_eq!(folio.suggested_file_name(Some(acme.id)).unwrap(), "Jane Doe — Staff Engineer — Acme - EU.pdf");
+    assert_eq!(
+        folio.suggested_file_name(Some(acme.id), FileType::Pdf).unwrap(),
+        "Jane Doe — Staff Engineer — Acme - EU.pdf"
+    );
     let bare = folio.create(&Edition { name: "Spring applications".into(), ..Edition::default() }).unwrap();
-    assert_eq!(folio.suggested_file_name(Some(bare.id)).unwrap(), "Jane Doe — Spring applications.pdf");
+    assert_eq!(
+        folio.suggested_file_name(Some(bare.id), FileType::Docx).unwrap(),
+        "Jane Doe — Spring applications.docx"
+    );
 }
 
 #[test]
@@ -358,7 +364,7 @@ fn the_preview_is_the_pdf_an_export_writes_without_writing_or_recording_anything
         0
     );
     let path = dir.path().join("out.pdf");
-    let report = folio.export_pdf(&path, &ExportRequest::default()).unwrap();
+    let report = folio.export(&path, &ExportRequest::default()).unwrap();
     assert_eq!(report.record.pages, rendered.pages);
 }
 
@@ -479,7 +485,7 @@ fn only_the_pdf_this_machine_exported_is_handed_to_the_opener() {
     let (folio, dir) = open();
     folio.load_demo(false).unwrap();
     let path = dir.path().join("cv.pdf");
-    let id = folio.export_pdf(&path, &ExportRequest::default()).unwrap().record.id;
+    let id = folio.export(&path, &ExportRequest::default()).unwrap().record.id;
     assert_eq!(folio.exported_file(id).unwrap(), std::fs::canonicalize(&path).unwrap());
 
     let unavailable = |why: &str| {
@@ -519,13 +525,13 @@ fn the_pdf_says_the_language_the_profile_gives_and_a_malformed_tag_changes_nothi
         String::from_utf8(catalog.get(b"Lang").unwrap().as_str().unwrap().to_vec()).unwrap()
     };
     let path = dir.path().join("portfolio.pdf");
-    folio.export_pdf(&path, &ExportRequest::default()).unwrap();
+    folio.export(&path, &ExportRequest::default()).unwrap();
     assert_eq!(lang(&path), "en", "English when the profile says nothing");
 
     let mut profile = folio.profile().unwrap();
     profile.language = "en-GB".into();
     folio.update_profile(&profile).unwrap();
-    folio.export_pdf(&path, &ExportRequest::default()).unwrap();
+    folio.export(&path, &ExportRequest::default()).unwrap();
     assert_eq!(lang(&path), "en-GB");
 
     profile.language = "British English".into();

@@ -18,7 +18,7 @@ fn exported_files_are_readable_like_any_file_the_user_saves() {
     let (folio, dir) = open();
     folio.load_demo(false).unwrap();
     let pdf = dir.path().join("cv.pdf");
-    folio.export_pdf(&pdf, &ExportRequest::default()).unwrap();
+    folio.export(&pdf, &ExportRequest::default()).unwrap();
     let json = dir.path().join("backup.json");
     folio.export_file(&json, FileFormat::Folio, None).unwrap();
     // As the umask leaves 0666: what any program gives a new file.
@@ -30,7 +30,7 @@ fn exported_files_are_readable_like_any_file_the_user_saves() {
     }
     // A file replaced keeps its own permissions.
     std::fs::set_permissions(&pdf, std::fs::Permissions::from_mode(0o600)).unwrap();
-    folio.export_pdf(&pdf, &ExportRequest::default()).unwrap();
+    folio.export(&pdf, &ExportRequest::default()).unwrap();
     assert_eq!(mode(&pdf), 0o600, "a private file stays private");
 }
 
@@ -44,13 +44,13 @@ fn a_pdf_written_onto_a_link_replaces_the_file_it_points_to_and_keeps_the_link()
     let link = dir.path().join("latest.pdf");
     std::os::unix::fs::symlink(&target, &link).unwrap();
 
-    folio.export_pdf(&link, &ExportRequest::default()).unwrap();
+    folio.export(&link, &ExportRequest::default()).unwrap();
     assert!(std::fs::symlink_metadata(&link).unwrap().file_type().is_symlink(), "the link stays a link");
     assert!(std::fs::read(&target).unwrap().starts_with(b"%PDF-"), "the file it points to is the new PDF");
 
     let dangling = dir.path().join("dangling.pdf");
     std::os::unix::fs::symlink(dir.path().join("nowhere/cv.pdf"), &dangling).unwrap();
-    let err = folio.export_pdf(&dangling, &ExportRequest::default()).unwrap_err();
+    let err = folio.export(&dangling, &ExportRequest::default()).unwrap_err();
     assert_eq!(err.code(), ErrorCode::Io);
     assert!(err.to_string().contains("is a link to a file that does not exist"), "{err}");
 }

@@ -126,7 +126,7 @@ fn a_folio_backup_is_byte_identical_after_export_import_export() {
     // Something in the Trash and an export in the log travel too.
     let cs = folio.list::<CaseStudy>().unwrap();
     folio.delete(folio_model::EntityKind::CaseStudy, cs[2].id).unwrap();
-    folio.export_pdf(&dir.path().join("p.pdf"), &ExportRequest::default()).unwrap();
+    folio.export(&dir.path().join("p.pdf"), &ExportRequest::default()).unwrap();
     let first = backup_bytes(&folio);
 
     let (copy, _dir2) = open();
@@ -403,7 +403,7 @@ fn links_to_case_studies_follow_them_through_json_resume() {
 fn a_backup_whose_export_names_a_missing_edition_is_refused_with_its_path() {
     let (folio, dir) = open();
     folio.load_demo(false).unwrap();
-    folio.export_pdf(&dir.path().join("p.pdf"), &ExportRequest::default()).unwrap();
+    folio.export(&dir.path().join("p.pdf"), &ExportRequest::default()).unwrap();
     let mut doc: Value = serde_json::from_slice(&backup_bytes(&folio)).unwrap();
     doc["exports"][0]["edition"] = Value::String(uuid::Uuid::now_v7().to_string());
     refused(doc.to_string().as_bytes(), ErrorCode::ImportMalformed, Some("exports[0].edition"));
@@ -475,7 +475,7 @@ fn backup_with_a_snapshot() -> Value {
     folio.load_demo(false).unwrap();
     let edition = folio.list::<folio_model::Edition>().unwrap().remove(0);
     let request = ExportRequest { edition: Some(edition.id), ..ExportRequest::default() };
-    folio.export_pdf(&dir.path().join("p.pdf"), &request).unwrap();
+    folio.export(&dir.path().join("p.pdf"), &request).unwrap();
     serde_json::from_slice(&backup_bytes(&folio)).unwrap()
 }
 
@@ -546,7 +546,7 @@ fn markdown_links_that_are_not_web_or_mail_never_reach_a_pdf_or_json_resume() {
     assert_eq!(dropped.iter().filter(|n| n.path == "work[0].summary").count(), 2, "{dropped:?}");
 
     let pdf = dir.path().join("cv.pdf");
-    folio.export_pdf(&pdf, &ExportRequest::default()).unwrap();
+    folio.export(&pdf, &ExportRequest::default()).unwrap();
     let mut targets = link_targets(&pdf);
     targets.sort();
     targets.dedup();

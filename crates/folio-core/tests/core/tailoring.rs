@@ -113,7 +113,7 @@ fn a_redacted_edition_exports_no_trace_of_the_organisation_and_only_relative_met
     let (folio, dir) = open();
     let edition = confidential(&folio);
     let path = dir.path().join("northwind.pdf");
-    folio.export_pdf(&path, &ExportRequest { edition: Some(edition.id), ..ExportRequest::default() }).unwrap();
+    folio.export(&path, &ExportRequest { edition: Some(edition.id), ..ExportRequest::default() }).unwrap();
 
     let (text, info, raw) = all_of(&path);
     for (what, content) in [("text", &text), ("metadata", &info), ("PDF objects", &raw)] {
@@ -145,7 +145,7 @@ fn without_redaction_the_same_edition_names_everything() {
     edition.item.internal_links = true;
     folio.update(edition.id, &edition.item).unwrap();
     let path = dir.path().join("plain.pdf");
-    folio.export_pdf(&path, &ExportRequest { edition: Some(edition.id), ..ExportRequest::default() }).unwrap();
+    folio.export(&path, &ExportRequest { edition: Some(edition.id), ..ExportRequest::default() }).unwrap();
     let text = tool("pdftotext", &[path.to_str().unwrap(), "-"]);
     for shown in ["Acme Payments", "840 ms", "Design doc", "Acme engineering blog"] {
         assert!(text.contains(shown), "{shown} is missing");
@@ -163,7 +163,7 @@ fn text_folio_cannot_rewrite_refuses_the_export_and_leaves_the_earlier_pdf() {
     folio.update_profile(&profile).unwrap();
 
     let err =
-        folio.export_pdf(&path, &ExportRequest { edition: Some(edition.id), ..ExportRequest::default() }).unwrap_err();
+        folio.export(&path, &ExportRequest { edition: Some(edition.id), ..ExportRequest::default() }).unwrap_err();
     assert_eq!(err.code(), ErrorCode::InvalidInput);
     assert_eq!(err.field(), Some("redactions"));
     assert!(err.to_string().contains("“acme payments” would still appear in page 1"), "{err}");
@@ -181,7 +181,7 @@ fn a_no_break_space_before_the_organisation_is_redacted_without_a_crash() {
     folio.update(ledger.id, &item).unwrap();
 
     let path = dir.path().join("northwind.pdf");
-    folio.export_pdf(&path, &ExportRequest { edition: Some(edition.id), ..ExportRequest::default() }).unwrap();
+    folio.export(&path, &ExportRequest { edition: Some(edition.id), ..ExportRequest::default() }).unwrap();
     let (text, _, _) = all_of(&path);
     let text = text.split_whitespace().collect::<Vec<_>>().join(" ");
     assert!(text.contains("the ledger of a top-10 European bank"), "{text}");
@@ -252,7 +252,7 @@ fn a_name_that_starts_with_a_common_word_hides_only_as_a_whole() {
     cs.summary = "The ledger of The Payments Company.".into();
     folio.update(ledger.id, &cs).unwrap();
     let path = dir.path().join("x.pdf");
-    folio.export_pdf(&path, &ExportRequest { edition: Some(edition.id), ..ExportRequest::default() }).unwrap();
+    folio.export(&path, &ExportRequest { edition: Some(edition.id), ..ExportRequest::default() }).unwrap();
     let text = tool("pdftotext", &[path.to_str().unwrap(), "-"]).split_whitespace().collect::<Vec<_>>().join(" ");
     assert!(text.contains("The ledger of a fintech."), "{text}");
 }
@@ -273,8 +273,7 @@ fn an_export_keeps_what_was_sent_even_after_the_case_study_changes() {
     let (folio, dir) = open();
     let edition = confidential(&folio);
     let sent = dir.path().join("sent.pdf");
-    let report =
-        folio.export_pdf(&sent, &ExportRequest { edition: Some(edition.id), ..ExportRequest::default() }).unwrap();
+    let report = folio.export(&sent, &ExportRequest { edition: Some(edition.id), ..ExportRequest::default() }).unwrap();
 
     let ledger = folio.list::<CaseStudy>().unwrap().remove(0);
     let mut edited = ledger.item.clone();
@@ -297,10 +296,7 @@ fn snapshots_survive_a_backup_and_restore() {
     let (folio, dir) = open();
     let edition = confidential(&folio);
     let report = folio
-        .export_pdf(
-            &dir.path().join("sent.pdf"),
-            &ExportRequest { edition: Some(edition.id), ..ExportRequest::default() },
-        )
+        .export(&dir.path().join("sent.pdf"), &ExportRequest { edition: Some(edition.id), ..ExportRequest::default() })
         .unwrap();
     let backup = folio.export_bytes(FileFormat::Folio, None).unwrap();
 

@@ -114,7 +114,7 @@ proptest! {
 
     #[test]
     fn markdown_of_any_text_parses_and_keeps_no_refused_link(markdown in text()) {
-        let _ = folio_render::markdown::parse(&markdown);
+        let _ = folio_model::markdown::parse(&markdown);
         if let Some((kept, targets)) = folio_model::markdown::without_refused_links(&markdown) {
             prop_assert!(!targets.is_empty());
             prop_assert!(folio_model::markdown::refused_links(&kept).is_empty(), "{kept:?} still links");

@@ -39,7 +39,7 @@ pub(super) fn files<R: Read + Seek>(reader: R) -> Result<Files> {
     // Every name first: an archive with one entry aimed outside itself is refused whole.
     for i in 0..zip.len() {
         let entry = zip.by_index_raw(i).map_err(damaged)?;
-        let name = entry.name().map(|n| n.into_owned()).unwrap_or_default();
+        let name = entry.name().to_string();
         if entry.enclosed_name().is_none() || escapes(&name) {
             return Err(Error::UnsafeEntry(name.chars().take(120).collect()));
         }
@@ -50,7 +50,7 @@ pub(super) fn files<R: Read + Seek>(reader: R) -> Result<Files> {
         if entry.is_dir() {
             continue;
         }
-        let name = entry.name().map_err(damaged)?.into_owned();
+        let name = entry.name().to_string();
         let Some(wanted) = known(&name) else {
             files.others.push(name);
             continue;

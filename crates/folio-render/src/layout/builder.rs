@@ -9,10 +9,10 @@ use super::flow::{Block, LineBox, Mark};
 use crate::document::{Element, Item, LinkTarget, Role};
 use crate::fonts::{Family, FontId};
 use crate::images::Images;
-use crate::markdown::{self, Inline};
 use crate::text::{lay_out, right_to_left, Line, Missing, Span, Style};
 use crate::theme::Theme;
 use crate::units::{Point, Pt, Rect, Rgb};
+use folio_model::markdown::{self, Inline};
 
 /// Lays out the blocks of a portfolio, element by element; see the module's doc.
 pub(super) struct Builder<'a> {

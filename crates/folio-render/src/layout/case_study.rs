@@ -8,8 +8,8 @@ use folio_model::{CaseStudy, Decision, ImageRef, Link, Portfolio, Stored};
 use super::flow::{Block, LineBox, Mark, Shrink};
 use super::{display_url, Builder};
 use crate::document::{Item, LinkTarget, Role};
-use crate::markdown;
 use crate::units::{Point, Pt, Rect};
+use folio_model::markdown;
 
 impl Builder<'_> {
     pub(super) fn case_studies(&mut self, list: &[Stored<CaseStudy>], p: &Portfolio) {

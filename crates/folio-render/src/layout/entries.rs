@@ -37,7 +37,7 @@ impl<'a> Builder<'a> {
             title: e.title.trim().to_string(),
             company: e.organisation.trim().to_string(),
             period: Period::new(e.start, e.end),
-            bullets: bullets.iter().map(|b| crate::markdown::plain_text(b)).collect(),
+            bullets: bullets.iter().map(|b| folio_model::markdown::plain_text(b)).collect(),
         });
         let (body, small) = (self.body(), self.small());
         let head = self.fields([body.bold().span(e.title.as_str()), body.span(e.organisation.as_str())], small);

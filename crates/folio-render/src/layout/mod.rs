@@ -25,7 +25,7 @@ mod quote;
 mod resume;
 
 use folio_model::fields::Fields;
-use folio_model::{DocumentFormat, Portfolio, Section};
+use folio_model::{display_url, DocumentFormat, Portfolio, Section};
 
 use crate::document::{Document, Metadata, OutlineEntry};
 use crate::fonts::FontId;
@@ -185,14 +185,6 @@ fn metadata(p: &Portfolio, format: DocumentFormat) -> Metadata {
         keywords: p.skills.iter().map(|s| s.item.name.clone()).collect(),
         language: p.profile.language_tag().into(),
     }
-}
-
-/// A URL as people read it: no scheme, no trailing slash.
-fn display_url(url: &str) -> &str {
-    let url = url.strip_prefix("https://").or_else(|| url.strip_prefix("http://")).unwrap_or(url);
-    let url = url.strip_prefix("mailto:").unwrap_or(url);
-    let url = url.strip_prefix("www.").unwrap_or(url);
-    url.trim_end_matches('/')
 }
 
 impl Builder<'_> {

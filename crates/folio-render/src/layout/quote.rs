@@ -5,8 +5,8 @@ use folio_model::{Portfolio, Recommendation, Stored};
 use super::flow::{Block, LineBox};
 use super::Builder;
 use crate::document::{Item, Role};
-use crate::markdown;
 use crate::units::{Pt, Rect};
+use folio_model::markdown;
 
 impl Builder<'_> {
     pub(super) fn recommendations(&mut self, list: &[Stored<Recommendation>], p: &Portfolio) {

@@ -4,10 +4,9 @@
 //! laid out again with less, a step at a time ([`Cut`]), and the document says what
 //! was left out.
 
-use folio_model::{CaseStudy, Experience, Portfolio, Section, Stored};
+use folio_model::{Experience, Portfolio, Section, Stored};
 
 use super::Builder;
-use crate::markdown;
 
 /// The page budget of a résumé.
 pub(super) const PAGES: usize = 2;
@@ -79,16 +78,7 @@ impl Builder<'_> {
     /// A job's bullets: its highlights, then one per case study done there — what came
     /// of it and its best metric — as many as `cut` allows for the `index`th job.
     fn bullets(&self, job: &Stored<Experience>, p: &Portfolio, index: usize, cut: Cut) -> Vec<String> {
-        let relative = p.edition.as_ref().is_some_and(|e| e.item.relative_metrics);
-        let mut bullets: Vec<String> = job.item.highlights.iter().map(|h| h.trim().to_string()).collect();
-        let organisation = job.item.organisation.trim();
-        let done_there = p
-            .case_studies
-            .iter()
-            .map(|c| &c.item)
-            .filter(|c| !organisation.is_empty() && c.organisation.trim().eq_ignore_ascii_case(organisation));
-        bullets.extend(done_there.map(|c| case_study_bullet(c, relative)));
-        bullets.retain(|b| !b.is_empty());
+        let mut bullets = folio_model::resume::job_bullets(&job.item, p);
         let limit = match cut {
             Cut::Nothing | Cut::JobSummaries => usize::MAX,
             Cut::OlderJobsToTwoBullets if index < 2 => usize::MAX,
@@ -98,63 +88,5 @@ impl Builder<'_> {
         };
         bullets.truncate(limit);
         bullets
-    }
-}
-
-/// "Event-driven payment ledger: balances are now correct in real time; p95 latency
-/// 7.0× faster" — the study's title, the first sentence of its outcome (else of its
-/// summary) and its best metric.
-fn case_study_bullet(c: &CaseStudy, relative: bool) -> String {
-    let outcome = if c.outcome.trim().is_empty() { &c.summary } else { &c.outcome };
-    let outcome = first_sentence(&markdown::plain_text(outcome));
-    let metric = c.metrics.iter().find_map(|m| {
-        let figure = if relative { m.change_label() } else { m.headline().or_else(|| m.change_label()) }?;
-        Some(format!("{} {figure}", m.label.trim()))
-    });
-    let title = escape(c.title.trim());
-    match (outcome.is_empty(), metric) {
-        (true, None) => format!("**{title}**"),
-        (true, Some(m)) => format!("**{title}**: {}", escape(&m)),
-        (false, None) => format!("**{title}**: {}", escape(&outcome)),
-        (false, Some(m)) => format!("**{title}**: {} ({})", escape(&outcome), escape(&m)),
-    }
-}
-
-/// Text up to the end of its first sentence.
-fn first_sentence(text: &str) -> String {
-    let text = text.split_whitespace().collect::<Vec<_>>().join(" ");
-    let end = text.char_indices().find(|(i, c)| {
-        matches!(c, '.' | '!' | '?') && text[i + c.len_utf8()..].starts_with(' ') || text.len() == i + c.len_utf8()
-    });
-    match end {
-        Some((i, c)) => text[..i + c.len_utf8()].to_string(),
-        None => text,
-    }
-}
-
-/// Plain text made safe to put into Markdown.
-fn escape(text: &str) -> String {
-    text.chars().fold(String::new(), |mut out, c| {
-        if matches!(c, '*' | '_' | '[' | ']' | '`' | '\\' | '<') {
-            out.push('\\');
-        }
-        out.push(c);
-        out
-    })
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn the_first_sentence_ends_at_its_full_stop_not_at_a_decimal_point() {
-        assert_eq!(first_sentence("Latency fell to 1.5 s. Then more."), "Latency fell to 1.5 s.");
-        assert_eq!(first_sentence("No stop at all"), "No stop at all");
-    }
-
-    #[test]
-    fn markdown_in_titles_is_kept_as_text() {
-        assert_eq!(markdown::plain_text(&escape("a *b* [c](d)")), "a *b* [c](d)");
     }
 }

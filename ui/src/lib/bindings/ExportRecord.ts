@@ -5,6 +5,10 @@
  */
 export type ExportRecord = { id: string, edition: string | null, exportedAt: number, path: string, 
 /**
- * Hex SHA-256 of the PDF bytes.
+ * Hex SHA-256 of the file's bytes.
  */
-sha256: string, pages: number, bytes: number, };
+sha256: string, 
+/**
+ * The PDF's pages; 0 for a file that has none of its own (Word, text, Markdown).
+ */
+pages: number, bytes: number, };

@@ -33,7 +33,7 @@ describe('the ATS check beside the preview', () => {
     const asked = mount(MISREAD);
     expect((await screen.findByTestId('ats-score')).textContent).toBe('An ATS reads 98% of the fields right');
     expect(screen.getByTestId('ats-toggle').textContent).toContain('1 misread');
-    expect(asked).toEqual([{ request: { edition: 'ed-1', theme: null, paper: null, format: null } }]);
+    expect(asked).toEqual([{ request: { edition: 'ed-1', theme: null, paper: null, format: null, file: null } }]);
   });
 
   it('opens each misread with what was printed and what was read, and Esc closes it', async () => {

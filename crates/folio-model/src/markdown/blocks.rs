@@ -84,7 +84,7 @@ fn link_bare_urls(inline: Inline) -> Vec<Inline> {
         if start > 0 {
             out.push(piece(&rest[..start], None));
         }
-        let allowed = url.len() > "https://".len() && folio_model::markdown::is_allowed_link(url);
+        let allowed = url.len() > "https://".len() && super::is_allowed_link(url);
         out.push(piece(url, allowed.then(|| url.to_string())));
         rest = &rest[end..];
     }
@@ -106,7 +106,7 @@ pub fn parse(markdown: &str) -> Vec<Block> {
             // A link Folio would refuse to store (text kept from an older version, a
             // snapshot) keeps its words but never becomes a link action.
             Event::Start(Tag::Link { dest_url, .. }) => {
-                r.link = folio_model::markdown::is_allowed_link(&dest_url).then(|| dest_url.to_string())
+                r.link = super::is_allowed_link(&dest_url).then(|| dest_url.to_string())
             }
             Event::End(TagEnd::Link) => r.link = None,
             Event::Start(Tag::List(start)) => {

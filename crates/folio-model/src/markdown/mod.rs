@@ -1,14 +1,17 @@
-//! The one rule for links written inside Markdown text: like a link field, a link may
-//! only lead to a web page (`http`, `https`) or an e-mail (`mailto`). Anything else —
-//! `javascript:`, `file:`, a path relative to wherever the PDF is opened — would become
-//! a link action in every PDF and JSON Resume the text goes into.
-//!
-//! Read with pulldown-cmark, the parser the renderer uses, so that what counts as a
-//! link here is exactly what becomes a link there.
+//! Markdown as Folio reads it, the same for every document it writes: the blocks of
+//! styled spans that long text becomes ([`parse`], in `blocks.rs`), and the one rule
+//! for links written inside it: like a link field, a link may only lead to a web page
+//! (`http`, `https`) or an e-mail (`mailto`). Anything else — `javascript:`, `file:`,
+//! a path relative to wherever the document is opened — would become a link action in
+//! every PDF, Word file and JSON Resume the text goes into.
+
+mod blocks;
 
 use std::ops::Range;
 
 use pulldown_cmark::{Event, Parser, Tag};
+
+pub use blocks::{parse, plain_text, Block, Inline};
 
 /// Whether `url` may be the target of a link: an absolute http(s) address with a host,
 /// or a mailto address.
