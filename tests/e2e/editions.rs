@@ -58,6 +58,14 @@ async fn an_edition_of_two_case_studies_exports_exactly_those_in_its_order() {
     assert!(toast.starts_with("Exported"), "{toast}");
     assert!(toast.contains("Open") && toast.contains("Show in folder"), "{toast}");
     app.find("[data-testid=exports] li").await;
+
+    // The same edition as a Word file: its type chosen beside the button.
+    app.find("[data-testid=export-type]").await.select_by_value("docx").await.unwrap();
+    assert_eq!(app.find("[data-testid=export]").await.text().await.unwrap(), "Export Word…");
+    app.find("[data-testid=export]").await.click().await.unwrap();
+    tokio::task::spawn_blocking(|| answer_dialog("Export Word", None)).await.unwrap();
+    let listed = app.wait_texts("[data-testid=exports] li", "two exports", |t| t.len() == 2).await;
+    assert!(listed[0].contains("Word ·") && listed[1].contains("pages ·"), "newest first: {listed:?}");
     app.close().await;
 
     let pdf = home.join("Jane Doe — Staff Engineer — Acme.pdf");
@@ -78,11 +86,20 @@ async fn an_edition_of_two_case_studies_exports_exactly_those_in_its_order() {
     assert!(mobile < search, "the edition's order is the PDF's order");
     assert!(!text.contains("Ledger rebuild"), "a case study left out of the edition is not exported");
 
+    let docx = home.join("Jane Doe — Staff Engineer — Acme.docx");
+    let mut word = zip::ZipArchive::new(std::fs::File::open(&docx).expect("the Word file")).unwrap();
+    let mut document = String::new();
+    std::io::Read::read_to_string(&mut word.by_name("word/document.xml").unwrap(), &mut document).unwrap();
+    let (mobile, search) = (document.find("Mobile release train"), document.find("Search platform"));
+    assert!(mobile.is_some() && mobile < search, "the Word file has the edition's case studies in its order");
+    assert!(!document.contains("Ledger rebuild"));
+
     let folio = Folio::open(&db).unwrap();
     let edition = folio.edition_by_name("Acme application").unwrap();
     let exports = folio.exports(Some(edition.id)).unwrap();
-    assert_eq!(exports.len(), 1, "the export is recorded against its edition");
-    assert_eq!(exports[0].bytes, std::fs::metadata(&pdf).unwrap().len());
+    assert_eq!(exports.len(), 2, "each export is recorded against its edition");
+    assert_eq!(exports[0].bytes, std::fs::metadata(&docx).unwrap().len());
+    assert_eq!(exports[1].bytes, std::fs::metadata(&pdf).unwrap().len());
 }
 
 #[tokio::test(flavor = "multi_thread")]

@@ -1,6 +1,7 @@
 //! What docx-rs 0.4 cannot say, written into the parts it built before they are
 //! packed: the document's properties (it writes "unknown" as the author), each
-//! figure's alternative text (it names every picture "Figure", id 1), the fonts'
+//! figure's alternative text (it names every picture "Figure", id 1), Normal as the
+//! default paragraph style (which readers fall back on for a paragraph with none), the fonts'
 //! fallbacks (its font table lists Times New Roman, Symbol and Arial only), and
 //! relationship ids numbered from 1 in each file and listed in order (it counts
 //! pictures and links across the process and lists links in hash order), so that the
@@ -48,6 +49,7 @@ pub(crate) fn finish(
             .collect(),
     );
     xml.document_rels = rewrite_relationships(&xml.document_rels, &ids, &jpegs)?;
+    xml.styles = normal_by_default(&xml.styles)?;
     xml.font_table = font_table(&[look.body_font, look.heading_font])?;
     Ok(jpegs)
 }
@@ -258,6 +260,27 @@ fn natural(id: &str) -> (String, u64) {
     let digits = id.len() - id.trim_end_matches(|c: char| c.is_ascii_digit()).len();
     let (letters, number) = id.split_at(id.len() - digits);
     (letters.to_string(), number.parse().unwrap_or(0))
+}
+
+/// `word/styles.xml` with the Normal paragraph style marked as the default.
+fn normal_by_default(styles: &[u8]) -> Result<Vec<u8>, Error> {
+    let mut reader = Reader::from_reader(styles);
+    let mut w = Writer::new(Vec::with_capacity(styles.len() + 16));
+    loop {
+        match reader.read_event().map_err(xml_error)? {
+            Event::Eof => break,
+            Event::Start(e)
+                if e.name().as_ref() == b"w:style"
+                    && e.try_get_attribute("w:styleId").map_err(xml_error)?.is_some_and(|a| &*a.value == b"Normal") =>
+            {
+                let mut normal = e.to_owned();
+                normal.push_attribute(("w:default", "1"));
+                w.write_event(Event::Start(normal)).map_err(xml_error)?;
+            }
+            other => w.write_event(other).map_err(xml_error)?,
+        }
+    }
+    Ok(w.into_inner())
 }
 
 /// `word/fontTable.xml`: the theme's fonts, each naming the font every Word has that

@@ -617,6 +617,48 @@ fn pdf_format_resume_writes_a_resume_of_at_most_two_pages() {
 }
 
 #[test]
+fn export_writes_the_type_its_extension_or_format_names_and_refuses_what_does_not_fit() {
+    let (dir, db) = with_demo();
+    let docx = dir.path().join("maya.docx");
+    let out = folio(&db, &["export", docx.to_str().unwrap(), "--document", "resume", "--edition", NORTHWIND]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    assert!(stdout(&out).starts_with(&format!("Wrote {}: ", docx.display())), "{}", stdout(&out));
+    assert!(std::fs::read(&docx).unwrap().starts_with(b"PK\x03\x04"), "a Word file is a ZIP");
+
+    let notes = dir.path().join("portfolio.notes");
+    let report = json(&folio(&db, &["export", notes.to_str().unwrap(), "--format", "md", "--json"]));
+    assert_eq!(report["record"]["pages"], 0, "{report}");
+    let markdown = std::fs::read_to_string(&notes).unwrap();
+    assert!(markdown.starts_with("# Maya Okafor\n"), "{markdown}");
+    let text = dir.path().join("portfolio.txt");
+    assert!(folio(&db, &["export", text.to_str().unwrap()]).status.success());
+    assert!(std::fs::read_to_string(&text).unwrap().contains("\nCASE STUDIES\n"));
+
+    // Without a document's extension or --format it is still the backup it always was.
+    let backup = dir.path().join("backup.json");
+    assert!(folio(&db, &["export", backup.to_str().unwrap()]).status.success());
+    assert!(std::fs::read_to_string(&backup).unwrap().contains("\"caseStudies\""));
+
+    let pdf = dir.path().join("named.pdf");
+    let out = folio(&db, &["export", pdf.to_str().unwrap(), "--format", "docx"]);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(
+        stderr(&out).contains("the file name ends in .pdf but the export is Word; name it .docx"),
+        "{}",
+        stderr(&out)
+    );
+    assert!(!pdf.exists());
+    let out = folio(&db, &["export", backup.to_str().unwrap(), "--theme", "classic"]);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(stderr(&out).contains("--theme and --paper are for documents"), "{}", stderr(&out));
+    let out = folio(&db, &["export", text.to_str().unwrap(), "--format", "odt"]);
+    assert_eq!(out.status.code(), Some(2), "an unknown format is a usage error");
+    for named in ["pdf", "docx", "txt", "md", "folio", "json-resume"] {
+        assert!(stderr(&out).contains(named), "{named}: {}", stderr(&out));
+    }
+}
+
+#[test]
 fn linkedin_lays_out_each_field_against_its_limit_and_remembers_what_was_copied() {
     let (_dir, db) = with_demo();
     let out = folio(&db, &["linkedin"]);

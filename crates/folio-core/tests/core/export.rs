@@ -19,12 +19,17 @@ pub(crate) fn tool(program: &str, args: &[&str]) -> String {
     String::from_utf8_lossy(&out.stdout).into_owned()
 }
 
-fn words(text: &str) -> Vec<String> {
+pub(crate) fn words(text: &str) -> Vec<String> {
     text.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()).map(str::to_lowercase).collect()
 }
 
 /// Every word of every exported field, in the order the PDF presents them.
-fn expected_words(folio: &Folio) -> Vec<String> {
+pub(crate) fn expected_words(folio: &Folio) -> Vec<String> {
+    words(&expected_text(folio))
+}
+
+/// Every exported field, in the order the PDF presents them.
+pub(crate) fn expected_text(folio: &Folio) -> String {
     let p = folio.portfolio(None).unwrap();
     let mut text = vec![p.profile.full_name.clone(), p.profile.headline.clone(), plain_text(&p.profile.summary)];
     for cs in &p.case_studies {
@@ -48,11 +53,11 @@ fn expected_words(folio: &Folio) -> Vec<String> {
     text.extend(p.certifications.iter().map(|c| c.item.name.clone()));
     text.extend(p.education.iter().map(|e| e.item.institution.clone()));
     text.extend(p.writing.iter().map(|w| w.item.title.clone()));
-    words(&text.join(" "))
+    text.join(" ")
 }
 
 /// The first word of `wanted` that `have` lacks when read in order, if any.
-fn missing_in_order<'a>(wanted: &'a [String], have: &[String]) -> Option<(usize, &'a str)> {
+pub(crate) fn missing_in_order<'a>(wanted: &'a [String], have: &[String]) -> Option<(usize, &'a str)> {
     let mut at = 0;
     for (i, w) in wanted.iter().enumerate() {
         match have[at..].iter().position(|h| h == w) {

@@ -7,6 +7,7 @@ mod coach;
 mod demo;
 mod export;
 mod files;
+mod formats;
 mod images;
 mod interchange;
 mod linkedin;

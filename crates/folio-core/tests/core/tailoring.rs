@@ -11,7 +11,7 @@ use crate::export::tool;
 use crate::open;
 
 /// A portfolio about confidential work at Acme Payments, with an edition that hides it.
-fn confidential(folio: &Folio) -> Stored<Edition> {
+pub(crate) fn confidential(folio: &Folio) -> Stored<Edition> {
     folio
         .update_profile(&Profile {
             full_name: "Maya Okafor".into(),
