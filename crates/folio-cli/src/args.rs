@@ -119,6 +119,9 @@ pub enum Command {
     /// Set the profile photo
     #[command(subcommand)]
     Profile(ProfileCommand),
+    /// An edition's cover letter
+    #[command(subcommand)]
+    Letter(LetterCommand),
     /// What to paste into each LinkedIn field, from the portfolio, within LinkedIn's limits
     Linkedin {
         /// Write from what this edition exports [default: the whole portfolio]
@@ -241,6 +244,20 @@ pub enum ImageCommand {
     },
     /// List every image kept, with where it is shown
     List {
+        #[arg(long)]
+        json: bool,
+    },
+}
+
+#[derive(Debug, Subcommand)]
+pub enum LetterCommand {
+    /// Write a first draft of the edition's cover letter from what it knows (the role, the
+    /// posting's terms it covers, the strongest metrics, a recommendation), save it, and
+    /// print it: a draft to rewrite in your own words
+    Draft {
+        #[arg(long, value_name = "NAME")]
+        edition: String,
+        /// Print the whole letter as JSON
         #[arg(long)]
         json: bool,
     },

@@ -23,7 +23,7 @@ mod coach;
 mod commands;
 mod out;
 use args::{Cli, Command, LookArgs};
-use commands::{check, data, edition, exports, image, info, linkedin, pdf, profile, records};
+use commands::{check, data, edition, exports, image, info, letter, linkedin, pdf, profile, records};
 use folio_core::Folio;
 
 type CliResult<T = ()> = Result<T, Box<dyn std::error::Error>>;
@@ -75,6 +75,7 @@ fn run(cli: Cli) -> CliResult<ExitCode> {
         Command::Restore { path } => data::restore(&folio, &path)?,
         Command::Image(command) => image::run(&folio, command)?,
         Command::Profile(command) => profile::run(&folio, command)?,
+        Command::Letter(command) => letter::run(&folio, command)?,
         Command::Linkedin { edition, copy, json } => linkedin::linkedin(&folio, edition, copy, json)?,
         Command::Check { edition, json, strict } => return check::check(&folio, edition, json, strict),
         Command::Match { edition, posting, json } => check::match_posting(&folio, &edition, &posting, json)?,

@@ -16,6 +16,7 @@ mod found;
 mod images;
 mod import_file;
 mod interchange;
+mod letter;
 mod linkedin;
 mod merge;
 mod paths;

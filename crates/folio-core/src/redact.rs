@@ -316,6 +316,19 @@ pub(crate) fn apply(portfolio: &mut Portfolio) {
         let e = &mut e.item;
         rules.texts([&mut e.name, &mut e.target_role, &mut e.target_company, &mut e.notes, &mut e.posting]);
         rules.url(&mut e.posting_url);
+        let l = &mut e.letter;
+        rules.texts([
+            &mut l.recipient_name,
+            &mut l.recipient_title,
+            &mut l.recipient_company,
+            &mut l.recipient_address,
+            &mut l.subject,
+            &mut l.salutation,
+            &mut l.body,
+            &mut l.closing,
+            &mut l.signature,
+            &mut l.drafted,
+        ]);
     }
 }
 

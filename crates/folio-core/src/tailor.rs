@@ -236,6 +236,13 @@ fn lexicon(portfolio: &Portfolio) -> Vec<Lexeme> {
     lexicon
 }
 
+/// The names of the terms of `portfolio`'s lexicon that `text` says, in lexicon order.
+pub(crate) fn terms_in(text: &str, portfolio: &Portfolio) -> Vec<String> {
+    let lexicon = lexicon(portfolio);
+    let said = Spotter::new(&lexicon).said(text);
+    lexicon.into_iter().zip(said).filter(|(_, said)| *said).map(|(l, _)| l.name).collect()
+}
+
 /// A record's exported text.
 struct Said {
     kind: EntityKind,

@@ -6,7 +6,7 @@ use uuid::Uuid;
 
 use crate::entity::join_text;
 use crate::validate::{limits, Check};
-use crate::{Entity, EntityKind, Invalid, Portfolio, Timestamp};
+use crate::{CoverLetter, Entity, EntityKind, Invalid, Portfolio, Timestamp};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize, Deserialize, TS)]
 #[serde(rename_all = "kebab-case")]
@@ -155,6 +155,8 @@ pub struct Edition {
     pub relative_metrics: bool,
     /// Links marked internal are exported too (by default they are left out).
     pub internal_links: bool,
+    /// The cover letter sent with it (boxed: most of an edition's size, and seldom read).
+    pub letter: Box<CoverLetter>,
 }
 
 /// An organisation that an edition never names: every mention reads as `replacement`.
@@ -194,6 +196,7 @@ impl Default for Edition {
             redactions: Vec::new(),
             relative_metrics: false,
             internal_links: false,
+            letter: Box::default(),
         }
     }
 }
@@ -256,6 +259,7 @@ impl Entity for Edition {
                 c.fail("replacement", "must not name the organisation it hides");
             }
         });
+        self.letter.check(&mut c);
         c.finish()
     }
 

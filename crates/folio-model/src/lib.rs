@@ -13,6 +13,7 @@ mod edition;
 mod entity;
 mod error_code;
 pub mod fields;
+mod letter;
 pub mod markdown;
 mod metric;
 mod profile;
@@ -31,6 +32,7 @@ pub use edition::{
 };
 pub use entity::{Entity, EntityKind, Portfolio, Stored, Timestamp};
 pub use error_code::ErrorCode;
+pub use letter::CoverLetter;
 pub use metric::{
     format_factor, format_number, format_quantity, metric_presets, Direction, Metric, MetricCategory, MetricPreset,
     MetricSummary,

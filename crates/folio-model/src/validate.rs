@@ -97,6 +97,14 @@ impl Check {
         }
     }
 
+    /// Checks the fields of one nested value, named `field.` and theirs.
+    pub fn nested(&mut self, field: &str, check: impl FnOnce(&mut Check)) {
+        let nested = format!("{}{field}.", self.prefix);
+        let saved = std::mem::replace(&mut self.prefix, nested);
+        check(self);
+        self.prefix = saved;
+    }
+
     pub fn required(&mut self, field: &str, value: &str, max: usize) {
         if value.trim().is_empty() {
             self.fail(field, "must not be empty");

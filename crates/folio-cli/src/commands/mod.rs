@@ -8,6 +8,7 @@ pub mod edition;
 pub mod exports;
 pub mod image;
 pub mod info;
+pub mod letter;
 pub mod linkedin;
 pub mod pdf;
 pub mod profile;

@@ -16,7 +16,7 @@ use super::{Check, Target};
 use crate::words::{has_any_word, word_count, Phrases};
 
 /// Verbs that hide what the author did.
-const VAGUE: [&str; 9] = [
+pub(super) const VAGUE: [&str; 9] = [
     "helped with",
     "helped to",
     "was involved in",
@@ -52,7 +52,7 @@ const TEAM: [&str; 16] = [
 ];
 
 /// The vague verbs, all found in one pass over a text.
-static VAGUE_PHRASES: LazyLock<Phrases> = LazyLock::new(|| Phrases::new(&VAGUE));
+pub(super) static VAGUE_PHRASES: LazyLock<Phrases> = LazyLock::new(|| Phrases::new(&VAGUE));
 
 /// The longest summary that can still be scanned, in words.
 const SUMMARY_WORDS: usize = 60;

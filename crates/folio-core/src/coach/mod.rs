@@ -15,8 +15,8 @@
 //! The checks are grouped by what they read, one module each: [`portfolio`] (across
 //! every case study), [`profile`], [`case_study`] (one case study's own fields),
 //! [`evidence`] (its decisions and metrics), [`recommendations`], [`links`] (every
-//! address a reader may open) and [`ats`] (how an applicant tracking system reads the
-//! PDF). Each check records its outcome the same way, through [`tally`], which keeps
+//! address a reader may open), [`letter`] (an edition's cover letter) and [`ats`] (how
+//! an applicant tracking system reads the PDF). Each check records its outcome the same way, through [`tally`], which keeps
 //! the findings and counts the checks for the scores. [`coach()`] runs the groups in a
 //! fixed order, and the findings keep that order within each severity.
 
@@ -30,6 +30,7 @@ use crate::{Folio, Result};
 mod ats;
 mod case_study;
 mod evidence;
+mod letter;
 mod links;
 mod portfolio;
 mod profile;
@@ -118,6 +119,12 @@ pub enum Check {
     FewLanguages,
     ImageNoAlt,
     ImageNoCaption,
+    LetterFewTerms,
+    LetterNoMetric,
+    LetterNotAddressed,
+    LetterTooLong,
+    LetterUnedited,
+    LetterVagueVerb,
     LinkNotHttps,
     MetricNoTimeframe,
     NoBlogOrCode,
@@ -165,6 +172,12 @@ impl Check {
             Self::FewLanguages => "few-languages",
             Self::ImageNoAlt => "image-no-alt",
             Self::ImageNoCaption => "image-no-caption",
+            Self::LetterFewTerms => "letter-few-terms",
+            Self::LetterNoMetric => "letter-no-metric",
+            Self::LetterNotAddressed => "letter-not-addressed",
+            Self::LetterTooLong => "letter-too-long",
+            Self::LetterUnedited => "letter-unedited",
+            Self::LetterVagueVerb => "letter-vague-verb",
             Self::LinkNotHttps => "link-not-https",
             Self::MetricNoTimeframe => "metric-no-timeframe",
             Self::NoBlogOrCode => "no-blog-or-code",
@@ -271,6 +284,7 @@ pub fn coach(
     }
     recommendations::recommendation_checks(&mut c, portfolio, &whole);
     links::address_checks(&mut c, portfolio);
+    letter::letter_checks(&mut c, portfolio);
     if let Some(ats) = ats {
         ats::ats_checks(&mut c, ats, &whole);
     }

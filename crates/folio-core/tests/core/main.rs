@@ -10,6 +10,7 @@ mod files;
 mod formats;
 mod images;
 mod interchange;
+mod letter;
 mod linkedin;
 mod linkedin_kit;
 mod portfolio;

@@ -37,6 +37,19 @@ function edition(overrides: Partial<Edition> = {}): Edition {
     redactions: [],
     relativeMetrics: false,
     internalLinks: false,
+    letter: {
+      recipientName: '',
+      recipientTitle: '',
+      recipientCompany: '',
+      recipientAddress: '',
+      date: null,
+      subject: '',
+      salutation: '',
+      body: '',
+      closing: '',
+      signature: '',
+      drafted: '',
+    },
     ...overrides,
   };
 }
