@@ -41,6 +41,7 @@ macro_rules! with_commands {
             linkedin_kit,
             mark_linkedin_copied,
             match_posting,
+            draft_letter,
             suggested_export_path,
             open_export,
             show_database,

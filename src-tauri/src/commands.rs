@@ -6,7 +6,8 @@ use folio_core::{
     LinkedinKit, MatchReport, SearchHit, Stats, Status, ThemeInfo, TrashItem,
 };
 use folio_model::{
-    Asset, EntityKind, ExportRecord, FileType, Invalid, Metric, MetricPreset, MetricSummary, Profile, Record, Stored,
+    Asset, Edition, EntityKind, ExportRecord, FileType, Invalid, Metric, MetricPreset, MetricSummary, Profile, Record,
+    Stored,
 };
 use tauri::ipc::{InvokeBody, Request, Response};
 use tauri::State;
@@ -164,6 +165,12 @@ pub async fn coach(state: State<'_, AppState>, edition: Option<Uuid>) -> Reply<C
 #[tauri::command]
 pub async fn match_posting(state: State<'_, AppState>, edition: Uuid) -> Reply<MatchReport> {
     state.run(move |f| f.match_posting(edition, None)).await
+}
+
+/// Writes a first draft of the edition's cover letter into it, and returns the edition.
+#[tauri::command]
+pub async fn draft_letter(state: State<'_, AppState>, edition: Uuid) -> Reply<Stored<Edition>> {
+    state.run(move |f| f.draft_letter(edition)).await
 }
 
 #[tauri::command]

@@ -93,7 +93,8 @@ pub enum Command {
         /// .md), else a Folio backup]
         #[arg(long, value_enum)]
         format: Option<ExportArg>,
-        /// A document: a résumé (experience first) or the whole portfolio [default: the edition's, else portfolio]
+        /// A document: a résumé (experience first), the whole portfolio, the edition's cover
+        /// letter, or the bundle of all three [default: the edition's, else portfolio]
         #[arg(long, value_enum)]
         document: Option<DocumentArg>,
         /// Only what this edition selects [default: everything, in manual order]
@@ -328,6 +329,10 @@ pub enum PaperArg {
 pub enum DocumentArg {
     Resume,
     Portfolio,
+    /// The edition's cover letter
+    Letter,
+    /// The cover letter, the résumé and the case studies, in one file
+    Bundle,
 }
 
 impl From<DocumentArg> for folio_model::DocumentFormat {
@@ -335,6 +340,8 @@ impl From<DocumentArg> for folio_model::DocumentFormat {
         match f {
             DocumentArg::Resume => Self::Resume,
             DocumentArg::Portfolio => Self::Portfolio,
+            DocumentArg::Letter => Self::Letter,
+            DocumentArg::Bundle => Self::Bundle,
         }
     }
 }

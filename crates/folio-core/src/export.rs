@@ -97,7 +97,13 @@ impl Folio {
     /// What an export of the portfolio (or of one edition) would contain now: the
     /// portfolio as it will be laid out, redactions applied, and the look to give it.
     pub fn export_snapshot_now(&self, request: &ExportRequest) -> Result<ExportSnapshot> {
-        let portfolio = self.portfolio(request.edition)?;
+        let mut portfolio = self.portfolio(request.edition)?;
+        // A letter with no date of its own bears the day it is exported.
+        if let Some(letter) = portfolio.edition.as_mut().map(|e| &mut e.item.letter).filter(|l| l.date.is_none()) {
+            let today = jiff::Zoned::now().date();
+            let (year, month, day) = (today.year() as u16, today.month() as u8, today.day() as u8);
+            letter.date = folio_model::PartialDate::day(year, month, day);
+        }
         let edition: Option<&Edition> = portfolio.edition.as_ref().map(|e| &e.item);
         let theme = request.theme.clone().or_else(|| edition.map(|e| e.theme.clone())).unwrap_or_default();
         let theme = match theme.trim() {

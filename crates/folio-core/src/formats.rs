@@ -86,6 +86,7 @@ fn check_no_trace(outline: &Outline, redactions: &[Redaction]) -> Result<()> {
                 inlines(by, &mut words);
             }
             Block::Figure { alt, caption, .. } => words.extend([alt.as_str(), caption.as_str()]),
+            Block::Break => {}
         }
     }
     redact::check_text(&words.join(" \n "), redactions, "the document")?;

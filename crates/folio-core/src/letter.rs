@@ -77,7 +77,7 @@ pub(crate) fn draft(portfolio: &Portfolio, terms: &[Term]) -> String {
 
     let covered: Vec<&Term> = terms.iter().filter(|t| t.covered).take(TERMS).collect();
     if covered.is_empty() {
-        let titles: Vec<String> = studies.iter().take(STUDIES).map(|c| emphasised(&c.title)).collect();
+        let titles: Vec<String> = studies.iter().take(STUDIES).map(|c| quoted(&c.title)).collect();
         if !titles.is_empty() {
             paragraphs
                 .push(format!("The case studies with this letter show the work I would bring: {}.", list(&titles)));
@@ -86,7 +86,7 @@ pub(crate) fn draft(portfolio: &Portfolio, terms: &[Term]) -> String {
         let names: Vec<String> = covered.iter().map(|t| in_sentence(t)).collect();
         let mut shown = format!("Your posting asks for {}, and I have done that work.", list(&names));
         for (title, names) in evidence(&covered, &studies) {
-            shown.push_str(&format!(" In {} I worked with {}.", emphasised(&title), list(&names)));
+            shown.push_str(&format!(" In {} I worked with {}.", quoted(&title), list(&names)));
         }
         paragraphs.push(shown);
     }
@@ -97,7 +97,7 @@ pub(crate) fn draft(portfolio: &Portfolio, terms: &[Term]) -> String {
             .iter()
             .map(|(study, m)| {
                 let figure = if relative { m.relative_statement().unwrap_or_default() } else { m.statement() };
-                format!("{} ({})", figure, emphasised(&study.title))
+                format!("{} ({})", figure, quoted(&study.title))
             })
             .collect();
         paragraphs.push(format!("The results were measured: {}.", list(&results)));
@@ -165,9 +165,17 @@ fn in_sentence(term: &Term) -> String {
     chars.next().map(|first| first.to_lowercase().chain(chars).collect()).unwrap_or_default()
 }
 
-/// A title in italics, its own asterisks kept as text.
-fn emphasised(title: &str) -> String {
-    format!("*{}*", title.trim().replace('*', "\\*"))
+/// A title as a letter quotes it, in curly quotes, Markdown's markup in it kept as text.
+fn quoted(title: &str) -> String {
+    let mut out = String::from("“");
+    for c in title.trim().chars() {
+        if matches!(c, '*' | '_' | '[' | ']' | '`' | '\\') {
+            out.push('\\');
+        }
+        out.push(c);
+    }
+    out.push('”');
+    out
 }
 
 /// "a", "a and b", "a, b and c".

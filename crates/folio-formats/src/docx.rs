@@ -118,7 +118,14 @@ pub fn docx(outline: &Outline, look: &Look, pictures: &Pictures) -> Result<Vec<u
         let width_mm = look.paper_mm.0 - 2.0 * look.margin_x_mm;
         (width_mm / 25.4 * 96.0) as u32
     };
-    let mut pass = Pass { pictures, text_width_px, figures: Vec::new(), numbered_lists: Vec::new(), numbering: false };
+    let mut pass = Pass {
+        pictures,
+        text_width_px,
+        figures: Vec::new(),
+        numbered_lists: Vec::new(),
+        numbering: false,
+        broken: false,
+    };
     for block in &outline.blocks {
         for paragraph in pass.paragraphs(block) {
             doc = doc.add_paragraph(paragraph);
@@ -249,6 +256,8 @@ struct Pass<'a> {
     numbered_lists: Vec<usize>,
     /// Whether the last block was an item of a numbered list.
     numbering: bool,
+    /// Whether the last block was a break: the next paragraph starts a page.
+    broken: bool,
 }
 
 impl Pass<'_> {
@@ -256,8 +265,10 @@ impl Pass<'_> {
     fn paragraphs(&mut self, block: &Block) -> Vec<Paragraph> {
         let styled = |style: &str, text: &[Inline]| runs(Paragraph::new().style(style), text);
         let numbering = std::mem::replace(&mut self.numbering, matches!(block, Block::Item { number: Some(_), .. }));
-        match block {
+        let broken = std::mem::replace(&mut self.broken, matches!(block, Block::Break));
+        let mut out = match block {
             Block::Title(text) => vec![Paragraph::new().style("Title").add_run(Run::new().add_text(text))],
+            Block::Break => Vec::new(),
             Block::Subtitle(text) => vec![Paragraph::new().style("Subtitle").add_run(Run::new().add_text(text))],
             Block::Heading { level: 1, text } => {
                 // In capitals, as on the page: how parsers know a section heading.
@@ -295,7 +306,13 @@ impl Pass<'_> {
                 }
                 out
             }
+        };
+        // The paragraph after a break starts a new part of a bundle on a new page.
+        if broken && !out.is_empty() {
+            let first = out.remove(0).page_break_before(true);
+            out.insert(0, first);
         }
+        out
     }
 }
 

@@ -38,6 +38,7 @@ pub fn markdown(outline: &Outline) -> String {
                 out.push_str(&format!("> {}\n>\n> {}", inlines(text), inlines(by)));
             }
             Block::Figure { alt, caption, .. } => out.push_str(&format!("*{}*", escape(&figure(alt, caption)))),
+            Block::Break => out.push_str("---"),
         }
         out.push('\n');
         previous = Some(block);

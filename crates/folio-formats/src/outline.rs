@@ -63,6 +63,9 @@ pub enum Block {
         alt: String,
         caption: String,
     },
+    /// What follows starts a new page, where a file has pages: the parts of an
+    /// application bundle.
+    Break,
 }
 
 /// The words a [`Block`] holds, one string: what a reader takes in.
@@ -109,6 +112,21 @@ pub fn outline(p: &Portfolio, format: DocumentFormat) -> Outline {
             }
         }
         DocumentFormat::Resume => o.resume(p),
+        DocumentFormat::Letter => {
+            o.letter(p);
+        }
+        // The letter, the whole résumé, then the case studies, each under the letterhead.
+        DocumentFormat::Bundle => {
+            if o.letter(p) {
+                o.push(Block::Break);
+                o.header(p);
+            }
+            o.resume(p);
+            if p.sections.contains(&Section::CaseStudies) && !p.case_studies.is_empty() {
+                o.push(Block::Break);
+                o.case_studies(p);
+            }
+        }
     }
     Outline { properties: properties(p, format), blocks: o.blocks }
 }
@@ -224,6 +242,35 @@ impl Writer {
         if shows(Section::Certifications) {
             self.certifications(&p.certifications);
         }
+    }
+
+    /// The edition's cover letter, when it has a body; whether it had one.
+    fn letter(&mut self, p: &Portfolio) -> bool {
+        let Some(e) = p.edition.as_ref().map(|e| &e.item) else { return false };
+        let l = &e.letter;
+        if !l.is_written() {
+            return false;
+        }
+        let company = if l.recipient_company.trim().is_empty() { &e.target_company } else { &l.recipient_company };
+        let date = l.date.map(|d| d.human()).unwrap_or_default();
+        let head = [date.as_str(), &l.recipient_name, &l.recipient_title, company]
+            .into_iter()
+            .chain(l.recipient_address.lines());
+        for line in head.map(str::trim).filter(|line| !line.is_empty()) {
+            self.push(Block::Paragraph(vec![run(line)]));
+        }
+        if !l.subject.trim().is_empty() {
+            self.push(Block::Paragraph(vec![bold(l.subject.trim())]));
+        }
+        if !l.salutation.trim().is_empty() {
+            self.push(Block::Paragraph(vec![run(l.salutation.trim())]));
+        }
+        self.markdown(&l.body);
+        let signature = if l.signature.trim().is_empty() { p.profile.full_name.trim() } else { l.signature.trim() };
+        for line in [l.closing.trim(), signature].into_iter().filter(|line| !line.is_empty()) {
+            self.push(Block::Paragraph(vec![run(line)]));
+        }
+        true
     }
 
     fn summary(&mut self, p: &Portfolio) {

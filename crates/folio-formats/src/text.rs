@@ -34,6 +34,8 @@ pub fn text(outline: &Outline) -> String {
                 out.push_str(&words(by));
             }
             Block::Figure { alt, caption, .. } => out.push_str(&figure(alt, caption)),
+            // A blank line more: plain text has no pages.
+            Block::Break => {}
         }
         out.push('\n');
         previous = Some(block);

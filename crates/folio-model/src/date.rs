@@ -25,6 +25,12 @@ impl PartialDate {
         (1..=12).contains(&month).then_some(Self { year, month: Some(month), day: None })
     }
 
+    /// A day of the calendar; `None` for one that does not exist.
+    pub fn day(year: u16, month: u8, day: u8) -> Option<Self> {
+        let valid = (1..=12).contains(&month) && day >= 1 && day <= days_in_month(year, month);
+        valid.then_some(Self { year, month: Some(month), day: Some(day) })
+    }
+
     pub fn year_value(&self) -> u16 {
         self.year
     }

@@ -16,14 +16,18 @@ pub enum Paper {
     Letter,
 }
 
-/// What an export is: a résumé of one or two pages, experience first, or the full
-/// portfolio — that résumé, then every case study in full.
+/// What an export is: a résumé of one or two pages, experience first; the full
+/// portfolio — that résumé, then every case study in full; the edition's cover letter
+/// on one page; or the application bundle — the letter, the résumé, then the case
+/// studies, in one file.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize, Deserialize, TS)]
 #[serde(rename_all = "kebab-case")]
 pub enum DocumentFormat {
     #[default]
     Portfolio,
     Resume,
+    Letter,
+    Bundle,
 }
 
 impl DocumentFormat {
@@ -31,6 +35,8 @@ impl DocumentFormat {
         match self {
             Self::Portfolio => "Portfolio",
             Self::Resume => "Résumé",
+            Self::Letter => "Cover letter",
+            Self::Bundle => "Application",
         }
     }
 }

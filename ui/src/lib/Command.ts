@@ -31,6 +31,7 @@ export type Command =
   | 'linkedin_kit'
   | 'mark_linkedin_copied'
   | 'match_posting'
+  | 'draft_letter'
   | 'suggested_export_path'
   | 'open_export'
   | 'show_database'

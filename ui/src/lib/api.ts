@@ -13,6 +13,7 @@ import type { ErrorCode } from './bindings/ErrorCode';
 import type { ErrorInfo } from './bindings/ErrorInfo';
 import type { ExportRecord } from './bindings/ExportRecord';
 import type { ExportReport } from './bindings/ExportReport';
+import type { Edition } from './bindings/Edition';
 import type { ExportRequest } from './bindings/ExportRequest';
 import type { FileType } from './bindings/FileType';
 import type { FieldError } from './bindings/FieldError';
@@ -102,6 +103,8 @@ export const api = {
   markLinkedinCopied: (key: string, edition: string | null) => call<KitField>('mark_linkedin_copied', { key, edition }),
   /** How well the edition answers the job posting saved in it. */
   matchPosting: (edition: string) => call<MatchReport>('match_posting', { edition }),
+  /** Writes a first draft of the edition's cover letter into it (saved), and returns the edition. */
+  draftLetter: (edition: string) => call<Stored<Edition>>('draft_letter', { edition }),
   suggestedExportPath: (edition: string | null, file: FileType) => call<string>('suggested_export_path', { edition, file }),
   openExport: (id: string, reveal: boolean) => call<null>('open_export', { id, reveal }),
   /** Shows the database file in its folder. */

@@ -3,6 +3,7 @@
 // how to present them.
 import type { CaseStudyKind } from './bindings/CaseStudyKind';
 import type { Direction } from './bindings/Direction';
+import type { CoverLetter } from './bindings/CoverLetter';
 import type { DocumentFormat } from './bindings/DocumentFormat';
 import type { EntityKind } from './bindings/EntityKind';
 import type { FileType } from './bindings/FileType';
@@ -140,10 +141,17 @@ export const LINK_KINDS = options<LinkKind>({
 export const PAPERS = options<Paper>({ a4: 'A4', letter: 'US Letter' });
 
 /** The two kinds of export, with what each holds (shown as the option's tooltip). */
-export const FORMATS = options<DocumentFormat>({ portfolio: 'Portfolio', resume: 'Résumé' });
+export const FORMATS = options<DocumentFormat>({
+  portfolio: 'Portfolio',
+  resume: 'Résumé',
+  letter: 'Cover letter',
+  bundle: 'Application bundle',
+});
 export const FORMAT_DETAILS: { readonly [K in DocumentFormat]: string } = {
   portfolio: 'The résumé, then every case study in full',
   resume: 'Experience first, at most two pages',
+  letter: 'The cover letter, on one page under your letterhead',
+  bundle: 'The cover letter, the résumé, then the case studies, in one file',
 };
 
 /** The types of file an export writes: a name for the button, one for the save dialog's filter. */
@@ -260,6 +268,20 @@ export const FIELDS: { [K in EntityKind]: Field<ItemOf<K>>[] } = {
     { key: 'notes', label: 'Notes', type: 'markdown', rows: 3 },
   ],
 };
+
+/** An edition's cover letter, in the order the page prints it. */
+export const LETTER_FIELDS: Field<CoverLetter>[] = [
+  { key: 'recipientName', label: 'To', type: 'text', hint: 'The hiring manager, when you know their name' },
+  { key: 'recipientTitle', label: 'Their title', type: 'text' },
+  { key: 'recipientCompany', label: 'Company', type: 'text', hint: "Empty for the edition's company" },
+  { key: 'recipientAddress', label: 'Address', type: 'textarea', rows: 2 },
+  { key: 'date', label: 'Date', type: 'date', hint: 'YYYY-MM-DD; empty for the day you export' },
+  { key: 'subject', label: 'Subject', type: 'text', wide: true },
+  { key: 'salutation', label: 'Salutation', type: 'text' },
+  { key: 'body', label: 'Letter', type: 'markdown', rows: 14 },
+  { key: 'closing', label: 'Closing', type: 'text' },
+  { key: 'signature', label: 'Signature', type: 'text', hint: 'Empty for your name' },
+];
 
 /** How the list names a record, and what it says under the name. */
 export function describe(record: Record): { title: string; detail: string } {

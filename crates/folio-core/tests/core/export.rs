@@ -124,7 +124,7 @@ fn the_demo_exports_in_every_theme_and_paper_as_a_sound_ats_readable_pdf() {
 }
 
 /// Titles of the outline's items, depth-first, with their depth.
-fn outline(pdf: &lopdf::Document) -> Vec<(usize, String)> {
+pub(crate) fn outline(pdf: &lopdf::Document) -> Vec<(usize, String)> {
     fn title(o: &lopdf::Object) -> String {
         let bytes = o.as_str().unwrap();
         let units: Vec<u16> = bytes[2..].chunks(2).map(|c| u16::from_be_bytes([c[0], c[1]])).collect();

@@ -19,8 +19,8 @@ use crate::tailoring::confidential;
 
 /// What python-docx reads from a Word file (`read_docx.py`).
 #[derive(Debug, Deserialize)]
-struct WordRead {
-    paragraphs: Vec<ReadParagraph>,
+pub(crate) struct WordRead {
+    pub(crate) paragraphs: Vec<ReadParagraph>,
     pictures: Vec<String>,
     inline_shapes: usize,
     fonts: BTreeMap<String, Option<String>>,
@@ -28,18 +28,18 @@ struct WordRead {
 }
 
 #[derive(Debug, Deserialize)]
-struct ReadParagraph {
-    style: String,
-    text: String,
+pub(crate) struct ReadParagraph {
+    pub(crate) style: String,
+    pub(crate) text: String,
     links: Vec<String>,
 }
 
 impl WordRead {
-    fn text(&self) -> String {
+    pub(crate) fn text(&self) -> String {
         self.paragraphs.iter().map(|p| p.text.as_str()).collect::<Vec<_>>().join("\n")
     }
 
-    fn styled(&self, style: &str) -> Vec<&str> {
+    pub(crate) fn styled(&self, style: &str) -> Vec<&str> {
         self.paragraphs.iter().filter(|p| p.style == style).map(|p| p.text.as_str()).collect()
     }
 
@@ -57,7 +57,7 @@ fn python() -> PathBuf {
     python
 }
 
-fn read_docx(path: &Path) -> WordRead {
+pub(crate) fn read_docx(path: &Path) -> WordRead {
     let script = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/core/read_docx.py");
     let out = Command::new(python()).arg(script).arg(path).output().unwrap();
     assert!(
@@ -70,7 +70,7 @@ fn read_docx(path: &Path) -> WordRead {
 }
 
 /// Every part of a Word file (it is a ZIP of XML parts and pictures), by name.
-fn parts(path: &Path) -> BTreeMap<String, Vec<u8>> {
+pub(crate) fn parts(path: &Path) -> BTreeMap<String, Vec<u8>> {
     let mut zip = zip::ZipArchive::new(std::fs::File::open(path).unwrap()).unwrap();
     (0..zip.len())
         .map(|i| {

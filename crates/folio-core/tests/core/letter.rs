@@ -1,9 +1,14 @@
 //! Cover letters: the draft Folio writes from an edition, and the coach's letter checks.
 
-use folio_core::{match_posting, Check, Folio};
-use folio_model::{Edition, Stored};
+use std::path::Path;
 
+use folio_core::{match_posting, Check, ExportRequest, Folio};
+use folio_model::{DocumentFormat, Edition, FileType, Stored};
+
+use crate::export::{outline, tool};
+use crate::formats::{parts, read_docx};
 use crate::open;
+use crate::tailoring::confidential;
 
 const NORTHWIND: &str = "Staff Engineer — Northwind";
 
@@ -110,4 +115,124 @@ fn the_draft_itself_passes_the_letter_checks_but_the_one_that_asks_for_a_rewrite
     let edition = folio.edition_by_name(NORTHWIND).unwrap();
     let letter = folio.draft_letter(edition.id).unwrap().item.letter;
     assert_eq!(letter_findings(&folio, &letter.body, &letter.drafted), [Check::LetterUnedited]);
+}
+
+/// A letter in the Northwind edition, rewritten by hand, addressed to someone.
+fn written_letter(folio: &Folio) -> Stored<Edition> {
+    let mut edition = folio.edition_by_name(NORTHWIND).unwrap();
+    let l = &mut edition.item.letter;
+    l.recipient_name = "Dana Whitfield".into();
+    l.recipient_title = "VP Engineering".into();
+    l.recipient_address = "1 Harbour Street\nLeeds".into();
+    l.subject = "Staff Engineer, Payments Platform".into();
+    l.salutation = "Dear Dana,".into();
+    l.body = GOOD.into();
+    l.closing = "Kind regards,".into();
+    folio.update(edition.id, &edition.item).unwrap()
+}
+
+fn export(folio: &Folio, edition: &Stored<Edition>, path: &Path, format: DocumentFormat, file: FileType) {
+    let request =
+        ExportRequest { edition: Some(edition.id), format: Some(format), file: Some(file), ..ExportRequest::default() };
+    folio.export(path, &request).unwrap_or_else(|e| panic!("{format:?} as {file:?}: {e}"));
+}
+
+#[test]
+fn the_letter_is_one_page_under_the_letterhead_in_the_order_a_letter_reads() {
+    let (folio, dir) = demo();
+    let edition = written_letter(&folio);
+    let pdf = dir.path().join("letter.pdf");
+    export(&folio, &edition, &pdf, DocumentFormat::Letter, FileType::Pdf);
+    let file = pdf.to_str().unwrap();
+    assert!(tool("qpdf", &["--check", file]).contains("No syntax or stream encoding errors"));
+    let info = tool("pdfinfo", &[file]);
+    assert!(info.contains("Pages:           1"), "{info}");
+    assert!(info.contains("Title:           Maya Okafor — Cover letter"), "{info}");
+    let raw = tool("pdftotext", &["-raw", file, "-"]);
+    let today = jiff::Zoned::now().date();
+    let order = [
+        "Maya Okafor",
+        &format!(
+            "{} {}",
+            today.day(),
+            ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"]
+                [today.month() as usize - 1]
+        ),
+        "Dana Whitfield",
+        "VP Engineering",
+        "Northwind",
+        "1 Harbour Street",
+        "Leeds",
+        "Staff Engineer, Payments Platform",
+        "Dear Dana,",
+        "I am applying for the Staff Engineer role at Northwind.",
+        "Kind regards,",
+    ];
+    let mut at = 0;
+    for line in order {
+        let found = raw[at..].find(line).unwrap_or_else(|| panic!("{line:?} missing or out of order in:\n{raw}"));
+        at += found + line.len();
+    }
+    assert!(raw[at..].contains("Maya Okafor"), "signed with the profile's name");
+}
+
+#[test]
+fn the_bundle_is_the_letter_then_the_resume_then_the_case_studies_under_one_outline() {
+    let (folio, dir) = demo();
+    let edition = written_letter(&folio);
+    let pdf = dir.path().join("bundle.pdf");
+    export(&folio, &edition, &pdf, DocumentFormat::Bundle, FileType::Pdf);
+    let doc = lopdf::Document::load(&pdf).unwrap();
+    let top: Vec<String> = outline(&doc).into_iter().filter(|(depth, _)| *depth == 0).map(|(_, t)| t).collect();
+    assert_eq!(top.first().map(String::as_str), Some("Cover letter"), "{top:?}");
+    let (experience, studies) =
+        (top.iter().position(|t| t == "Experience"), top.iter().position(|t| t == "Case studies"));
+    assert!(experience.is_some() && experience < studies, "the résumé, then the case studies: {top:?}");
+    let first = tool("pdftotext", &["-f", "1", "-l", "1", pdf.to_str().unwrap(), "-"]);
+    assert!(first.contains("Dear Dana,") && !first.contains("EXPERIENCE"), "the letter has its page");
+    let second = tool("pdftotext", &["-f", "2", "-l", "2", pdf.to_str().unwrap(), "-"]);
+    assert!(second.starts_with("Maya Okafor") && second.contains("EXPERIENCE"), "the résumé under the letterhead");
+
+    // The same bundle as Word: each part from a new page, under its title.
+    let docx = dir.path().join("bundle.docx");
+    export(&folio, &edition, &docx, DocumentFormat::Bundle, FileType::Docx);
+    let read = read_docx(&docx);
+    assert_eq!(read.styled("Title").len(), 2, "the letterhead heads the letter and the résumé");
+    let document = String::from_utf8_lossy(&parts(&docx)["word/document.xml"]).into_owned();
+    assert_eq!(document.matches("<w:pageBreakBefore").count(), 2, "the résumé and the case studies start pages");
+    assert!(read.text().contains(GOOD));
+}
+
+#[test]
+fn a_redacted_letter_and_bundle_leave_no_trace_in_any_format() {
+    let (folio, dir) = open();
+    let mut edition = confidential(&folio);
+    edition.item.letter.body = "At Acme Payments I led the ledger; ACME's batch is gone.".into();
+    edition.item.letter.recipient_company = "Northwind".into();
+    folio.update(edition.id, &edition.item).unwrap();
+    for format in [DocumentFormat::Letter, DocumentFormat::Bundle] {
+        for file in FileType::ALL {
+            let path = dir.path().join(format!("{format:?}.{}", file.extension()));
+            export(&folio, &edition, &path, format, file);
+            let all = match file {
+                FileType::Pdf => {
+                    let p = path.to_str().unwrap();
+                    [
+                        tool("pdftotext", &[p, "-"]),
+                        tool("pdfinfo", &[p]),
+                        tool("qpdf", &["--qdf", "--object-streams=disable", p, "-"]),
+                    ]
+                    .concat()
+                }
+                FileType::Docx => {
+                    parts(&path).into_values().map(|b| String::from_utf8_lossy(&b).into_owned()).collect()
+                }
+                _ => std::fs::read_to_string(&path).unwrap(),
+            };
+            assert!(!all.to_lowercase().contains("acme"), "{format:?} as {file:?} mentions Acme");
+            if file != FileType::Pdf {
+                assert!(all.contains("a top-10 European bank"), "{format:?} as {file:?}");
+            }
+        }
+    }
 }

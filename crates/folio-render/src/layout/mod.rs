@@ -20,6 +20,7 @@ mod case_study;
 mod entries;
 mod flow;
 mod header;
+mod letter;
 mod metrics;
 mod quote;
 mod resume;
@@ -57,6 +58,22 @@ pub fn layout(portfolio: &Portfolio, options: &LayoutOptions<'_>) -> Document {
         DocumentFormat::Portfolio => compose(portfolio, options, |b| {
             for section in &portfolio.sections {
                 b.section(*section, portfolio);
+            }
+        }),
+        DocumentFormat::Letter => compose(portfolio, options, |b| b.letter(portfolio)),
+        // The letter, the whole résumé and the case studies, each from a new page under
+        // the letterhead; the résumé is not cut: an application bundle is read whole.
+        DocumentFormat::Bundle => compose(portfolio, options, |b| {
+            let before = b.blocks.len();
+            b.letter(portfolio);
+            if b.blocks.len() > before {
+                b.page_break();
+                b.header(portfolio);
+            }
+            b.resume(portfolio, resume::Cut::Nothing);
+            if portfolio.sections.contains(&Section::CaseStudies) && !portfolio.case_studies.is_empty() {
+                b.page_break();
+                b.section(Section::CaseStudies, portfolio);
             }
         }),
         DocumentFormat::Resume => {
