@@ -153,3 +153,43 @@ async fn the_main_screens_in_light_and_dark() {
     assert!(!edition.is_empty());
     assert!(screenshot_dir().join("edition-preview.png").is_file());
 }
+
+#[tokio::test(flavor = "multi_thread")]
+async fn a_cover_letter_is_drafted_from_the_edition_and_shown_on_one_page_in_the_preview() {
+    let _one = ONE_WINDOW.lock().await;
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("folio.db");
+    Folio::open(&db).unwrap().load_demo(false).unwrap();
+
+    let app = App::launch(&db).await;
+    app.find("[data-testid=nav-edition]").await.click().await.unwrap();
+    app.find("[data-kind=edition]").await;
+    app.find("[data-testid=draft-letter]").await.click().await.unwrap();
+    app.wait_until(
+        "document.querySelector('textarea[name=body]')?.value.startsWith(\
+         'I am writing to apply for the Staff Engineer role at Northwind.') === true",
+        "the draft in the letter's field",
+    )
+    .await;
+    assert_eq!(app.value("input[name=subject]").await, "Application for the Staff Engineer role");
+
+    // Rewritten by hand, the letter is replaced by a new draft only on a second click.
+    app.type_into("textarea[name=body]", " I would start with the ledger.").await;
+    app.saved().await;
+    app.find("[data-testid=draft-letter]").await.click().await.unwrap();
+    app.find_text("[data-testid=draft-letter]", "Replace your letter with a new draft").await;
+    assert!(app.value("textarea[name=body]").await.ends_with("I would start with the ledger."));
+
+    app.find("[data-testid=preview-letter]").await.click().await.unwrap();
+    app.wait_texts("[data-testid=preview-status]", "the letter in the preview", |t| {
+        t.first().is_some_and(|s| s.starts_with("1 page"))
+    })
+    .await;
+    app.saved().await;
+    app.close().await;
+
+    let folio = Folio::open(&db).unwrap();
+    let edition = folio.edition_by_name("Staff Engineer — Northwind").unwrap().item;
+    assert_eq!(edition.format, folio_model::DocumentFormat::Letter);
+    assert!(edition.letter.body.ends_with("I would start with the ledger."), "what was typed is kept");
+}

@@ -161,16 +161,28 @@ impl Folio {
     }
 
     /// How an applicant tracking system would read the PDF of the portfolio (or of one
-    /// edition): the PDF the preview shows, read back and parsed as such systems do,
-    /// each field compared with what it printed.
+    /// edition): the PDF the preview shows — the résumé, when it shows a letter — read
+    /// back and parsed as such systems do, each field compared with what it printed.
     pub fn ats_check(&self, request: &ExportRequest) -> Result<folio_ats::Report> {
-        let rendered = self.render_preview(request)?;
+        let rendered = self.render_preview(&self.ats_request(request)?)?;
         Ok(folio_ats::check(&rendered.bytes, &rendered.fields)?)
     }
 
     /// The text of that PDF as a parser takes it, line by line in drawing order.
     pub fn ats_text(&self, request: &ExportRequest) -> Result<Vec<String>> {
-        Ok(folio_ats::text(&self.render_preview(request)?.bytes)?)
+        Ok(folio_ats::text(&self.render_preview(&self.ats_request(request)?)?.bytes)?)
+    }
+
+    /// What an applicant tracking system is given: the résumé, for an edition whose
+    /// document is its cover letter or the bundle (a parser reads the résumé in it).
+    fn ats_request(&self, request: &ExportRequest) -> Result<ExportRequest> {
+        let edition = request.edition.map(|id| self.get::<Edition>(id)).transpose()?;
+        let format = request.format.or(edition.map(|e| e.item.format)).unwrap_or_default();
+        let format = match format {
+            DocumentFormat::Letter | DocumentFormat::Bundle => DocumentFormat::Resume,
+            other => other,
+        };
+        Ok(ExportRequest { format: Some(format), ..request.clone() })
     }
 
     /// Writes the portfolio (or one edition) to `path` as the request's file type — a
