@@ -287,7 +287,8 @@ pub struct LookArgs {
     /// The paper size [default: the edition's, else a4]
     #[arg(long, value_enum)]
     pub paper: Option<PaperArg>,
-    /// A résumé of at most two pages, experience first, or the whole portfolio [default: the edition's, else portfolio]
+    /// A résumé of at most two pages, experience first; the whole portfolio; the edition's cover letter; or the
+    /// bundle of the three [default: the edition's, else portfolio]
     #[arg(long, value_enum)]
     pub format: Option<DocumentArg>,
 }
