@@ -155,7 +155,7 @@ async fn the_main_screens_in_light_and_dark() {
 }
 
 #[tokio::test(flavor = "multi_thread")]
-async fn a_cover_letter_is_drafted_from_the_edition_and_shown_on_one_page_in_the_preview() {
+async fn a_cover_letter_is_drafted_on_its_tab_beside_its_one_page_preview() {
     let _one = ONE_WINDOW.lock().await;
     let dir = tempfile::tempdir().unwrap();
     let db = dir.path().join("folio.db");
@@ -164,6 +164,12 @@ async fn a_cover_letter_is_drafted_from_the_edition_and_shown_on_one_page_in_the
     let app = App::launch(&db).await;
     app.find("[data-testid=nav-edition]").await.click().await.unwrap();
     app.find("[data-kind=edition]").await;
+    app.find("[data-testid=pane-letter]").await.click().await.unwrap();
+    // The preview beside the letter's tab shows the letter.
+    app.wait_texts("[data-testid=preview-status]", "the letter's page", |t| {
+        t.first().is_some_and(|s| s.starts_with("1 page"))
+    })
+    .await;
     app.find("[data-testid=draft-letter]").await.click().await.unwrap();
     app.wait_until(
         "document.querySelector('textarea[name=body]')?.value.startsWith(\
@@ -180,9 +186,10 @@ async fn a_cover_letter_is_drafted_from_the_edition_and_shown_on_one_page_in_the
     app.find_text("[data-testid=draft-letter]", "Replace your letter with a new draft").await;
     assert!(app.value("textarea[name=body]").await.ends_with("I would start with the ledger."));
 
-    app.find("[data-testid=preview-letter]").await.click().await.unwrap();
-    app.wait_texts("[data-testid=preview-status]", "the letter in the preview", |t| {
-        t.first().is_some_and(|s| s.starts_with("1 page"))
+    // Back on the edition's tab, the preview shows the edition's document again.
+    app.find("[data-testid=pane-edition]").await.click().await.unwrap();
+    app.wait_texts("[data-testid=preview-status]", "the portfolio again", |t| {
+        t.first().is_some_and(|s| s.contains("pages"))
     })
     .await;
     app.saved().await;
@@ -190,6 +197,55 @@ async fn a_cover_letter_is_drafted_from_the_edition_and_shown_on_one_page_in_the
 
     let folio = Folio::open(&db).unwrap();
     let edition = folio.edition_by_name("Staff Engineer — Northwind").unwrap().item;
-    assert_eq!(edition.format, folio_model::DocumentFormat::Letter);
+    assert_eq!(
+        edition.format,
+        folio_model::DocumentFormat::Portfolio,
+        "the tab changes what is shown, not the edition"
+    );
     assert!(edition.letter.body.ends_with("I would start with the ledger."), "what was typed is kept");
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn a_bundle_goes_out_as_one_file_or_as_its_letter_resume_and_portfolio() {
+    let _one = ONE_WINDOW.lock().await;
+    let dir = tempfile::tempdir().unwrap();
+    let home = dir.path().join("home");
+    std::fs::create_dir(&home).unwrap();
+    let db = dir.path().join("folio.db");
+    let folio = Folio::open(&db).unwrap();
+    folio.load_demo(false).unwrap();
+    let northwind = folio.edition_by_name("Staff Engineer — Northwind").unwrap();
+    folio.draft_letter(northwind.id).unwrap();
+    drop(folio);
+
+    let app = App::launch_with(&db, &[("HOME", home.to_str().unwrap())]).await;
+    app.find("[data-testid=nav-edition]").await.click().await.unwrap();
+    app.find("select[aria-label=Format]").await.select_by_value("bundle").await.unwrap();
+    app.saved().await;
+    app.find("[data-testid=export-parts]").await.select_by_value("each").await.unwrap();
+    app.find("[data-testid=export]").await.click().await.unwrap();
+    tokio::task::spawn_blocking(|| answer_dialog("Export PDF", None)).await.unwrap();
+    app.wait_texts("[data-testid=exports] li", "three exports", |t| t.len() == 3).await;
+
+    app.find("[data-testid=export-parts]").await.select_by_value("one").await.unwrap();
+    app.find("[data-testid=export]").await.click().await.unwrap();
+    tokio::task::spawn_blocking(|| answer_dialog("Export PDF", None)).await.unwrap();
+    app.wait_texts("[data-testid=exports] li", "four exports", |t| t.len() == 4).await;
+    app.close().await;
+
+    let stem = "Maya Okafor — Staff Engineer — Northwind";
+    let pages = |name: &str| {
+        let path = home.join(format!("{name}.pdf"));
+        let out = Command::new("pdfinfo").arg(&path).output().expect("poppler-utils");
+        assert!(out.status.success(), "{} is a PDF", path.display());
+        let info = String::from_utf8(out.stdout).unwrap();
+        info.lines().find_map(|l| l.strip_prefix("Pages:")).unwrap().trim().parse::<usize>().unwrap()
+    };
+    assert_eq!(pages(&format!("{stem} — Cover letter")), 1);
+    let resume = pages(&format!("{stem} — Résumé"));
+    let portfolio = pages(&format!("{stem} — Portfolio"));
+    assert!(resume <= 2 && portfolio > resume, "résumé {resume}, portfolio {portfolio}");
+    assert!(pages(stem) > 2, "the bundle in one file");
+    let letter = pdftotext(&home.join(format!("{stem} — Cover letter.pdf")));
+    assert!(letter.contains("I am writing to apply for the Staff Engineer role at Northwind."), "{letter}");
 }
