@@ -12,5 +12,5 @@ mod text;
 
 pub use docx::{docx, Error, Font, Look, Picture, Pictures};
 pub use markdown::markdown;
-pub use outline::{outline, plain, Block, Outline, Properties, SEPARATOR};
+pub use outline::{outline, plain, Block, Outline, SEPARATOR};
 pub use text::text;

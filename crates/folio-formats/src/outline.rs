@@ -8,27 +8,16 @@
 
 use folio_model::markdown::{self, Inline};
 use folio_model::{
-    display_url, period, CaseStudy, Certification, Decision, DocumentFormat, Education, Experience, Metric, Portfolio,
-    Recommendation, Section, Skill, SkillArea, Stored, Writing, WritingKind,
+    display_url, period, CaseStudy, Certification, Decision, DocumentFormat, DocumentInfo, Education, Experience,
+    Metric, Portfolio, Recommendation, Section, Skill, SkillArea, Stored, Writing,
 };
 use uuid::Uuid;
 
 /// A document's content in reading order, and what its file says about itself.
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct Outline {
-    pub properties: Properties,
+    pub properties: DocumentInfo,
     pub blocks: Vec<Block>,
-}
-
-/// A document's properties: the title, author and subject a file manager shows.
-#[derive(Debug, Clone, PartialEq, Default)]
-pub struct Properties {
-    pub title: String,
-    pub author: String,
-    pub subject: String,
-    pub keywords: Vec<String>,
-    /// A BCP 47 tag ("en-GB").
-    pub language: String,
 }
 
 /// One block of a document.
@@ -128,26 +117,7 @@ pub fn outline(p: &Portfolio, format: DocumentFormat) -> Outline {
             }
         }
     }
-    Outline { properties: properties(p, format), blocks: o.blocks }
-}
-
-fn properties(p: &Portfolio, format: DocumentFormat) -> Properties {
-    let name = p.profile.full_name.trim();
-    let kind = format.label();
-    let subject = match p.edition.as_ref().map(|e| &e.item) {
-        Some(e) if !e.target_role.is_empty() && !e.target_company.is_empty() => {
-            format!("{kind} for the {} role at {}", e.target_role, e.target_company)
-        }
-        Some(e) if !e.target_role.is_empty() => format!("{kind} for the {} role", e.target_role),
-        _ => p.profile.headline.clone(),
-    };
-    Properties {
-        title: if name.is_empty() { kind.into() } else { format!("{name} — {kind}") },
-        author: name.to_string(),
-        subject,
-        keywords: p.skills.iter().map(|s| s.item.name.clone()).collect(),
-        language: p.profile.language_tag().into(),
-    }
+    Outline { properties: DocumentInfo::of(p, format), blocks: o.blocks }
 }
 
 #[derive(Default)]
@@ -446,14 +416,7 @@ impl Writer {
         }
         self.section_title("Certifications");
         for c in list {
-            let c = &c.item;
-            let expiry = c.expiry.map(|e| format!("valid until {}", e.without_day().human())).unwrap_or_default();
-            let id = match c.credential_id.trim() {
-                "" => String::new(),
-                id => format!("ID {id}"),
-            };
-            let date = c.date.map(|d| d.without_day().human()).unwrap_or_default();
-            self.entry(&c.name, &c.url, [c.issuer.clone(), date, expiry, id]);
+            self.entry(&c.item.name, &c.item.url, c.item.details());
         }
     }
 
@@ -464,8 +427,7 @@ impl Writer {
         self.section_title("Education");
         for e in list {
             let e = &e.item;
-            let degree =
-                [e.degree.trim(), e.field.trim()].into_iter().filter(|d| !d.is_empty()).collect::<Vec<_>>().join(", ");
+            let degree = e.degree_line();
             let when = period(e.start, e.end);
             if degree.is_empty() {
                 self.entry(&e.institution, "", [when]);
@@ -481,15 +443,7 @@ impl Writer {
         }
         self.section_title("Publications and talks");
         for w in list {
-            let w = &w.item;
-            let kind = match w.kind {
-                WritingKind::Post => "Post",
-                WritingKind::Talk => "Talk",
-                WritingKind::Paper => "Paper",
-                WritingKind::OpenSource => "Open source",
-            };
-            let date = w.date.map(|d| d.without_day().human()).unwrap_or_default();
-            self.entry(&w.title, &w.url, [kind.to_string(), w.venue.clone(), date]);
+            self.entry(&w.item.title, &w.item.url, w.item.details());
         }
     }
 }

@@ -15,12 +15,12 @@ use std::collections::{HashMap, HashSet};
 use std::io::Cursor;
 
 use docx_rs::XMLDocx;
+use folio_model::DocumentInfo;
 use quick_xml::events::attributes::Attribute;
 use quick_xml::events::{BytesDecl, BytesStart, BytesText, Event};
 use quick_xml::{Reader, Writer};
 
 use crate::docx::{Error, Font, Look};
-use crate::outline::Properties;
 
 const WORD_NS: &str = "http://schemas.openxmlformats.org/wordprocessingml/2006/main";
 const RELATIONSHIPS_NS: &str = "http://schemas.openxmlformats.org/officeDocument/2006/relationships";
@@ -29,7 +29,7 @@ const RELATIONSHIPS_NS: &str = "http://schemas.openxmlformats.org/officeDocument
 /// alternative text, in the order the pictures come in the document.
 pub(crate) fn finish(
     xml: &mut XMLDocx,
-    properties: &Properties,
+    properties: &DocumentInfo,
     look: &Look,
     figures: &[String],
 ) -> Result<Jpegs, Error> {
@@ -145,7 +145,7 @@ fn declaration(w: &mut Writer<Vec<u8>>) -> Result<(), Error> {
 
 /// `docProps/core.xml`: title, subject, author, keywords and language, as a file
 /// manager and Word's File › Info show them. No dates: a file's own times say when.
-fn core(p: &Properties) -> Result<Vec<u8>, Error> {
+fn core(p: &DocumentInfo) -> Result<Vec<u8>, Error> {
     let mut w = Writer::new(Vec::new());
     declaration(&mut w)?;
     let root = BytesStart::new("cp:coreProperties").with_attributes([

@@ -16,6 +16,7 @@ pub mod fields;
 mod letter;
 pub mod markdown;
 mod metric;
+mod printed;
 mod profile;
 mod record;
 mod records;
@@ -37,6 +38,7 @@ pub use metric::{
     format_factor, format_number, format_quantity, metric_presets, Direction, Metric, MetricCategory, MetricPreset,
     MetricSummary,
 };
+pub use printed::DocumentInfo;
 pub use profile::{display_url, LinkKind, Profile, ProfileLink};
 pub use record::{AsRecord, Record};
 pub use records::{

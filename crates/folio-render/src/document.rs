@@ -172,15 +172,8 @@ pub struct OutlineEntry {
     pub children: Vec<OutlineEntry>,
 }
 
-#[derive(Debug, Clone, PartialEq, Default)]
-pub struct Metadata {
-    pub title: String,
-    pub author: String,
-    pub subject: String,
-    pub keywords: Vec<String>,
-    /// BCP 47 language of the text.
-    pub language: String,
-}
+/// What the PDF says about itself: its title, author, subject, keywords and language.
+pub type Metadata = folio_model::DocumentInfo;
 
 impl Document {
     /// Every text run of a page's content (not its furniture), in drawing order.

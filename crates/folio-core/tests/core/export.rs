@@ -517,7 +517,7 @@ fn only_the_pdf_this_machine_exported_is_handed_to_the_opener() {
     other.import_bytes(doc.to_string().as_bytes(), None, false).unwrap();
     let err = other.exported_file(id).unwrap_err();
     assert_eq!(err.code(), ErrorCode::ExportUnavailable);
-    assert!(err.to_string().contains("is not the path of a PDF Folio wrote"), "{err}");
+    assert!(err.to_string().contains("is not the path of a file Folio wrote"), "{err}");
 }
 
 #[test]

@@ -378,7 +378,9 @@ fn the_language_go_is_told_apart_from_the_verb() {
 fn matching_without_a_posting_says_what_to_do() {
     let (folio, _dir) = open();
     folio.load_demo(false).unwrap();
-    let northwind = folio.edition_by_name("Staff Engineer — Northwind").unwrap();
+    let mut northwind = folio.edition_by_name("Staff Engineer — Northwind").unwrap();
+    northwind.item.posting.clear();
+    folio.update(northwind.id, &northwind.item).unwrap();
     let err = folio.match_posting(northwind.id, None).unwrap_err();
     assert_eq!((err.code(), err.field()), (ErrorCode::InvalidInput, Some("posting")));
     assert!(err.to_string().contains("paste the job posting"), "{err}");

@@ -5,7 +5,7 @@
 //! a list of them reads alike.
 
 use folio_model::fields::{Job, Period, School};
-use folio_model::{Certification, Education, Experience, Skill, SkillArea, Stored, Writing, WritingKind};
+use folio_model::{Certification, Education, Experience, Skill, SkillArea, Stored, Writing};
 
 use super::flow::{Block, LineBox};
 use super::Builder;
@@ -74,15 +74,7 @@ impl<'a> Builder<'a> {
         }
         self.section_title("Certifications");
         for c in list {
-            let c = &c.item;
-            let expiry = c.expiry.map(|e| format!("valid until {}", e.without_day().human())).unwrap_or_default();
-            let id = if c.credential_id.trim().is_empty() {
-                String::new()
-            } else {
-                format!("ID {}", c.credential_id.trim())
-            };
-            let date = c.date.map(|d| d.without_day().human()).unwrap_or_default();
-            self.entry(&c.name, &c.url, [c.issuer.clone(), date, expiry, id]);
+            self.entry(&c.item.name, &c.item.url, c.item.details());
         }
     }
 
@@ -93,8 +85,7 @@ impl<'a> Builder<'a> {
         self.section_title("Education");
         for e in list {
             let e = &e.item;
-            let degree =
-                [e.degree.trim(), e.field.trim()].into_iter().filter(|d| !d.is_empty()).collect::<Vec<_>>().join(", ");
+            let degree = e.degree_line();
             let when = folio_model::period(e.start, e.end);
             let school = e.institution.trim().to_string();
             self.fields.education.push(School { degree: degree.clone(), school, period: Period::new(e.start, e.end) });
@@ -112,15 +103,7 @@ impl<'a> Builder<'a> {
         }
         self.section_title("Publications and talks");
         for w in list {
-            let w = &w.item;
-            let kind = match w.kind {
-                WritingKind::Post => "Post",
-                WritingKind::Talk => "Talk",
-                WritingKind::Paper => "Paper",
-                WritingKind::OpenSource => "Open source",
-            };
-            let date = w.date.map(|d| d.without_day().human()).unwrap_or_default();
-            self.entry(&w.title, &w.url, [kind.to_string(), w.venue.clone(), date]);
+            self.entry(&w.item.title, &w.item.url, w.item.details());
         }
     }
 

@@ -155,7 +155,7 @@ fn compose(portfolio: &Portfolio, options: &LayoutOptions<'_>, body: impl FnOnce
         pages,
         outline,
         anchors: destinations,
-        metadata: metadata(portfolio, options.format),
+        metadata: Metadata::of(portfolio, options.format),
         warnings,
         structure: b.structure,
         fields: as_printed(b.fields),
@@ -183,25 +183,6 @@ fn as_printed(mut f: Fields) -> Fields {
     f.skills.iter_mut().chain(&mut f.projects).for_each(shown);
     f.skills.retain(|s| !s.is_empty());
     f
-}
-
-fn metadata(p: &Portfolio, format: DocumentFormat) -> Metadata {
-    let name = p.profile.full_name.trim();
-    let kind = format.label();
-    let subject = match p.edition.as_ref().map(|e| &e.item) {
-        Some(e) if !e.target_role.is_empty() && !e.target_company.is_empty() => {
-            format!("{kind} for the {} role at {}", e.target_role, e.target_company)
-        }
-        Some(e) if !e.target_role.is_empty() => format!("{kind} for the {} role", e.target_role),
-        _ => p.profile.headline.clone(),
-    };
-    Metadata {
-        title: if name.is_empty() { kind.into() } else { format!("{name} — {kind}") },
-        author: name.to_string(),
-        subject,
-        keywords: p.skills.iter().map(|s| s.item.name.clone()).collect(),
-        language: p.profile.language_tag().into(),
-    }
 }
 
 impl Builder<'_> {
