@@ -97,7 +97,7 @@ pub(crate) fn draft(portfolio: &Portfolio, terms: &[Term]) -> String {
             .iter()
             .map(|(study, m)| {
                 let figure = if relative { m.relative_statement().unwrap_or_default() } else { m.statement() };
-                format!("{} ({})", figure, quoted(&study.title))
+                format!("{figure} in {}", quoted(&study.title))
             })
             .collect();
         paragraphs.push(format!("The results were measured: {}.", list(&results)));
