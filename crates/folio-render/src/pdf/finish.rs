@@ -1,6 +1,6 @@
-//! The pass with lopdf after printpdf has written the pages: the structure tree, the
-//! nested outline, page labels, the language, the document id and title, and the
-//! removal of the empty PDF/X markers printpdf adds.
+//! What is added to the document printpdf made, in memory, before it is written once:
+//! the structure tree, the nested outline, page labels, the language, the document id
+//! and title, and the removal of the empty PDF/X markers printpdf adds.
 
 use lopdf::{Dictionary, Object, ObjectId, StringFormat};
 
@@ -18,19 +18,18 @@ fn text_string(text: &str) -> Object {
 }
 
 pub(super) fn finish(
-    bytes: &[u8],
+    pdf: &mut lopdf::Document,
     doc: &Document,
     options: &PdfOptions,
     marked: &[Vec<usize>],
-) -> Result<Vec<u8>, Error> {
+) -> Result<(), Error> {
     let err = |e: lopdf::Error| Error::Finish(e.to_string());
-    let mut pdf = lopdf::Document::load_mem(bytes).map_err(err)?;
     let pages: Vec<ObjectId> = pdf.get_pages().into_values().collect();
     let height = doc.page_size.height;
-    let structure = write_structure(&mut pdf, doc, &pages, marked)?;
+    let structure = write_structure(pdf, doc, &pages, marked)?;
 
     let outlines_id = pdf.new_object_id();
-    let (first, last, count) = write_outline(&mut pdf, &doc.outline, outlines_id, &pages, height);
+    let (first, last, count) = write_outline(pdf, &doc.outline, outlines_id, &pages, height);
     let mut outlines = Dictionary::new();
     outlines.set("Type", Object::Name(b"Outlines".to_vec()));
     if let (Some(first), Some(last)) = (first, last) {
@@ -49,7 +48,8 @@ pub(super) fn finish(
     decimal.set("S", Object::Name(b"D".to_vec()));
     labels.set("Nums", vec![Object::Integer(0), Object::Dictionary(decimal)]);
     catalog.set("PageLabels", labels);
-    catalog.remove(b"OutputIntents");
+    // The PDF/X output intent printpdf adds, and the colour profile only it refers to.
+    let intents = catalog.remove(b"OutputIntents");
     // A tagged PDF: its structure, and the title shown in place of the file name.
     let mut mark_info = Dictionary::new();
     mark_info.set("Marked", true);
@@ -70,13 +70,15 @@ pub(super) fn finish(
             info.remove(b"Trapped");
         }
     }
+    let profiles = intents.iter().flat_map(|i| i.as_array().into_iter().flatten()).filter_map(|intent| {
+        intent.as_dict().ok()?.get(b"DestinationOutputProfile").and_then(Object::as_reference).ok()
+    });
+    for profile in profiles.collect::<Vec<_>>() {
+        pdf.objects.remove(&profile);
+    }
     let id = Object::String(options.document_id.to_vec(), StringFormat::Hexadecimal);
     pdf.trailer.set("ID", vec![id.clone(), id]);
-    pdf.prune_objects();
-
-    let mut out = Vec::with_capacity(bytes.len());
-    pdf.save_to(&mut out).map_err(|e| Error::Finish(e.to_string()))?;
-    Ok(out)
+    Ok(())
 }
 
 /// Writes the structure tree — a `Document` element holding every element the pages

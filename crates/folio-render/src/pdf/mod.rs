@@ -1,19 +1,22 @@
-//! Serialisation: a laid-out [`Document`] to PDF bytes, through printpdf's `Op` API,
-//! then a short pass with lopdf for what printpdf does not write well — a nested
-//! outline that lands on the heading, page labels, the document language, a stable
-//! document id — and to drop the empty PDF/X markers it always adds.
+//! Serialisation: a laid-out [`Document`] to PDF bytes, through printpdf's `Op` API
+//! into a lopdf document in memory; to that is added what printpdf does not write well
+//! — a nested outline that lands on the heading, page labels, the document language, a
+//! stable document id — and the empty PDF/X markers it always adds are dropped; then
+//! its streams are compressed on every core and it is written once.
 //!
 //! Repeatable: resource names are derived from the fonts, time and id come from
 //! [`PdfOptions`], so the same document and options give the same bytes.
 //!
 //! Here the pages are drawn (text, rules, images as marked content); [`images`] makes
-//! the image objects; [`finish`] is the lopdf pass.
+//! the image objects; [`finish`] adds to printpdf's document.
 
 mod finish;
 mod images;
 
 use std::collections::{BTreeMap, BTreeSet};
 use std::sync::OnceLock;
+
+use rayon::prelude::*;
 
 use printpdf::{
     Actions, BorderArray, Color, DictItem, LinePoint, LinkAnnotation, Op, PaintMode, ParsedFont, PdfDocument,
@@ -137,9 +140,34 @@ pub fn pdf(doc: &Document, options: &PdfOptions, images: &Images) -> Result<Vec<
     info.metadata_date = created;
     info.identifier = hex::encode(options.document_id);
 
-    let save = PdfSaveOptions { optimize: true, subset_fonts: true, secure: true, image_optimization: None };
-    let bytes = out.save(&save, &mut Vec::new());
-    finish(&bytes, doc, options, &marked)
+    // Compression is left to `compress`, on both cores.
+    let save = PdfSaveOptions { optimize: false, subset_fonts: true, secure: true, image_optimization: None };
+    let mut pdf = out.to_lopdf_document(&save, &mut Vec::new());
+    finish(&mut pdf, doc, options, &marked)?;
+    compress(&mut pdf);
+    let mut bytes = Vec::new();
+    pdf.save_to(&mut bytes).map_err(|e| Error::Finish(e.to_string()))?;
+    Ok(bytes)
+}
+
+/// Compresses every stream that may be (page contents, fonts, pixels; a JPEG stays as
+/// it is) with Flate, in parallel. Each stream is compressed alone, so the bytes do not
+/// depend on how many threads share the work.
+fn compress(pdf: &mut lopdf::Document) {
+    use std::io::Write;
+    pdf.objects.par_iter_mut().for_each(|(_, object)| {
+        let lopdf::Object::Stream(stream) = object else { return };
+        if !stream.allows_compression || stream.dict.has(b"Filter") {
+            return;
+        }
+        let mut encoder = flate2::write::ZlibEncoder::new(Vec::new(), flate2::Compression::default());
+        let compressed = encoder.write_all(&stream.content).and_then(|()| encoder.finish());
+        // Kept plain where Flate would not make it smaller.
+        if let Some(compressed) = compressed.ok().filter(|c| c.len() < stream.content.len()) {
+            stream.dict.set("Filter", "FlateDecode");
+            stream.set_content(compressed);
+        }
+    });
 }
 
 /// Draws a page's content, each run of items that belong to one element as a

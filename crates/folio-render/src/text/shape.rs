@@ -3,6 +3,10 @@
 //! each run of one font and one level, and each glyph keeps the characters it stands
 //! for so that the PDF maps it back to text.
 
+use std::cell::RefCell;
+use std::collections::HashMap;
+use std::rc::Rc;
+
 use unicode_bidi::{bidi_class, BidiClass, BidiInfo, Level};
 
 use super::{font_has, is_ignorable, printable, Missing, Span, RUN_GAP};
@@ -150,42 +154,119 @@ fn widen_run_gaps(shaped: &mut Shaped<'_>) {
     }
 }
 
-/// Shapes one segment and adds its glyphs in reading order: a right-to-left segment
-/// comes out of the shaper in visual order, and is turned round.
+/// Shapes one segment and adds its glyphs in reading order, word by word: each word
+/// (with the spaces after it) is shaped once per font and direction and then taken from
+/// [`WORDS`]. Nothing a shaper does reaches across a space in the bundled fonts — no
+/// ligature, no joining — so the words give the glyphs the whole segment would.
 fn shape_segment(shaped: &mut Shaped<'_>, span: usize, font_id: FontId, level: Level, base: usize, text: &str) {
     let f = font(font_id);
     let size = shaped.spans[span].style.size.0;
+    let scale = size / f.units_per_em;
     let run = shaped.runs.len();
     shaped.runs.push(RunStyle { font: font_id, span });
-    let mut buffer = rustybuzz::UnicodeBuffer::new();
-    buffer.push_str(text);
-    buffer.set_direction(if level.is_rtl() {
-        rustybuzz::Direction::RightToLeft
-    } else {
-        rustybuzz::Direction::LeftToRight
-    });
-    buffer.guess_segment_properties();
-    let out = rustybuzz::shape(&f.face, &[], buffer);
-    let infos = out.glyph_infos();
-    let texts = glyph_texts(f, infos, text, level.is_rtl());
-    let glyphs = infos.iter().zip(out.glyph_positions()).zip(texts).map(|((info, pos), text)| ShapedGlyph {
-        id: info.glyph_id as u16,
-        advance: pos.x_advance as f32 / f.units_per_em * size,
-        offset: pos.x_offset as f32 / f.units_per_em * size,
-        level,
-        cluster: base + info.cluster as usize,
-        text,
-        run,
-    });
-    let first = shaped.glyphs.len();
-    // What only steered the shaping is not drawn, nor kept in the PDF's text (the
-    // shaper gives a joiner the space glyph, which must go on meaning a space).
-    shaped.glyphs.extend(glyphs.filter_map(|mut g| {
-        g.text.retain(|c| !is_ignorable(c));
-        (!g.text.is_empty() || g.advance != 0.0).then_some(g)
-    }));
-    if level.is_rtl() {
-        shaped.glyphs[first..].reverse();
+    let rtl = level.is_rtl();
+    let mut at = 0;
+    for word in text.split_inclusive(char::is_whitespace) {
+        WORDS.with_borrow_mut(|words| {
+            let glyphs = words.get(font_id, rtl, word);
+            shaped.glyphs.extend(glyphs.iter().map(|g| ShapedGlyph {
+                id: g.id,
+                advance: g.advance as f32 * scale,
+                offset: g.offset as f32 * scale,
+                level,
+                cluster: base + at + g.cluster as usize,
+                text: g.text.clone(),
+                run,
+            }));
+        });
+        at += word.len();
+    }
+}
+
+/// A glyph of a shaped word, in font units, in reading order.
+struct WordGlyph {
+    id: u16,
+    advance: i32,
+    offset: i32,
+    /// Byte offset of its cluster in the word.
+    cluster: u32,
+    text: String,
+}
+
+/// Words already shaped, per font and direction, and the shaping plans made so far: a
+/// plan is slow to make and serves every word of its font, direction and script.
+#[derive(Default)]
+struct Words {
+    shaped: HashMap<(FontId, bool), HashMap<String, Rc<[WordGlyph]>>>,
+    plans: Vec<((FontId, bool, rustybuzz::Script), Rc<rustybuzz::ShapePlan>)>,
+    count: usize,
+}
+
+/// Enough for a long portfolio's vocabulary; past it the cache starts again, so that a
+/// long session of the app does not grow without end.
+const MOST_WORDS: usize = 50_000;
+
+thread_local! {
+    static WORDS: RefCell<Words> = RefCell::new(Words::default());
+}
+
+impl Words {
+    fn get(&mut self, font_id: FontId, rtl: bool, word: &str) -> Rc<[WordGlyph]> {
+        if let Some(glyphs) = self.shaped.get(&(font_id, rtl)).and_then(|words| words.get(word)) {
+            return glyphs.clone();
+        }
+        if self.count >= MOST_WORDS {
+            self.shaped.clear();
+            self.count = 0;
+        }
+        let glyphs = self.shape(font_id, rtl, word);
+        self.shaped.entry((font_id, rtl)).or_default().insert(word.to_string(), glyphs.clone());
+        self.count += 1;
+        glyphs
+    }
+
+    /// Shapes `word` with rustybuzz: a right-to-left word comes out of the shaper in
+    /// visual order, and is turned round. What only steered the shaping is not kept,
+    /// nor drawn (the shaper gives a joiner the space glyph, which must go on meaning a
+    /// space).
+    fn shape(&mut self, font_id: FontId, rtl: bool, word: &str) -> Rc<[WordGlyph]> {
+        let f = font(font_id);
+        let mut buffer = rustybuzz::UnicodeBuffer::new();
+        buffer.push_str(word);
+        buffer.set_direction(if rtl { rustybuzz::Direction::RightToLeft } else { rustybuzz::Direction::LeftToRight });
+        buffer.guess_segment_properties();
+        let script = buffer.script();
+        let key = (font_id, rtl, script);
+        let plan = match self.plans.iter().find(|(k, _)| *k == key) {
+            Some((_, plan)) => plan.clone(),
+            None => {
+                let plan = Rc::new(rustybuzz::ShapePlan::new(&f.face, buffer.direction(), Some(script), None, &[]));
+                self.plans.push((key, plan.clone()));
+                plan
+            }
+        };
+        let out = rustybuzz::shape_with_plan(&f.face, &plan, buffer);
+        let infos = out.glyph_infos();
+        let texts = glyph_texts(f, infos, word, rtl);
+        let mut glyphs: Vec<WordGlyph> = infos
+            .iter()
+            .zip(out.glyph_positions())
+            .zip(texts)
+            .filter_map(|((info, pos), mut text)| {
+                text.retain(|c| !is_ignorable(c));
+                (!text.is_empty() || pos.x_advance != 0).then_some(WordGlyph {
+                    id: info.glyph_id as u16,
+                    advance: pos.x_advance,
+                    offset: pos.x_offset,
+                    cluster: info.cluster,
+                    text,
+                })
+            })
+            .collect();
+        if rtl {
+            glyphs.reverse();
+        }
+        glyphs.into()
     }
 }
 

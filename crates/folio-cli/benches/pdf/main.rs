@@ -1,17 +1,23 @@
 //! PDF export benchmark: prints its figures. Run with `make bench`.
 //!
 //! Measures what a user waits for: the whole `folio pdf` process on the demo portfolio
-//! (start, open the database, load, lay out, serialise, write), and the same for a
-//! portfolio of 60 case studies; then the ATS check of those PDFs in process (read the
-//! PDF back, parse it, compare), which the app runs beside the preview; and the demo
-//! written as Word, plain text and Markdown in process (target: Word under 100 ms).
+//! (start, open the database, load, lay out, serialise, write) in each theme; the same
+//! against Typst on the demo and on portfolios of 100 and 500 case studies ([`versus`]);
+//! the ATS check of a PDF in process (read it back, parse it, compare), which the app
+//! runs beside the preview; and the demo written as Word, plain text and Markdown in
+//! process (target: Word under 100 ms).
+//!
+//! `FOLIO_BENCH_DIR=dir` keeps the databases and files it makes there, to look at or
+//! profile (`perf record folio --db dir/500-case-studies.db pdf out.pdf`).
+
+mod versus;
 
 use std::path::Path;
 use std::process::Command;
 use std::time::{Duration, Instant};
 
 use folio_core::{ExportRequest, Folio};
-use folio_model::{CaseStudy, DocumentFormat, ExportSnapshot, FileType};
+use folio_model::{DocumentFormat, ExportSnapshot, FileType};
 
 const RUNS: usize = 15;
 
@@ -43,32 +49,22 @@ fn report(label: &str, db: &Path, out: &Path, theme: &str) {
 }
 
 fn main() {
-    let dir = tempfile::tempdir().unwrap();
-    let demo = dir.path().join("demo.db");
-    Folio::open(&demo).unwrap().load_demo(false).unwrap();
+    let temporary = tempfile::tempdir().unwrap();
+    let dir = std::env::var_os("FOLIO_BENCH_DIR").map_or_else(|| temporary.path().to_path_buf(), Into::into);
+    std::fs::create_dir_all(&dir).unwrap();
+    let demo = dir.join("demo.db");
+    let _ = std::fs::remove_file(&demo);
+    versus::portfolio_db(&demo, None, false);
     for theme in ["modern", "classic", "compact"] {
-        report(&format!("demo, {theme} (whole process)"), &demo, &dir.path().join("demo.pdf"), theme);
+        report(&format!("demo, {theme} (whole process)"), &demo, &dir.join("demo.pdf"), theme);
     }
+    versus::versus_typst(&dir);
 
-    let big = dir.path().join("big.db");
-    let folio = Folio::open(&big).unwrap();
-    folio.load_demo(false).unwrap();
-    let template = folio.list::<CaseStudy>().unwrap();
-    let more: Vec<CaseStudy> = (0..54)
-        .map(|i| {
-            let mut cs = template[i % template.len()].item.clone();
-            cs.title = format!("{} ({})", cs.title, i + 2);
-            cs
-        })
-        .collect();
-    folio.create_many(&more).unwrap();
-    drop(folio);
-    report("60 case studies, modern (process)", &big, &dir.path().join("big.pdf"), "modern");
-
+    let big = dir.join("100-case-studies.db");
     for (label, db, format) in [
         ("ATS check, demo portfolio", &demo, DocumentFormat::Portfolio),
         ("ATS check, demo résumé", &demo, DocumentFormat::Resume),
-        ("ATS check, 60 case studies", &big, DocumentFormat::Portfolio),
+        ("ATS check, 100 case studies", &big, DocumentFormat::Portfolio),
     ] {
         ats_check(label, db, format);
     }
