@@ -138,7 +138,8 @@ pub struct TextRun {
 pub struct Glyph {
     pub id: u16,
     pub advance: Pt,
-    pub text: String,
+    /// The characters it stands for (several for a ligature), held inline.
+    pub text: compact_str::CompactString,
 }
 
 impl TextRun {

@@ -93,6 +93,54 @@ impl<'a> Builder<'a> {
         Look { family: self.theme.headings, bold: true, italic: false, size, color: self.theme.text }
     }
 
+    /// A builder for a part laid out on its own — on another thread, say — in this
+    /// one's column and look, to be [`join`](Builder::join)ed back in order.
+    pub(super) fn fork(&self) -> Builder<'a> {
+        Builder {
+            blocks: Vec::new(),
+            missing: Missing::default(),
+            field: self.field.clone(),
+            within: self.within.clone(),
+            unprintable: Vec::new(),
+            structure: Vec::new(),
+            fields: Fields::default(),
+            ..*self
+        }
+    }
+
+    /// Appends what a [`fork`](Builder::fork) laid out, as if this builder had: its
+    /// blocks after these, its elements after these (renumbered), its fields and
+    /// warnings after these.
+    pub(super) fn join(&mut self, mut part: Builder<'a>) {
+        self.note_missing();
+        part.note_missing();
+        let offset = self.structure.len();
+        let renumber = |item: &mut Item| match item {
+            Item::Text(run) => run.element = run.element.map(|e| e + offset),
+            Item::Image { element, .. } => *element = element.map(|e| e + offset),
+            _ => {}
+        };
+        for block in &mut part.blocks {
+            block.boxes.iter_mut().chain(&mut block.continued).flat_map(|b| &mut b.items).for_each(renumber);
+        }
+        self.blocks.append(&mut part.blocks);
+        self.structure.extend(part.structure.into_iter().map(|e| Element { parent: e.parent.map(|p| p + offset), ..e }));
+        for (field, chars) in part.unprintable {
+            match self.unprintable.iter_mut().find(|(f, _)| *f == field) {
+                Some((_, seen)) => seen.extend(chars.into_iter().filter(|c| !seen.contains(c)).collect::<Vec<_>>()),
+                None => self.unprintable.push((field, chars)),
+            }
+        }
+        let fields = part.fields;
+        self.fields.sections.extend(fields.sections);
+        self.fields.jobs.extend(fields.jobs);
+        self.fields.education.extend(fields.education);
+        self.fields.skills.extend(fields.skills);
+        self.fields.projects.extend(fields.projects);
+        self.field = part.field;
+        self.within = part.within;
+    }
+
     pub(super) fn new_anchor(&mut self) -> usize {
         self.anchors += 1;
         self.anchors - 1

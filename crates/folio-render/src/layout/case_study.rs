@@ -4,6 +4,7 @@
 //! page only when less than a quarter of a page is left.
 
 use folio_model::{CaseStudy, Decision, ImageRef, Link, Portfolio, Stored};
+use rayon::prelude::*;
 
 use super::flow::{Block, LineBox, Mark, Shrink};
 use super::{display_url, Builder};
@@ -21,8 +22,20 @@ impl Builder<'_> {
         if list.len() >= 3 {
             self.contents(list, &anchors);
         }
-        for (cs, anchor) in list.iter().zip(&anchors) {
-            self.case_study(&cs.item, *anchor, p);
+        // Each study is laid out on its own, on every core, and joined in order: the
+        // same blocks, and so the same bytes, whatever the number of threads.
+        self.note_missing();
+        let studies: Vec<Builder<'_>> = list
+            .par_iter()
+            .zip(&anchors)
+            .map(|(cs, anchor)| {
+                let mut part = self.fork();
+                part.case_study(&cs.item, *anchor, p);
+                part
+            })
+            .collect();
+        for part in studies {
+            self.join(part);
         }
     }
 

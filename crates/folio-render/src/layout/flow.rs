@@ -121,17 +121,17 @@ pub(crate) fn paginate(blocks: Vec<Block>, frame: Frame) -> (Vec<Page>, Vec<(Mar
         need.min(room)
     };
 
-    for (i, block) in blocks.iter().enumerate() {
+    let leads: Vec<Pt> = (0..blocks.len()).map(lead).collect();
+
+    // The blocks are moved into the pages, not copied: a long portfolio's text is the
+    // largest thing export holds in memory.
+    for (block, lead) in blocks.into_iter().zip(leads) {
         let at_top = y == frame.top;
-        let needs = lead(i).max(block.needs_room);
-        let shrunk;
+        let needs = lead.max(block.needs_room);
         let mut block = block;
         if !at_top && y + block.space_before + needs > frame.bottom {
-            match block.shrink.and_then(|s| shrink(block, s, frame.bottom - y - block.space_before)) {
-                Some(smaller) => {
-                    shrunk = smaller;
-                    block = &shrunk;
-                }
+            match block.shrink.and_then(|s| shrink(&block, s, frame.bottom - y - block.space_before)) {
+                Some(smaller) => block = smaller,
                 None => {
                     pages.push(Page::default());
                     y = frame.top;
@@ -141,7 +141,7 @@ pub(crate) fn paginate(blocks: Vec<Block>, frame: Frame) -> (Vec<Page>, Vec<(Mar
         if y > frame.top {
             y += block.space_before;
         }
-        for line in &block.boxes {
+        for line in block.boxes {
             if y + line.height > frame.bottom && y > frame.top {
                 pages.push(Page::default());
                 y = frame.top;
@@ -155,13 +155,12 @@ pub(crate) fn paginate(blocks: Vec<Block>, frame: Frame) -> (Vec<Page>, Vec<(Mar
                 }
             }
             let page = pages.len() - 1;
-            for item in &line.items {
-                let mut item = item.clone();
+            pages[page].items.extend(line.items.into_iter().map(|mut item| {
                 shift(&mut item, y);
-                pages[page].items.push(item);
-            }
-            for mark in &line.marks {
-                marks.push((mark.clone(), Destination { page, y }));
+                item
+            }));
+            for mark in line.marks {
+                marks.push((mark, Destination { page, y }));
             }
             y += line.height;
         }

@@ -143,6 +143,8 @@ pub fn pdf(doc: &Document, options: &PdfOptions, images: &Images) -> Result<Vec<
     // Compression is left to `compress`, on both cores.
     let save = PdfSaveOptions { optimize: false, subset_fonts: true, secure: true, image_optimization: None };
     let mut pdf = out.to_lopdf_document(&save, &mut Vec::new());
+    // printpdf's pages are written into `pdf` now: their memory goes back before more is taken.
+    drop(out);
     finish(&mut pdf, doc, options, &marked)?;
     compress(&mut pdf);
     let mut bytes = Vec::new();
@@ -299,7 +301,7 @@ fn text(run: &TextRun, resource: &printpdf::FontId, page_height: Pt, ops: &mut V
             let shaped = g.advance.0 / size * f.units_per_em;
             let offset = (natural - shaped) / f.units_per_em * 1000.0;
             let offset = if offset.abs() < 0.01 { 0.0 } else { offset };
-            printpdf::Codepoint { gid: g.id, offset, cid: Some(g.text.clone()) }
+            printpdf::Codepoint { gid: g.id, offset, cid: Some(g.text.to_string()) }
         })
         .collect();
     ops.push(Op::StartTextSection);

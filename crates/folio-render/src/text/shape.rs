@@ -7,6 +7,8 @@ use std::cell::RefCell;
 use std::collections::HashMap;
 use std::rc::Rc;
 
+use compact_str::CompactString;
+
 use unicode_bidi::{bidi_class, BidiClass, BidiInfo, Level};
 
 use super::{font_has, is_ignorable, printable, Missing, Span, RUN_GAP};
@@ -22,7 +24,7 @@ pub(super) struct ShapedGlyph {
     /// Byte offset of the character cluster in the paragraph's text.
     pub(super) cluster: usize,
     /// The characters it stands for, for the PDF to map it back to text.
-    pub(super) text: String,
+    pub(super) text: CompactString,
     /// Index into the run styles.
     pub(super) run: usize,
 }
@@ -190,7 +192,7 @@ struct WordGlyph {
     offset: i32,
     /// Byte offset of its cluster in the word.
     cluster: u32,
-    text: String,
+    text: CompactString,
 }
 
 /// Words already shaped, per font and direction, and the shaping plans made so far: a
@@ -259,7 +261,7 @@ impl Words {
                     advance: pos.x_advance,
                     offset: pos.x_offset,
                     cluster: info.cluster,
-                    text,
+                    text: text.into(),
                 })
             })
             .collect();
