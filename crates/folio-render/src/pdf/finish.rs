@@ -1,6 +1,5 @@
-//! What is added to the document printpdf made, in memory, before it is written once:
-//! the structure tree, the nested outline, page labels, the language, the document id
-//! and title, and the removal of the empty PDF/X markers printpdf adds.
+//! What the document says of itself, added once its pages are in place: the structure
+//! tree, the nested outline, page labels, the language, the document id and title.
 
 use lopdf::{Dictionary, Object, ObjectId, StringFormat};
 
@@ -48,8 +47,6 @@ pub(super) fn finish(
     decimal.set("S", Object::Name(b"D".to_vec()));
     labels.set("Nums", vec![Object::Integer(0), Object::Dictionary(decimal)]);
     catalog.set("PageLabels", labels);
-    // The PDF/X output intent printpdf adds, and the colour profile only it refers to.
-    let intents = catalog.remove(b"OutputIntents");
     // A tagged PDF: its structure, and the title shown in place of the file name.
     let mut mark_info = Dictionary::new();
     mark_info.set("Marked", true);
@@ -59,22 +56,14 @@ pub(super) fn finish(
     viewer.set("DisplayDocTitle", true);
     catalog.set("ViewerPreferences", viewer);
 
-    // Titles in any script, and no empty PDF/X claim.
+    // Titles in any script.
     if let Ok(info_id) = pdf.trailer.get(b"Info").and_then(Object::as_reference) {
         if let Ok(info) = pdf.get_object_mut(info_id).and_then(Object::as_dict_mut) {
             info.set("Title", text_string(&doc.metadata.title));
             info.set("Author", text_string(&doc.metadata.author));
             info.set("Subject", text_string(&doc.metadata.subject));
             info.set("Keywords", text_string(&doc.metadata.keywords.join(", ")));
-            info.remove(b"GTS_PDFXVersion");
-            info.remove(b"Trapped");
         }
-    }
-    let profiles = intents.iter().flat_map(|i| i.as_array().into_iter().flatten()).filter_map(|intent| {
-        intent.as_dict().ok()?.get(b"DestinationOutputProfile").and_then(Object::as_reference).ok()
-    });
-    for profile in profiles.collect::<Vec<_>>() {
-        pdf.objects.remove(&profile);
     }
     let id = Object::String(options.document_id.to_vec(), StringFormat::Hexadecimal);
     pdf.trailer.set("ID", vec![id.clone(), id]);

@@ -1,17 +1,15 @@
 //! Images as PDF objects: a JPEG as it is, an opaque PNG's own compressed data, anything
 //! else as pixels with a soft mask, each at no more than the resolution print needs.
 
-use std::collections::BTreeMap;
-
-use printpdf::{DictItem, ExternalStream, ExternalXObject, XObjectId};
+use lopdf::{dictionary, Dictionary, Object, Stream};
 use uuid::Uuid;
 
 use super::Error;
 use crate::images::{Image, ImageFormat};
 
 /// The resource name of an image: derived from its asset, so output is repeatable.
-pub(super) fn xobject_id(asset: Uuid) -> XObjectId {
-    XObjectId(format!("Im{}", asset.simple()))
+pub(super) fn xobject_name(asset: Uuid) -> String {
+    format!("Im{}", asset.simple())
 }
 
 /// The resolution print needs.
@@ -22,15 +20,15 @@ const PRINT_PPI: f32 = 300.0;
 /// less than half the size its pixels allow (a profile photo) is first brought down to
 /// [`PRINT_PPI`], so the PDF does not carry four times what the page can show; one
 /// printed nearer its size goes in untouched, never decoded and re-encoded.
-pub(super) fn image_xobject(image: &Image, printed: (f32, f32)) -> Result<ExternalXObject, Error> {
+pub(super) fn image_xobject(image: &Image, printed: (f32, f32), pdf: &mut lopdf::Document) -> Result<Stream, Error> {
     let needed = ((printed.0 / 72.0 * PRINT_PPI).ceil() as u32, (printed.1 / 72.0 * PRINT_PPI).ceil() as u32);
     if u64::from(image.width) > u64::from(needed.0) * 2 {
         let shrunk = folio_media::shrink(&image.bytes, needed.0, needed.1).map_err(|e| Error::Image(e.to_string()))?;
         return Ok(match shrunk {
             folio_media::Shrunk::Jpeg { width, height, bytes } => {
-                image_xobject(&Image { width, height, format: ImageFormat::Jpeg, bytes }, printed)?
+                image_xobject(&Image { width, height, format: ImageFormat::Jpeg, bytes }, printed, pdf)?
             }
-            folio_media::Shrunk::Pixels(pixels) => pixel_xobject(pixels),
+            folio_media::Shrunk::Pixels(pixels) => pixel_xobject(pixels, pdf),
         });
     }
     let jpeg_colour = match (image.format, folio_media::jpeg_components(&image.bytes)) {
@@ -39,23 +37,21 @@ pub(super) fn image_xobject(image: &Image, printed: (f32, f32)) -> Result<Extern
         _ => None,
     };
     if let Some(stream) = png_as_is(image) {
-        return Ok(ExternalXObject { stream, width: None, height: None, dpi: None });
+        return Ok(stream);
     }
-    let stream = if let Some(colour) = jpeg_colour {
+    if let Some(colour) = jpeg_colour {
         let mut dict = image_dict(image.width, image.height, colour);
-        dict.insert("Filter".into(), DictItem::Name(b"DCTDecode".to_vec()));
-        ExternalStream { dict, content: image.bytes.clone(), compress: false }
-    } else {
-        let pixels = folio_media::pixels(&image.bytes).map_err(|e| Error::Image(e.to_string()))?;
-        return Ok(pixel_xobject(pixels));
-    };
-    Ok(ExternalXObject { stream, width: None, height: None, dpi: None })
+        dict.set("Filter", "DCTDecode");
+        return Ok(Stream::new(dict, image.bytes.clone()).with_compression(false));
+    }
+    let pixels = folio_media::pixels(&image.bytes).map_err(|e| Error::Image(e.to_string()))?;
+    Ok(pixel_xobject(pixels, pdf))
 }
 
 /// An opaque 8-bit RGB PNG without interlacing — what import keeps a diagram as —
 /// goes in as its own compressed data: PDF's Flate filter with the PNG predictors
 /// reads it as it is, so nothing is decoded or compressed again.
-fn png_as_is(image: &Image) -> Option<ExternalStream> {
+fn png_as_is(image: &Image) -> Option<Stream> {
     let bytes = &image.bytes;
     if image.format != ImageFormat::Png || !bytes.starts_with(b"\x89PNG\r\n\x1a\n") {
         return None;
@@ -81,39 +77,31 @@ fn png_as_is(image: &Image) -> Option<ExternalStream> {
         return None;
     }
     let mut dict = image_dict(image.width, image.height, "DeviceRGB");
-    dict.insert("Filter".into(), DictItem::Name(b"FlateDecode".to_vec()));
-    let parms = BTreeMap::from([
-        ("Predictor".to_string(), DictItem::Int(15)),
-        ("Colors".to_string(), DictItem::Int(3)),
-        ("BitsPerComponent".to_string(), DictItem::Int(8)),
-        ("Columns".to_string(), DictItem::Int(i64::from(image.width))),
-    ]);
-    dict.insert("DecodeParms".into(), DictItem::Dict { map: parms });
-    Some(ExternalStream { dict, content: data, compress: false })
+    dict.set("Filter", "FlateDecode");
+    dict.set(
+        "DecodeParms",
+        dictionary! { "Predictor" => 15, "Colors" => 3, "BitsPerComponent" => 8, "Columns" => i64::from(image.width) },
+    );
+    Some(Stream::new(dict, data).with_compression(false))
 }
 
-fn image_dict(width: u32, height: u32, colour: &str) -> BTreeMap<String, DictItem> {
-    let name = |n: &str| DictItem::Name(n.as_bytes().to_vec());
-    BTreeMap::from([
-        ("Type".to_string(), name("XObject")),
-        ("Subtype".to_string(), name("Image")),
-        ("Width".to_string(), DictItem::Int(i64::from(width))),
-        ("Height".to_string(), DictItem::Int(i64::from(height))),
-        ("ColorSpace".to_string(), name(colour)),
-        ("BitsPerComponent".to_string(), DictItem::Int(8)),
-    ])
+fn image_dict(width: u32, height: u32, colour: &str) -> Dictionary {
+    dictionary! {
+        "Type" => "XObject",
+        "Subtype" => "Image",
+        "Width" => i64::from(width),
+        "Height" => i64::from(height),
+        "ColorSpace" => Object::Name(colour.as_bytes().to_vec()),
+        "BitsPerComponent" => 8,
+    }
 }
 
-fn pixel_xobject(folio_media::Pixels { width, height, rgb, alpha }: folio_media::Pixels) -> ExternalXObject {
+/// Pixels, compressed when the document is: with their transparency as a soft mask.
+fn pixel_xobject(folio_media::Pixels { width, height, rgb, alpha }: folio_media::Pixels, pdf: &mut lopdf::Document) -> Stream {
     let mut dict = image_dict(width, height, "DeviceRGB");
     if let Some(alpha) = alpha {
-        let mask = ExternalStream { dict: image_dict(width, height, "DeviceGray"), content: alpha, compress: true };
-        dict.insert("SMask".into(), DictItem::Stream { stream: mask });
+        let mask = pdf.add_object(Stream::new(image_dict(width, height, "DeviceGray"), alpha));
+        dict.set("SMask", mask);
     }
-    ExternalXObject {
-        stream: ExternalStream { dict, content: rgb, compress: true },
-        width: None,
-        height: None,
-        dpi: None,
-    }
+    Stream::new(dict, rgb)
 }
