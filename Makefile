@@ -24,6 +24,9 @@ TEST_DEBS := xvfb xauth webkit2gtk-driver poppler-utils qpdf xdotool strace pyth
 # metadata, rpm to read the .rpm, and man to read the man pages.
 PACKAGE_DEBS := desktop-file-utils appstream rpm man-db
 
+# What the benchmarks need besides: GNU time, for each process's CPU time and peak memory.
+BENCH_DEBS := time
+
 # The Tauri CLI from npm (pinned in ui/package.json), used only to bundle packages.
 TAURI := ui/node_modules/.bin/tauri
 
@@ -108,14 +111,23 @@ package: build ui/node_modules/.package-lock.json
 install-test: deps-test package
 	packaging/linux/install-test.sh $(TARGET_DIR)
 
+# Typst, which the PDF benchmark compares Folio with (the `typst` package from PyPI),
+# pinned, in the tools' environment.
+TYPST := $(TOOLS)/typst-0.15.2.stamp
+
+$(TYPST): $(CARGO_DENY)
+	$(TOOLS)/bin/pip install --quiet --disable-pip-version-check typst==0.15.2
+	touch $@
+
 # The app benchmark compares Folio with a bare Tauri window, both release builds.
-bench: deps-test ui
+bench: deps-test ui $(TYPST)
+	$(call debs,$(BENCH_DEBS))
 	$(CARGO) bench -p folio-core --bench store
 	$(CARGO) bench -p folio-core --bench interchange
 	$(CARGO) bench -p folio-core --bench images
 	$(CARGO) bench -p folio-media --bench memory
 	$(CARGO) bench -p folio-core --bench coach
-	$(CARGO) bench -p folio-cli --bench pdf
+	FOLIO_PYTHON=$(abspath $(TOOLS))/bin/python3 $(CARGO) bench -p folio-cli --bench pdf
 	$(CARGO) build --release --locked -p folio-desktop -p folio-bare-window
 	xvfb-run -a -s "-screen 0 1920x1080x24" $(CARGO) bench -p folio-e2e --bench app
 

@@ -119,10 +119,20 @@ pub fn themes() -> Vec<ThemeInfo> {
     folio_core::themes()
 }
 
-/// The PDF as raw bytes (an ArrayBuffer in the UI), for the live preview.
+/// The PDF for the live preview, as raw bytes (an ArrayBuffer in the UI): first the
+/// number of pages (u32, little-endian), then each page's fingerprint (u64,
+/// little-endian) — which tell the preview the pages it need not draw again — then the
+/// PDF. `ui/src/lib/api.ts` reads it.
 #[tauri::command]
 pub async fn preview_pdf(state: State<'_, AppState>, request: ExportRequest) -> Reply<Response> {
-    state.run(move |f| f.render_preview(&request)).await.map(|r| Response::new(r.bytes))
+    let rendered = state.run(move |f| f.render_preview(&request)).await?;
+    let mut body = Vec::with_capacity(4 + rendered.page_prints.len() * 8 + rendered.bytes.len());
+    body.extend((rendered.page_prints.len() as u32).to_le_bytes());
+    for print in &rendered.page_prints {
+        body.extend(print.to_le_bytes());
+    }
+    body.extend(rendered.bytes);
+    Ok(Response::new(body))
 }
 
 /// How an applicant tracking system would read the preview's PDF.

@@ -81,6 +81,9 @@ pub struct Rendered {
     pub warnings: Vec<String>,
     /// What it prints, field by field: what the ATS check reads back.
     pub fields: Fields,
+    /// A fingerprint of each page's look, for the live preview to redraw only the pages
+    /// that changed (see `folio_render::Page::fingerprint`).
+    pub page_prints: Vec<u64>,
 }
 
 /// Hex SHA-256 of some bytes.
@@ -153,6 +156,7 @@ impl Folio {
         Ok(Rendered {
             bytes,
             pages: document.pages.len() as u32,
+            page_prints: document.pages.iter().map(folio_render::Page::fingerprint).collect(),
             theme: theme.name,
             paper,
             warnings: document.warnings,

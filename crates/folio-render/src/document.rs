@@ -88,6 +88,53 @@ impl Page {
     pub fn drawn(&self) -> impl Iterator<Item = &Item> {
         self.furniture.iter().chain(&self.items)
     }
+
+    /// A fingerprint of what the page shows — every glyph, rule, box, image and link
+    /// where it stands — so that a page drawn before need not be drawn again when its
+    /// fingerprint is the same (the live preview redraws only pages that changed).
+    /// Only for comparing within one process: the hash may change between versions.
+    pub fn fingerprint(&self) -> u64 {
+        use std::hash::Hasher;
+        let mut h = std::hash::DefaultHasher::new();
+        let mut pt = |h: &mut std::hash::DefaultHasher, values: &[Pt]| values.iter().for_each(|v| h.write_u32(v.0.to_bits()));
+        for item in self.drawn() {
+            match item {
+                Item::Text(run) => {
+                    h.write_u8(0);
+                    pt(&mut h, &[run.origin.x, run.origin.y, run.size]);
+                    h.write(&[run.font as u8, run.color.0, run.color.1, run.color.2]);
+                    for g in &run.glyphs {
+                        h.write_u16(g.id);
+                        pt(&mut h, &[g.advance]);
+                    }
+                }
+                Item::Rect { rect, fill } => {
+                    h.write_u8(1);
+                    pt(&mut h, &[rect.x, rect.y, rect.width, rect.height]);
+                    h.write(&[fill.0, fill.1, fill.2]);
+                }
+                Item::Line { from, to, width, color } => {
+                    h.write_u8(2);
+                    pt(&mut h, &[from.x, from.y, to.x, to.y, *width]);
+                    h.write(&[color.0, color.1, color.2]);
+                }
+                Item::Image { rect, asset, round, .. } => {
+                    h.write_u8(3);
+                    h.write(asset.as_bytes());
+                    pt(&mut h, &[rect.x, rect.y, rect.width, rect.height]);
+                    if let Some(r) = round {
+                        pt(&mut h, &[r.x, r.y, r.width, r.height]);
+                    }
+                }
+                Item::Link { rect, target } => {
+                    h.write_u8(4);
+                    pt(&mut h, &[rect.x, rect.y, rect.width, rect.height]);
+                    std::hash::Hash::hash(target, &mut h);
+                }
+            }
+        }
+        h.finish()
+    }
 }
 
 /// Something drawn on a page, in page coordinates (top-left origin).

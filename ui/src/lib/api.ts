@@ -70,6 +70,22 @@ async function call<T>(command: Command, args?: InvokeArgs, options?: InvokeOpti
   }
 }
 
+/** A PDF to preview, and when known each page's fingerprint: a page whose fingerprint
+ * is the one already drawn looks the same and is not drawn again. */
+export interface PreviewPdf {
+  pdf: ArrayBuffer;
+  pages: string[] | null;
+}
+
+/** Reads `preview_pdf`'s reply: the page count (u32), each page's fingerprint (u64),
+ * both little-endian, then the PDF (see `preview_pdf` in src-tauri/src/commands.rs). */
+export function previewFromBytes(bytes: ArrayBuffer): PreviewPdf {
+  const view = new DataView(bytes);
+  const count = view.getUint32(0, true);
+  const pages = Array.from({ length: count }, (_, i) => view.getBigUint64(4 + i * 8, true).toString(16));
+  return { pdf: bytes.slice(4 + count * 8), pages };
+}
+
 export const api = {
   status: () => call<Status>('status'),
   startEmpty: () => call<null>('start_empty'),
@@ -91,7 +107,7 @@ export const api = {
   describeMetric: (metric: Metric) => call<MetricSummary>('describe_metric', { metric }),
   markdown: (text: string) => call<MarkdownBlock[]>('markdown', { text }),
   themes: () => call<ThemeInfo[]>('themes'),
-  previewPdf: (request: ExportRequest) => call<ArrayBuffer>('preview_pdf', { request }),
+  previewPdf: (request: ExportRequest) => call<ArrayBuffer>('preview_pdf', { request }).then(previewFromBytes),
   atsCheck: (request: ExportRequest) => call<AtsReport>('ats_check', { request }),
   /** Writes the edition as `request.file` says: a PDF, Word, plain text or Markdown. */
   exportDocument: (path: string, request: ExportRequest) => call<ExportReport>('export_document', { path, request }),
