@@ -96,7 +96,8 @@ impl Page {
     pub fn fingerprint(&self) -> u64 {
         use std::hash::Hasher;
         let mut h = std::hash::DefaultHasher::new();
-        let mut pt = |h: &mut std::hash::DefaultHasher, values: &[Pt]| values.iter().for_each(|v| h.write_u32(v.0.to_bits()));
+        let pt =
+            |h: &mut std::hash::DefaultHasher, values: &[Pt]| values.iter().for_each(|v| h.write_u32(v.0.to_bits()));
         for item in self.drawn() {
             match item {
                 Item::Text(run) => {

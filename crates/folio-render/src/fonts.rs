@@ -124,6 +124,9 @@ pub struct Font {
     pub ascender: f32,
     /// Below the baseline (positive), as a fraction of the font size.
     pub descender: f32,
+    /// Which ASCII characters it has: asked for every character laid out, answered
+    /// here without a look in the font's tables.
+    ascii: [bool; 128],
 }
 
 impl std::fmt::Debug for Font {
@@ -139,7 +142,9 @@ pub fn font(id: FontId) -> &'static Font {
     FONTS[id.index()].get_or_init(|| {
         let face = rustybuzz::Face::from_slice(id.bytes(), 0).expect("bundled fonts parse (tested)");
         let units_per_em = face.units_per_em() as f32;
+        let ascii = std::array::from_fn(|c| face.glyph_index(char::from(c as u8)).is_some());
         Font {
+            ascii,
             ascender: face.ascender() as f32 / units_per_em,
             descender: -(face.descender() as f32) / units_per_em,
             units_per_em,
@@ -150,7 +155,10 @@ pub fn font(id: FontId) -> &'static Font {
 
 impl Font {
     pub fn has(&self, c: char) -> bool {
-        self.face.glyph_index(c).is_some()
+        match self.ascii.get(c as usize) {
+            Some(has) => *has,
+            None => self.face.glyph_index(c).is_some(),
+        }
     }
 }
 

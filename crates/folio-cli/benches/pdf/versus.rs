@@ -128,8 +128,11 @@ pub fn typst_input(db: &Path, dir: &Path) -> PathBuf {
                         ("Why:", d.rationale.clone()),
                         ("Consequences:", d.consequences.clone()),
                     ];
-                    let fields: Vec<Value> =
-                        fields.iter().filter(|(_, v)| !v.trim().is_empty()).map(|(k, v)| json!([k, v.trim()])).collect();
+                    let fields: Vec<Value> = fields
+                        .iter()
+                        .filter(|(_, v)| !v.trim().is_empty())
+                        .map(|(k, v)| json!([k, v.trim()]))
+                        .collect();
                     json!({ "title": d.title, "fields": fields })
                 })
                 .collect();

@@ -124,7 +124,8 @@ impl<'a> Builder<'a> {
             block.boxes.iter_mut().chain(&mut block.continued).flat_map(|b| &mut b.items).for_each(renumber);
         }
         self.blocks.append(&mut part.blocks);
-        self.structure.extend(part.structure.into_iter().map(|e| Element { parent: e.parent.map(|p| p + offset), ..e }));
+        self.structure
+            .extend(part.structure.into_iter().map(|e| Element { parent: e.parent.map(|p| p + offset), ..e }));
         for (field, chars) in part.unprintable {
             match self.unprintable.iter_mut().find(|(f, _)| *f == field) {
                 Some((_, seen)) => seen.extend(chars.into_iter().filter(|c| !seen.contains(c)).collect::<Vec<_>>()),

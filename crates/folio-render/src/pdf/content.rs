@@ -130,17 +130,18 @@ impl Content<'_> {
         self.number(run.origin.x.0);
         self.number((self.height - run.origin.y).0);
         self.bytes.extend_from_slice(b"Tm\n[<");
-        for g in &run.glyphs {
+        for (i, g) in run.glyphs.iter().enumerate() {
             let (code, width) = font.code(g.id);
+            hex(&mut self.bytes, code);
             // The viewer advances by the width the font's /W gives (thousandths of an
-            // em); the shaper's advance differs by the kerning.
+            // em); where the shaper's advance differs (kerning, a widened space), the
+            // difference follows the glyph.
             let kern = f32::from(width) - g.advance.0 / size * 1000.0;
-            if kern.abs() >= 0.01 {
+            if kern.abs() >= 0.01 && i + 1 < run.glyphs.len() {
                 self.bytes.extend_from_slice(b"> ");
                 self.number(kern);
                 self.bytes.push(b'<');
             }
-            hex(&mut self.bytes, code);
         }
         self.bytes.extend_from_slice(b">] TJ\nET\n");
     }
@@ -177,4 +178,3 @@ fn hex(out: &mut Vec<u8>, code: u16) {
         out.push(DIGITS[usize::from((code >> shift) & 0xf)]);
     }
 }
-

@@ -126,8 +126,7 @@ fn subset(id: FontId, glyphs: &BTreeMap<u16, String>) -> Result<Subset, Error> {
 /// resource dictionary that names them.
 pub(super) fn embed(doc: &Document, pdf: &mut lopdf::Document) -> Result<(Vec<Option<Embedded>>, Dictionary), Error> {
     let used = used(doc);
-    let subsets: Vec<Subset> =
-        used.par_iter().map(|(id, glyphs)| subset(*id, glyphs)).collect::<Result<_, _>>()?;
+    let subsets: Vec<Subset> = used.par_iter().map(|(id, glyphs)| subset(*id, glyphs)).collect::<Result<_, _>>()?;
     let mut embedded: Vec<Option<Embedded>> = FontId::ALL.iter().map(|_| None).collect();
     let mut resources = Dictionary::new();
     for s in subsets {

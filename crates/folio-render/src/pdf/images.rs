@@ -97,7 +97,10 @@ fn image_dict(width: u32, height: u32, colour: &str) -> Dictionary {
 }
 
 /// Pixels, compressed when the document is: with their transparency as a soft mask.
-fn pixel_xobject(folio_media::Pixels { width, height, rgb, alpha }: folio_media::Pixels, pdf: &mut lopdf::Document) -> Stream {
+fn pixel_xobject(
+    folio_media::Pixels { width, height, rgb, alpha }: folio_media::Pixels,
+    pdf: &mut lopdf::Document,
+) -> Stream {
     let mut dict = image_dict(width, height, "DeviceRGB");
     if let Some(alpha) = alpha {
         let mask = pdf.add_object(Stream::new(image_dict(width, height, "DeviceGray"), alpha));

@@ -106,7 +106,8 @@ pub fn pdf(doc: &Document, options: &PdfOptions, images: &Images) -> Result<Vec<
     }
     let kids: Vec<Object> = page_ids.iter().map(|id| Object::Reference(*id)).collect();
     let count = kids.len() as i64;
-    pdf.objects.insert(pages_id, Object::Dictionary(dictionary! { "Type" => "Pages", "Kids" => kids, "Count" => count }));
+    pdf.objects
+        .insert(pages_id, Object::Dictionary(dictionary! { "Type" => "Pages", "Kids" => kids, "Count" => count }));
     let catalog = pdf.add_object(dictionary! { "Type" => "Catalog", "Pages" => pages_id, "PageLayout" => "OneColumn" });
     let info = pdf.add_object(dictionary! {
         "Creator" => Object::string_literal("Folio"),

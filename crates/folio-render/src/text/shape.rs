@@ -94,10 +94,16 @@ pub(super) fn shape<'a>(spans: &'a [Span], missing: &mut Missing) -> Shaped<'a> 
             // A space or a punctuation mark belongs to the text around it when that
             // text's font has it: between Arabic words it is the Arabic font's, and no
             // run ends there.
-            let neutral = matches!(bidi_class(c), BidiClass::WS | BidiClass::CS | BidiClass::ON);
+            // (Where the segment is in the span's own font, the fallbacks give it the
+            // character anyway when it has it: no need to ask what kind it is.)
+            let neutral = |c| matches!(bidi_class(c), BidiClass::WS | BidiClass::CS | BidiClass::ON);
             let font = match segment {
                 _ if c == '\n' => None,
-                Some((_, f, level)) if neutral && level == levels[base + offset] && font_has(f, c) => Some(f),
+                Some((_, f, level))
+                    if f != span.style.font && level == levels[base + offset] && font_has(f, c) && neutral(c) =>
+                {
+                    Some(f)
+                }
                 _ => font_for(span.style.font, c),
             };
             let wanted = font.map(|f| (f, levels[base + offset]));
@@ -121,7 +127,8 @@ pub(super) fn shape<'a>(spans: &'a [Span], missing: &mut Missing) -> Shaped<'a> 
 /// right-to-left letter, when the bidirectional algorithm decides, paragraph by
 /// paragraph, from the first strong letter.
 fn levels(text: &str) -> (Vec<Level>, Vec<(usize, bool)>) {
-    if !text.chars().any(|c| matches!(bidi_class(c), BidiClass::R | BidiClass::AL)) {
+    // No character below Hebrew's block is written right to left.
+    if !text.chars().any(|c| c >= '\u{0590}' && matches!(bidi_class(c), BidiClass::R | BidiClass::AL)) {
         return (vec![Level::ltr(); text.len()], vec![(text.len(), false)]);
     }
     let info = BidiInfo::new(text, None);
@@ -185,6 +192,9 @@ fn shape_segment(shaped: &mut Shaped<'_>, span: usize, font_id: FontId, level: L
     }
 }
 
+/// A word's glyphs, shared by every place it is laid out.
+type ShapedWord = Rc<[WordGlyph]>;
+
 /// A glyph of a shaped word, in font units, in reading order.
 struct WordGlyph {
     id: u16,
@@ -199,7 +209,8 @@ struct WordGlyph {
 /// plan is slow to make and serves every word of its font, direction and script.
 #[derive(Default)]
 struct Words {
-    shaped: HashMap<(FontId, bool), HashMap<String, Rc<[WordGlyph]>>>,
+    /// Per font and direction (right to left or not), each word's glyphs.
+    shaped: HashMap<(FontId, bool), HashMap<String, ShapedWord>>,
     plans: Vec<((FontId, bool, rustybuzz::Script), Rc<rustybuzz::ShapePlan>)>,
     count: usize,
 }
@@ -213,7 +224,7 @@ thread_local! {
 }
 
 impl Words {
-    fn get(&mut self, font_id: FontId, rtl: bool, word: &str) -> Rc<[WordGlyph]> {
+    fn get(&mut self, font_id: FontId, rtl: bool, word: &str) -> ShapedWord {
         if let Some(glyphs) = self.shaped.get(&(font_id, rtl)).and_then(|words| words.get(word)) {
             return glyphs.clone();
         }
@@ -231,7 +242,7 @@ impl Words {
     /// visual order, and is turned round. What only steered the shaping is not kept,
     /// nor drawn (the shaper gives a joiner the space glyph, which must go on meaning a
     /// space).
-    fn shape(&mut self, font_id: FontId, rtl: bool, word: &str) -> Rc<[WordGlyph]> {
+    fn shape(&mut self, font_id: FontId, rtl: bool, word: &str) -> ShapedWord {
         let f = font(font_id);
         let mut buffer = rustybuzz::UnicodeBuffer::new();
         buffer.push_str(word);
