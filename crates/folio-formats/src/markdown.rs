@@ -11,13 +11,7 @@ use crate::text::figure;
 
 /// The outline as Markdown.
 pub fn markdown(outline: &Outline) -> String {
-    let mut out = String::new();
-    let mut previous: Option<&Block> = None;
-    for block in &outline.blocks {
-        let list_goes_on = matches!((previous, block), (Some(Block::Item { .. }), Block::Item { .. }));
-        if previous.is_some() && !list_goes_on {
-            out.push('\n');
-        }
+    outline.lines(|out, block| {
         match block {
             Block::Title(text) => out.push_str(&format!("# {}", escape(text))),
             Block::Subtitle(text) => out.push_str(&format!("**{}**", escape(text))),
@@ -40,10 +34,7 @@ pub fn markdown(outline: &Outline) -> String {
             Block::Figure { alt, caption, .. } => out.push_str(&format!("*{}*", escape(&figure(alt, caption)))),
             Block::Break => out.push_str("---"),
         }
-        out.push('\n');
-        previous = Some(block);
-    }
-    out
+    })
 }
 
 /// Runs as Markdown: bold, italic, links.

@@ -90,6 +90,26 @@ fn fields(parts: impl IntoIterator<Item = Inline>) -> Vec<Inline> {
     out
 }
 
+impl Outline {
+    /// The blocks as lines of text, each written by `write`: a blank line between
+    /// blocks, except between the items of one list, which stand on consecutive lines.
+    /// How plain text and Markdown both lay an outline out.
+    pub(crate) fn lines(&self, mut write: impl FnMut(&mut String, &Block)) -> String {
+        let mut out = String::new();
+        let mut previous: Option<&Block> = None;
+        for block in &self.blocks {
+            let list_goes_on = matches!((previous, block), (Some(Block::Item { .. }), Block::Item { .. }));
+            if previous.is_some() && !list_goes_on {
+                out.push('\n');
+            }
+            write(&mut out, block);
+            out.push('\n');
+            previous = Some(block);
+        }
+        out
+    }
+}
+
 /// The outline of the document `format` asks for.
 pub fn outline(p: &Portfolio, format: DocumentFormat) -> Outline {
     let mut o = Writer::default();

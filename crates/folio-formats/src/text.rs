@@ -10,14 +10,7 @@ use crate::outline::{Block, Outline};
 
 /// The outline as plain text.
 pub fn text(outline: &Outline) -> String {
-    let mut out = String::new();
-    let mut previous: Option<&Block> = None;
-    for block in &outline.blocks {
-        // Items of one list stand on consecutive lines; everything else is a paragraph.
-        let list_goes_on = matches!((previous, block), (Some(Block::Item { .. }), Block::Item { .. }));
-        if previous.is_some() && !list_goes_on {
-            out.push('\n');
-        }
+    outline.lines(|out, block| {
         match block {
             Block::Title(text) | Block::Subtitle(text) => out.push_str(text),
             Block::Heading { level: 1, text } => out.push_str(&words(text).to_uppercase()),
@@ -37,10 +30,7 @@ pub fn text(outline: &Outline) -> String {
             // A blank line more: plain text has no pages.
             Block::Break => {}
         }
-        out.push('\n');
-        previous = Some(block);
-    }
-    out
+    })
 }
 
 /// A figure as words: its caption, then what it shows.
