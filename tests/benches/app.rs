@@ -368,7 +368,7 @@ async fn typing_with_preview(app: &App) {
         let role = "[data-kind=edition] input[name=targetRole]";
         let (latency, paused) = typing_latency(app, role, [" and", " Lead", " of", " the", " Platform"][i % 5]).await;
         if i == 0 {
-            report("an edition's target role (printed), preview open", &latency);
+            report("an edition's target role (in the PDF's properties), preview open", &latency);
         }
         let (v, _, rest, n) = preview_drawn_after(app, paused).await;
         visible.push(v - paused);
