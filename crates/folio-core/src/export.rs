@@ -82,7 +82,7 @@ pub struct Rendered {
     /// What it prints, field by field: what the ATS check reads back.
     pub fields: Fields,
     /// A fingerprint of each page's look, for the live preview to redraw only the pages
-    /// that changed (see `folio_render::Page::fingerprint`).
+    /// that changed (see `folio_render::Page::fingerprint`); empty but for a preview.
     pub page_prints: Vec<u64>,
 }
 
@@ -131,12 +131,18 @@ impl Folio {
     /// the PDF shows (a note, say) and need not be drawn again.
     pub fn render_preview(&self, request: &ExportRequest) -> Result<Rendered> {
         let snapshot = self.export_snapshot_now(request)?;
-        self.render_snapshot(&ExportSnapshot { created: 0, file: FileType::Pdf, ..snapshot })
+        self.render(&ExportSnapshot { created: 0, file: FileType::Pdf, ..snapshot }, true)
     }
 
     /// Renders a snapshot: the same snapshot gives the same bytes, so a past export
     /// can be shown again as it was sent (as long as its images are still kept).
     pub fn render_snapshot(&self, snapshot: &ExportSnapshot) -> Result<Rendered> {
+        self.render(snapshot, false)
+    }
+
+    /// Renders a snapshot, with each page's fingerprint when `fingerprints` is set (only
+    /// the preview compares pages: an export does not hash every glyph for nothing).
+    fn render(&self, snapshot: &ExportSnapshot, fingerprints: bool) -> Result<Rendered> {
         let portfolio = &snapshot.portfolio;
         let edition: Option<&Edition> = portfolio.edition.as_ref().map(|e| &e.item);
         let theme = theme_named(&snapshot.theme)?;
@@ -156,7 +162,11 @@ impl Folio {
         Ok(Rendered {
             bytes,
             pages: document.pages.len() as u32,
-            page_prints: document.pages.iter().map(folio_render::Page::fingerprint).collect(),
+            page_prints: if fingerprints {
+                document.pages.iter().map(folio_render::Page::fingerprint).collect()
+            } else {
+                Vec::new()
+            },
             theme: theme.name,
             paper,
             warnings: document.warnings,

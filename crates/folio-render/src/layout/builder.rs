@@ -127,10 +127,7 @@ impl<'a> Builder<'a> {
         self.structure
             .extend(part.structure.into_iter().map(|e| Element { parent: e.parent.map(|p| p + offset), ..e }));
         for (field, chars) in part.unprintable {
-            match self.unprintable.iter_mut().find(|(f, _)| *f == field) {
-                Some((_, seen)) => seen.extend(chars.into_iter().filter(|c| !seen.contains(c)).collect::<Vec<_>>()),
-                None => self.unprintable.push((field, chars)),
-            }
+            self.file_unprintable(field, chars);
         }
         let fields = part.fields;
         self.fields.sections.extend(fields.sections);
@@ -218,9 +215,14 @@ impl<'a> Builder<'a> {
             return;
         }
         let chars = self.missing.take();
-        match self.unprintable.iter_mut().find(|(field, _)| *field == self.field) {
+        self.file_unprintable(self.field.clone(), chars);
+    }
+
+    /// Adds `chars` to what no font could print in `field`, each character once.
+    fn file_unprintable(&mut self, field: String, chars: Vec<String>) {
+        match self.unprintable.iter_mut().find(|(f, _)| *f == field) {
             Some((_, seen)) => seen.extend(chars.into_iter().filter(|c| !seen.contains(c)).collect::<Vec<_>>()),
-            None => self.unprintable.push((self.field.clone(), chars)),
+            None => self.unprintable.push((field, chars)),
         }
     }
 

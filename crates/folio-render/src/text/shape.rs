@@ -212,7 +212,6 @@ struct Words {
     /// Per font and direction (right to left or not), each word's glyphs.
     shaped: HashMap<(FontId, bool), HashMap<String, ShapedWord>>,
     plans: Vec<((FontId, bool, rustybuzz::Script), Rc<rustybuzz::ShapePlan>)>,
-    count: usize,
 }
 
 /// Enough for a long portfolio's vocabulary; past it the cache starts again, so that a
@@ -228,13 +227,11 @@ impl Words {
         if let Some(glyphs) = self.shaped.get(&(font_id, rtl)).and_then(|words| words.get(word)) {
             return glyphs.clone();
         }
-        if self.count >= MOST_WORDS {
+        if self.shaped.values().map(HashMap::len).sum::<usize>() >= MOST_WORDS {
             self.shaped.clear();
-            self.count = 0;
         }
         let glyphs = self.shape(font_id, rtl, word);
         self.shaped.entry((font_id, rtl)).or_default().insert(word.to_string(), glyphs.clone());
-        self.count += 1;
         glyphs
     }
 
